@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kennisbank",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kennisbank", targets: ["kennisbank"]),
+        .library(name: "Kennisbank", targets: ["Kennisbank"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // cmark, the CommonMark reference implementation, from Debian's libcmark-dev.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Compiler-style diagnostics shared by every stage.
+        .target(name: "Diagnostics"),
+        // A small Swift wrapper over cmark's AST: parse, walk, anchor, rewrite, render.
+        .target(name: "KennisbankMarkdown", dependencies: ["CCmark"]),
+        // The generator: load -> model -> render -> write.
+        .target(
+            name: "Kennisbank",
+            dependencies: [
+                "Diagnostics",
+                "KennisbankMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command-line shell over the library.
+        .executableTarget(
+            name: "kennisbank",
+            dependencies: [
+                "Kennisbank",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KennisbankTests",
+            dependencies: ["Kennisbank", "KennisbankMarkdown", "Diagnostics"]
+        ),
+    ]
+)

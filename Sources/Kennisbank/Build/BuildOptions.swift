@@ -1,0 +1,35 @@
+import Diagnostics
+import Foundation
+
+/// Where a build reads and writes. Paths are as the user typed them (relative to the
+/// working folder or absolute); diagnostics show them the same way.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    public var config: String
+
+    public init(content: String = "content", templates: String = "templates",
+                output: String = "_site", config: String = "kennisbank.yml") {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.config = config
+    }
+
+    func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path).standardizedFileURL
+    }
+}
+
+/// The outcome of a build or check: every diagnostic, and what was produced.
+public struct BuildReport: Sendable {
+    public var diagnostics = DiagnosticList()
+    public var pages = 0
+    public var assets = 0
+    public var seconds = 0.0
+    /// Whether the output folder was replaced.
+    public var wroteOutput = false
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}

@@ -1,0 +1,77 @@
+import Diagnostics
+import Foundation
+import KennisbankMarkdown
+
+/// The YAML block between `---` lines at the top of a Markdown file.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String?
+    public var description: String?
+    public var order: Int?
+    public var draft = false
+    public var tags: [String] = []
+    public var slug: String?
+
+    public static let knownKeys = ["title", "description", "order", "draft", "tags", "slug"]
+
+    public init() {}
+}
+
+/// A Markdown file split into its front matter and its body.
+struct FrontMatterSplit {
+    /// The YAML text, without the `---` lines; nil when the file has no front matter.
+    var yaml: String?
+    /// Line of the file on which the YAML text starts.
+    var yamlFirstLine: Int
+    /// The Markdown body.
+    var body: String
+    /// Number of file lines before the body: body line N is file line N + offset.
+    var bodyLineOffset: Int
+
+    /// Splits `text`. Fails when an opening `---` has no closing line.
+    static func split(_ text: String) -> FrontMatterSplit? {
+        guard text.hasPrefix("---") else {
+            return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyLineOffset: 0)
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyLineOffset: 0)
+        }
+        lines.removeFirst()
+        guard let closing = lines.firstIndex(where: {
+            let trimmed = $0.trimmingCharacters(in: .whitespaces)
+            return trimmed == "---" || trimmed == "..."
+        }) else { return nil }
+        let yaml = lines[..<closing].joined(separator: "\n")
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+        return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyLineOffset: closing + 2)
+    }
+}
+
+extension FrontMatter {
+    /// Reads the known keys from `fields`, warning about unknown ones.
+    static func read(_ fields: YAMLFields, diagnostics: inout DiagnosticList) -> FrontMatter {
+        var matter = FrontMatter()
+        fields.warnUnknownKeys(known: knownKeys, what: "front matter", diagnostics: &diagnostics)
+        matter.title = fields.string("title", diagnostics: &diagnostics)?.trimmingCharacters(in: .whitespaces)
+        if matter.title?.isEmpty == true, let entry = fields.entry("title") {
+            diagnostics.append(.error("`title` is empty; write the page title after `title:`",
+                                      file: fields.file, line: entry.line, column: entry.column))
+            matter.title = nil
+        }
+        matter.description = fields.string("description", diagnostics: &diagnostics)
+        matter.order = fields.int("order", diagnostics: &diagnostics)
+        matter.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
+        matter.tags = fields.stringList("tags", diagnostics: &diagnostics) ?? []
+        if let slug = fields.string("slug", diagnostics: &diagnostics), let entry = fields.entry("slug") {
+            if Slug.isValid(slug) {
+                matter.slug = slug
+            } else {
+                let hint = Slug.make(slug).isEmpty ? "" : "; for example `\(Slug.make(slug))`"
+                diagnostics.append(.error(
+                    "`slug` may hold only lower-case letters, digits and hyphens (no `/`, `.` or spaces)\(hint)",
+                    file: fields.file, line: entry.line, column: entry.column))
+            }
+        }
+        return matter
+    }
+}

@@ -1,0 +1,82 @@
+import Diagnostics
+import Foundation
+import KennisbankMarkdown
+
+/// A Markdown source after loading: front matter read, body parsed by cmark, headings
+/// anchored and links collected. Line numbers here are lines of the file.
+struct LoadedSource: @unchecked Sendable {
+    /// Path relative to the content folder, such as `kernprincipes/harm-reduction.md`.
+    var path: String
+    /// Path as shown in diagnostics, such as `content/kernprincipes/harm-reduction.md`.
+    var displayPath: String
+    var frontMatter: FrontMatter
+    /// The first level-1 heading, when the title came from the body.
+    var bodyTitle: String?
+    var document: MarkdownDocument
+    var headings: [Heading]
+    var links: [LinkReference]
+}
+
+/// Reads Markdown sources from disk into `LoadedSource` values.
+enum SourceLoader {
+    /// Ids the page templates use themselves; headings never get them.
+    static let reservedIDs: Set<String> = ["kb-inhoud", "kb-navigatie", "kb-toc", "kb-titel", "kb-sectie"]
+
+    static func load(path: String, contentRoot: URL, displayRoot: String) -> (LoadedSource?, [Diagnostic]) {
+        let display = "\(displayRoot)/\(path)"
+        let text: String
+        switch SourceText.read(contentRoot.appendingPathComponent(path)) {
+        case .failure(.unreadable(let reason)):
+            return (nil, [.error("cannot read this file (\(reason)); check that it exists and that you may read it",
+                                 file: display, line: 1, column: 1)])
+        case .failure(.invalidUTF8(let line, let column)):
+            return (nil, [.error("this file is not valid UTF-8 text; open it in an editor and save it as UTF-8",
+                                 file: display, line: line, column: column)])
+        case .success(let source):
+            text = source.text
+        }
+        return parse(text, path: path, displayPath: display)
+    }
+
+    /// Parses the text of a Markdown source; used by `load` and by tests.
+    static func parse(_ text: String, path: String, displayPath: String) -> (LoadedSource?, [Diagnostic]) {
+        var diagnostics = DiagnosticList()
+        guard let split = FrontMatterSplit.split(text) else {
+            diagnostics.append(.error(
+                "the front matter that starts here has no closing `---` line; add a line with `---` after the last setting",
+                file: displayPath, line: 1, column: 1))
+            return (nil, diagnostics.items)
+        }
+        var matter = FrontMatter()
+        if let yaml = split.yaml {
+            guard let fields = YAMLFields.parse(yaml, file: displayPath, firstLine: split.yamlFirstLine, diagnostics: &diagnostics) else {
+                return (nil, diagnostics.items)
+            }
+            matter = FrontMatter.read(fields, diagnostics: &diagnostics)
+        }
+        let document = MarkdownDocument(split.body)
+        var bodyTitle: String?
+        if matter.title == nil, let heading = document.takeTitleHeading() {
+            bodyTitle = heading.text
+        }
+        let offset = split.bodyLineOffset
+        let headings = document.assignHeadingAnchors(reserved: reservedIDs).map {
+            var heading = $0
+            heading.line += offset
+            return heading
+        }
+        let links = document.links().map {
+            var link = $0
+            link.line += offset
+            return link
+        }
+        if matter.title == nil, bodyTitle == nil || bodyTitle!.isEmpty {
+            diagnostics.append(.error(
+                "this page has no title; add `title: ...` to the front matter or start the text with a `# Title` heading",
+                file: displayPath, line: 1, column: 1))
+        }
+        let source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: bodyTitle,
+                                  document: document, headings: headings, links: links)
+        return (source, diagnostics.items)
+    }
+}

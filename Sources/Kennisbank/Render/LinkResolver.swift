@@ -1,0 +1,115 @@
+import Diagnostics
+import Foundation
+
+/// Turns link destinations written in Markdown (relative paths to `.md` sources or to files
+/// beside the content, optionally with `#anchor`) into relative URLs of the output, and
+/// checks that their targets and anchors exist.
+struct LinkResolver: Sendable {
+    /// What becomes of one link destination.
+    enum Resolution: Equatable {
+        /// Left as written: external (`https:`, `mailto:` ...) or empty.
+        case keep
+        case rewrite(String)
+        /// Broken; the message says why and how to fix it.
+        case failure(String)
+    }
+
+    let tree: SiteTree
+    /// Heading anchors of each published page, by source path, in document order.
+    let anchors: [String: [String]]
+    /// Non-Markdown files of the content, by path relative to the content folder.
+    let assets: Set<String>
+
+    func resolve(_ destination: String, from pageIndex: Int) -> Resolution {
+        let page = tree.pages[pageIndex]
+        if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return .keep }
+        if destination.hasPrefix("/") {
+            return .failure("link `\(destination)` is an absolute path, which breaks when the site is opened from a folder or a subpath; write the path relative to this file, such as `../kernprincipes/harm-reduction.md`")
+        }
+        let (rawPath, fragment) = splitFragment(destination)
+        let path = rawPath.removingPercentEncoding ?? rawPath
+        if path.isEmpty {
+            // `#anchor` on the same page.
+            guard let fragment else { return .keep }
+            return checkAnchor(fragment, in: pageIndex, written: destination) ?? .keep
+        }
+        guard let target = normalize(path, relativeTo: SiteTree.parentFolder(page.source)) else {
+            return .failure("link `\(destination)` leads outside the content folder; link only to files inside it")
+        }
+        if target.hasSuffix(".md") {
+            guard let targetIndex = tree.pageBySource[target] else {
+                if tree.drafts.contains(target) {
+                    return .failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page")
+                }
+                return .failure(missingMessage(destination, target: target))
+            }
+            if let fragment, let failure = checkAnchor(fragment, in: targetIndex, written: destination) { return failure }
+            if targetIndex == pageIndex, let fragment { return .rewrite("#" + fragment) }
+            let url = RelativeURL.between(from: page.url, to: tree.pages[targetIndex].url)
+            return .rewrite(url + (fragment.map { "#" + $0 } ?? ""))
+        }
+        if assets.contains(target) {
+            return .rewrite(RelativeURL.between(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? ""))
+        }
+        if let section = tree.sections.firstIndex(where: { $0.folder == target }) {
+            let landing = tree.sections[section].landing
+            if let fragment, let failure = checkAnchor(fragment, in: landing, written: destination) { return failure }
+            let url = RelativeURL.between(from: page.url, to: tree.pages[landing].url)
+            return .rewrite(url + (fragment.map { "#" + $0 } ?? ""))
+        }
+        return .failure(missingMessage(destination, target: target))
+    }
+
+    private func missingMessage(_ destination: String, target: String) -> String {
+        var message = "broken link: `\(destination)` does not exist (looked for `\(target)` in the content folder)"
+        let candidates = tree.pages.map(\.source) + assets.sorted(by: byteOrder)
+        if let nearest = Suggestion.nearest(to: target, in: candidates) {
+            message += "; did you mean `\(nearest)`?"
+        } else {
+            message += "; link to the `.md` file of a page, relative to this file"
+        }
+        return message
+    }
+
+    private func checkAnchor(_ fragment: String, in pageIndex: Int, written: String) -> Resolution? {
+        let known = anchors[tree.pages[pageIndex].source] ?? []
+        if known.contains(fragment) || SourceLoader.reservedIDs.contains(fragment) { return nil }
+        var message = "broken anchor: `\(tree.pages[pageIndex].source)` has no heading with the anchor `#\(fragment)` (in `\(written)`)"
+        if let nearest = Suggestion.nearest(to: fragment, in: known) {
+            message += "; did you mean `#\(nearest)`?"
+        } else if known.isEmpty {
+            message += "; that page has no headings"
+        } else {
+            message += "; its anchors are " + known.prefix(8).map { "`#\($0)`" }.joined(separator: ", ")
+        }
+        return .failure(message)
+    }
+
+    /// `https:`, `mailto:` and the like: letters, digits, `+`, `-`, `.` before the first colon.
+    private func hasScheme(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return scheme.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) }
+    }
+
+    private func splitFragment(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    /// Resolves `.` and `..` against `base`; nil when the path climbs above the content folder.
+    private func normalize(_ path: String, relativeTo base: String) -> String? {
+        var parts = base.isEmpty ? [] : base.split(separator: "/").map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,134 @@
+import KennisbankMarkdown
+
+/// Builds the Mustache context of a page: plain dictionaries and arrays (fast to render,
+/// no reflection), with every URL relative to the page through `root`.
+///
+/// Keys (see the README for the full list): `site`, `root`, `page`, `body`, `toc`,
+/// `mainNav`, `breadcrumbs`, `sidebar`, `previous`, `next`, `children`.
+struct PageContextBuilder: Sendable {
+    let tree: SiteTree
+    let navigation: Navigation
+    let config: SiteConfig
+
+    /// The context of `pageIndex`, whose Markdown rendered to `body` with `headings`.
+    func context(for pageIndex: Int, body: String, headings: [Heading]) -> [String: Any] {
+        let page = tree.pages[pageIndex]
+        var context = base(currentPage: pageIndex, root: RelativeURL.root(for: page.url))
+        var pageValues: [String: Any] = ["title": page.title, "url": page.url]
+        if let description = page.description ?? (page.kind == .home ? config.description : nil) {
+            pageValues["description"] = description
+        }
+        if !page.tags.isEmpty { pageValues["tags"] = page.tags }
+        pageValues["isHome"] = page.kind == .home
+        context["page"] = pageValues
+        context["body"] = body
+
+        let toc = tableOfContents(headings)
+        if toc.count >= 2 || (toc.count == 1 && !((toc[0]["children"] as? [Any])?.isEmpty ?? true)) {
+            context["toc"] = toc
+            context["hasToc"] = true
+        }
+
+        let trail = navigation.breadcrumbs(for: pageIndex)
+        if !trail.isEmpty {
+            context["breadcrumbs"] = trail.map { link(to: $0) }
+            context["hasBreadcrumbs"] = true
+        }
+
+        if let top = navigation.topSection(of: pageIndex) {
+            var sidebar = link(to: tree.sections[top].landing)
+            sidebar["current"] = tree.sections[top].landing == pageIndex
+            sidebar["items"] = sidebarItems(of: top, current: pageIndex)
+            context["sidebar"] = sidebar
+        }
+
+        let (previous, next) = navigation.neighbours(of: pageIndex)
+        if let previous { context["previous"] = link(to: previous) }
+        if let next { context["next"] = link(to: next) }
+        if previous != nil || next != nil { context["hasPager"] = true }
+
+        if page.kind != .page {
+            let children = tree.sections[page.section].children.map { child -> [String: Any] in
+                var item = link(to: landingOrPage(child))
+                if let description = tree.pages[landingOrPage(child)].description { item["description"] = description }
+                if case .section = child { item["isSection"] = true }
+                return item
+            }
+            if !children.isEmpty {
+                context["children"] = children
+                context["hasChildren"] = true
+            }
+        }
+        return context
+    }
+
+    /// The context of the 404 page, written at the site root.
+    func notFoundContext() -> [String: Any] {
+        var context = base(currentPage: nil, root: "")
+        context["page"] = ["title": "Pagina niet gevonden", "url": "404.html"] as [String: Any]
+        return context
+    }
+
+    /// What every page shares: the site, the root prefix and the main navigation.
+    private func base(currentPage: Int?, root: String) -> [String: Any] {
+        var site: [String: Any] = ["title": config.title, "language": config.language]
+        if let footer = config.footer { site["footer"] = footer }
+        let currentTop = currentPage.flatMap { navigation.topSection(of: $0) }
+        let mainNav = navigation.mainItems.map { child -> [String: Any] in
+            var item = link(to: landingOrPage(child))
+            switch child {
+            case .section(let section): item["current"] = section == currentTop
+            case .page(let page): item["current"] = page == currentPage
+            }
+            return item
+        }
+        var context: [String: Any] = ["site": site, "root": root, "mainNav": mainNav]
+        if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
+        return context
+    }
+
+    private func sidebarItems(of section: Int, current: Int) -> [[String: Any]] {
+        tree.sections[section].children.map { child in
+            var item = link(to: landingOrPage(child))
+            item["current"] = landingOrPage(child) == current
+            if case .section(let sub) = child {
+                let items = sidebarItems(of: sub, current: current)
+                if !items.isEmpty {
+                    item["items"] = items
+                    item["hasItems"] = true
+                }
+            }
+            return item
+        }
+    }
+
+    /// h2 entries with their h3 entries as children.
+    private func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
+        var entries: [[String: Any]] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let entry: [String: Any] = ["id": heading.id, "text": heading.text]
+            if heading.level == 3, var last = entries.popLast() {
+                var children = last["children"] as? [[String: Any]] ?? []
+                children.append(entry)
+                last["children"] = children
+                last["hasChildren"] = true
+                entries.append(last)
+            } else {
+                entries.append(entry)
+            }
+        }
+        return entries
+    }
+
+    private func landingOrPage(_ child: Section.Child) -> Int {
+        switch child {
+        case .page(let page): page
+        case .section(let section): tree.sections[section].landing
+        }
+    }
+
+    /// Title and site-root-relative URL of a page; templates write `{{root}}{{url}}`.
+    private func link(to pageIndex: Int) -> [String: Any] {
+        ["title": tree.pages[pageIndex].title, "url": tree.pages[pageIndex].url]
+    }
+}

@@ -1,0 +1,69 @@
+import CCmark
+import Foundation
+
+/// A heading of a document after its anchor id has been assigned.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    /// The anchor id written into the HTML (`<h2 id="...">`), unique within the document.
+    public var id: String
+    /// 1-based line in the Markdown text given to the parser.
+    public var line: Int
+}
+
+extension MarkdownDocument {
+    /// Removes the document's first top-level level-1 heading and returns its text,
+    /// for pages whose title comes from the body rather than from front matter.
+    public func takeTitleHeading() -> (text: String, line: Int)? {
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
+                let text = Self.plainText(of: node)
+                let line = Self.position(of: node).line
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+                return (text, line)
+            }
+            child = cmark_node_next(node)
+        }
+        return nil
+    }
+
+    /// Gives every heading a stable `id` derived from its text (`Slug.make`), made unique within
+    /// the document with `-2`, `-3` suffixes, and returns the headings in document order.
+    ///
+    /// cmark has no attribute API, so each heading is replaced by a custom block whose
+    /// enter/exit strings are the `<hN id="...">` tags. Its inline children move over unchanged,
+    /// so their text stays escaped by cmark. Only `[a-z0-9-]` ids go into the raw strings.
+    /// `reserved` ids (used by the page template) are never given to a heading.
+    @discardableResult
+    public func assignHeadingAnchors(reserved: Set<String> = []) -> [Heading] {
+        let headingNodes = nodes().filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }
+        var used = reserved
+        var headings: [Heading] = []
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = Self.plainText(of: node)
+            let base = Slug.make(text).isEmpty ? "kop" : Slug.make(text)
+            var id = base
+            var counter = 2
+            while used.contains(id) {
+                id = "\(base)-\(counter)"
+                counter += 1
+            }
+            used.insert(id)
+            let line = Self.position(of: node).line
+            headings.append(Heading(level: level, text: text, id: id, line: line))
+
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+            cmark_node_set_on_exit(block, "</h\(level)>")
+            while let child = cmark_node_first_child(node) {
+                cmark_node_append_child(block, child)
+            }
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+        return headings
+    }
+}

@@ -1,0 +1,84 @@
+import CCmark
+import Foundation
+
+/// A Markdown document parsed by cmark. Owns the cmark AST and frees it when released.
+///
+/// All structure (headings, links, images) is read from the AST; nothing here parses
+/// Markdown text itself. One document is used by one thread at a time.
+public final class MarkdownDocument: @unchecked Sendable {
+    let root: OpaquePointer
+
+    /// Parses `text` with cmark. Smart punctuation turns quotes and dashes into typographic ones.
+    public init(_ text: String, smartPunctuation: Bool = true) {
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        if smartPunctuation { options |= CMARK_OPT_SMART }
+        var utf8 = Array(text.utf8)
+        utf8.append(0)
+        root = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parse_document($0, buffer.count - 1, options)
+            }
+        }
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    /// Renders the document to HTML. With `allowRawHTML` false (the default) cmark drops raw
+    /// HTML and empties dangerous URLs (`javascript:` and the like).
+    public func renderHTML(allowRawHTML: Bool = false) -> String {
+        var options = CMARK_OPT_DEFAULT
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let html = cmark_render_html(root, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// Every node of the document in document order (entering events only).
+    func nodes(under start: OpaquePointer? = nil) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(start ?? root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                result.append(node)
+            }
+        }
+        return result
+    }
+
+    /// The text of a node and its descendants, without markup.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The start line of a node; inline nodes without a position take their block's line.
+    static func position(of node: OpaquePointer) -> (line: Int, column: Int) {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return (line, max(1, Int(cmark_node_get_start_column(candidate)))) }
+            current = cmark_node_parent(candidate)
+        }
+        return (1, 1)
+    }
+}

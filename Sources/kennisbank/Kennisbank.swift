@@ -1,0 +1,92 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Kennisbank
+
+/// The `kennisbank` command: a thin shell over the Kennisbank library.
+@main
+struct KennisbankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kennisbank",
+        abstract: "Builds the Housing First knowledge bank: Markdown content to a static HTML site.",
+        discussion: """
+        Run it in the project folder, which holds `content/`, `templates/` and `kennisbank.yml`.
+        Problems are reported as `path:line:column: error: message`, all at once; any error
+        makes the command exit with status 1 and leaves the previous site untouched.
+        """,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options shared by `build` and `check`.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "Folder with the Markdown content.")
+    var content = "content"
+
+    @Option(name: .long, help: "Folder with the Mustache templates and the static theme files (templates/static).")
+    var templates = "templates"
+
+    @Option(name: .long, help: "Site config file (YAML). A missing file means default settings.")
+    var config = "kennisbank.yml"
+
+    func buildOptions(output: String = "_site") -> BuildOptions {
+        BuildOptions(content: content, templates: templates, output: output, config: config)
+    }
+}
+
+extension KennisbankCommand {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site into the output folder.",
+            discussion: "The site is written into a staging folder and swapped in only when the whole build succeeded."
+        )
+
+        @OptionGroup var project: ProjectOptions
+
+        @Option(name: .shortAndLong, help: "Output folder; it is replaced as a whole.")
+        var output = "_site"
+
+        func run() throws {
+            let report = SiteBuilder.build(project.buildOptions(output: output))
+            Report.print(report)
+            if report.succeeded {
+                Report.line(String(format: "built %d pages and %d files into %@ with %d warnings in %.2f s",
+                                   report.pages, report.assets, output, report.diagnostics.warnings.count, report.seconds))
+            } else {
+                Report.line("build failed with \(report.diagnostics.errors.count) errors; \(output) was left as it was")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate the content, templates and config; write nothing."
+        )
+
+        @OptionGroup var project: ProjectOptions
+
+        func run() throws {
+            let report = SiteBuilder.check(project.buildOptions())
+            Report.print(report)
+            Report.line(String(format: "checked %d pages and %d files: %d errors, %d warnings in %.2f s",
+                               report.pages, report.assets, report.diagnostics.errors.count,
+                               report.diagnostics.warnings.count, report.seconds))
+            if !report.succeeded { throw ExitCode.failure }
+        }
+    }
+}
+
+/// Prints diagnostics to standard error and summaries to standard output.
+enum Report {
+    static func print(_ report: BuildReport) {
+        for diagnostic in report.diagnostics.items {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
