@@ -41,7 +41,7 @@ struct LinkResolver: Sendable {
                 if tree.drafts.contains(target) {
                     return .failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page")
                 }
-                return .failure(missingMessage(destination, target: target))
+                return .failure(missingMessage(destination, target: target, from: page.source))
             }
             if let fragment, let failure = checkAnchor(fragment, in: targetIndex, written: destination) { return failure }
             if targetIndex == pageIndex, let fragment { return .rewrite("#" + fragment) }
@@ -57,14 +57,14 @@ struct LinkResolver: Sendable {
             let url = RelativeURL.between(from: page.url, to: tree.pages[landing].url)
             return .rewrite(url + (fragment.map { "#" + $0 } ?? ""))
         }
-        return .failure(missingMessage(destination, target: target))
+        return .failure(missingMessage(destination, target: target, from: page.source))
     }
 
-    private func missingMessage(_ destination: String, target: String) -> String {
+    private func missingMessage(_ destination: String, target: String, from source: String) -> String {
         var message = "broken link: `\(destination)` does not exist (looked for `\(target)` in the content folder)"
         let candidates = tree.pages.map(\.source) + assets.sorted(by: byteOrder)
         if let nearest = Suggestion.nearest(to: target, in: candidates) {
-            message += "; did you mean `\(nearest)`?"
+            message += "; did you mean `\(RelativeURL.between(from: source, to: nearest))`?"
         } else {
             message += "; link to the `.md` file of a page, relative to this file"
         }

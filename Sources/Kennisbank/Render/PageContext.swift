@@ -18,7 +18,8 @@ struct PageContextBuilder: Sendable {
         if let description = page.description ?? (page.kind == .home ? config.description : nil) {
             pageValues["description"] = description
         }
-        if !page.tags.isEmpty { pageValues["tags"] = page.tags }
+        pageValues["tags"] = page.tags
+        pageValues["hasTags"] = !page.tags.isEmpty
         pageValues["isHome"] = page.kind == .home
         context["page"] = pageValues
         context["body"] = body
@@ -51,7 +52,7 @@ struct PageContextBuilder: Sendable {
             let children = tree.sections[page.section].children.map { child -> [String: Any] in
                 var item = link(to: landingOrPage(child))
                 if let description = tree.pages[landingOrPage(child)].description { item["description"] = description }
-                if case .section = child { item["isSection"] = true }
+                if case .section = child { item["isSection"] = true } else { item["isSection"] = false }
                 return item
             }
             if !children.isEmpty {
@@ -91,13 +92,12 @@ struct PageContextBuilder: Sendable {
         tree.sections[section].children.map { child in
             var item = link(to: landingOrPage(child))
             item["current"] = landingOrPage(child) == current
-            if case .section(let sub) = child {
-                let items = sidebarItems(of: sub, current: current)
-                if !items.isEmpty {
-                    item["items"] = items
-                    item["hasItems"] = true
-                }
-            }
+            // Set explicitly: Mustache looks a missing key up in the enclosing item,
+            // which would repeat the parent's children without end.
+            var items: [[String: Any]] = []
+            if case .section(let sub) = child { items = sidebarItems(of: sub, current: current) }
+            item["items"] = items
+            item["hasItems"] = !items.isEmpty
             return item
         }
     }
@@ -106,7 +106,7 @@ struct PageContextBuilder: Sendable {
     private func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
         var entries: [[String: Any]] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
-            let entry: [String: Any] = ["id": heading.id, "text": heading.text]
+            let entry: [String: Any] = ["id": heading.id, "text": heading.text, "hasChildren": false]
             if heading.level == 3, var last = entries.popLast() {
                 var children = last["children"] as? [[String: Any]] ?? []
                 children.append(entry)
