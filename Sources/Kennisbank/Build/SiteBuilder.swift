@@ -89,10 +89,15 @@ public enum SiteBuilder {
         }
 
         // Model.
-        let entries = inventory.markdown.compactMap { path in
-            sources[path].map {
-                SiteTree.Entry(source: $0.path, displayPath: $0.displayPath, frontMatter: $0.frontMatter, bodyTitle: $0.bodyTitle)
+        // A source that failed to load still takes its place in the tree (its own error is
+        // already reported), so that it causes no follow-up errors in links or sections.
+        let entries = inventory.markdown.map { path in
+            guard let source = sources[path] else {
+                return SiteTree.Entry(source: path, displayPath: "\(options.content)/\(path)", frontMatter: FrontMatter(),
+                                      bodyTitle: String(SiteTree.fileName(path).dropLast(3)))
             }
+            return SiteTree.Entry(source: source.path, displayPath: source.displayPath, frontMatter: source.frontMatter,
+                                  bodyTitle: source.bodyTitle)
         }
         let tree = SiteTree.build(entries: entries, config: config, configPath: options.config,
                                   displayRoot: options.content, diagnostics: &diagnostics)

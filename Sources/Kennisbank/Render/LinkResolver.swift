@@ -16,6 +16,7 @@ struct LinkResolver: Sendable {
 
     let tree: SiteTree
     /// Heading anchors of each published page, by source path, in document order.
+    /// A page missing here failed to load; links into it are not checked further.
     let anchors: [String: [String]]
     /// Non-Markdown files of the content, by path relative to the content folder.
     let assets: Set<String>
@@ -72,7 +73,7 @@ struct LinkResolver: Sendable {
     }
 
     private func checkAnchor(_ fragment: String, in pageIndex: Int, written: String) -> Resolution? {
-        let known = anchors[tree.pages[pageIndex].source] ?? []
+        guard let known = anchors[tree.pages[pageIndex].source] else { return nil }
         if known.contains(fragment) || SourceLoader.reservedIDs.contains(fragment) { return nil }
         var message = "broken anchor: `\(tree.pages[pageIndex].source)` has no heading with the anchor `#\(fragment)` (in `\(written)`)"
         if let nearest = Suggestion.nearest(to: fragment, in: known) {
