@@ -1,0 +1,120 @@
+import Diagnostics
+import Foundation
+@testable import Kennisbank
+import Testing
+
+@Suite("Building a site")
+struct BuildTests {
+    @Test func buildsPagesAssetsAndNotFoundPage() throws {
+        var files = minimalSite
+        files["sectie/een.md"]! += "\n![Foto](foto.png)\n"
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        try project.write("PNG", to: "content/sectie/foto.png")
+        let report = project.build()
+        #expect(report.succeeded, "\(project.lines(report))")
+        #expect(report.pages == 4 && report.assets == 1)
+        let written = filesBelow(project.root.appendingPathComponent("_site")).keys.sorted()
+        #expect(written == ["404.html", "assets/style.css", "index.html", "sectie/een/index.html", "sectie/foto.png",
+                            "sectie/index.html", "sectie/twee/index.html"])
+        let een = try project.output("sectie/een/index.html")
+        #expect(een.contains("<img src=\"../foto.png\" alt=\"Foto\" />"))
+        let twee = try project.output("sectie/twee/index.html")
+        #expect(twee.contains("href=\"../een/index.html#kop-twee\""))
+    }
+
+    @Test func titlesAndDescriptionsAreEscaped() throws {
+        var files = minimalSite
+        files["sectie/een.md"] = "---\ntitle: \"<script>alert(1)</script> & \\\"quote\\\"\"\ndescription: \"\\\" onmouseover=\\\"x\"\n---\n## Kop twee\n"
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        let report = project.build()
+        #expect(report.succeeded, "\(project.lines(report))")
+        let een = try project.output("sectie/een/index.html")
+        #expect(!een.contains("<script>"))
+        #expect(een.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quote&quot;</h1>"))
+        #expect(een.contains("<meta name=\"description\" content=\"&quot; onmouseover=&quot;x\">"))
+        // Sidebar, breadcrumbs and pager of the other pages escape the title too.
+        let twee = try project.output("sectie/twee/index.html")
+        #expect(!twee.contains("<script>"))
+    }
+
+    @Test func rawHTMLNeedsTheConfigSwitch() throws {
+        var files = minimalSite
+        files["sectie/een.md"]! += "\n<div class=\"kader\">vertrouwd</div>\n"
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        #expect(project.build().succeeded)
+        #expect(!(try project.output("sectie/een/index.html")).contains("<div class=\"kader\">"))
+        try project.write("raw_html: true\n", to: "kennisbank.yml")
+        #expect(project.build().succeeded)
+        #expect(try project.output("sectie/een/index.html").contains("<div class=\"kader\">vertrouwd</div>"))
+    }
+
+    @Test func badInputIsReportedAllAtOnce() throws {
+        var files = minimalSite
+        files["sectie/geen-titel.md"] = "Tekst zonder kop.\n"
+        files["sectie/kapotte-yaml.md"] = "---\ntitle: [open\n---\n"
+        files["sectie/links.md"] = "---\ntitle: Links\n---\nEen [kapotte link](bestaat-niet.md).\n\nEen [kapot anker](een.md#bestaat-niet).\n"
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        // A link to a file that cannot be read (a dangling symbolic link).
+        try FileManager.default.createSymbolicLink(atPath: project.root.appendingPathComponent("content/sectie/weg.md").path,
+                                                   withDestinationPath: project.root.appendingPathComponent("content/sectie/verdwenen.md").path)
+        let report = project.build()
+        #expect(!report.succeeded)
+        let lines = project.lines(report)
+        #expect(lines.contains("content/sectie/geen-titel.md:1:1: error: this page has no title; add `title: ...` to the front matter or start the text with a `# Title` heading"))
+        #expect(lines.contains { $0.hasPrefix("content/sectie/kapotte-yaml.md:3:1: error: malformed YAML") })
+        #expect(lines.contains("content/sectie/links.md:4:5: error: broken link: `bestaat-niet.md` does not exist (looked for `sectie/bestaat-niet.md` in the content folder); link to the `.md` file of a page, relative to this file"))
+        #expect(lines.contains("content/sectie/links.md:6:5: error: broken anchor: `sectie/een.md` has no heading with the anchor `#bestaat-niet` (in `een.md#bestaat-niet`); its anchors are `#kop-een`, `#kop-twee`"))
+        #expect(lines.contains { $0.hasPrefix("content/sectie/weg.md:1:1: error: cannot read this file") })
+        #expect(report.diagnostics.errors.count == 5)
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("_site").path))
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let project = try TestProject(files: minimalSite)
+        defer { project.remove() }
+        #expect(project.build().succeeded)
+        let site = project.root.appendingPathComponent("_site")
+        let before = filesBelow(site)
+        try project.write("---\ntitle: Twee\n---\n[weg](nergens.md)\n", to: "content/sectie/twee.md")
+        try project.write("---\ntitle: Nieuw\n---\nNieuw\n", to: "content/sectie/nieuw.md")
+        let report = project.build()
+        #expect(!report.succeeded)
+        #expect(!report.wroteOutput)
+        #expect(filesBelow(site) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root.path).filter { $0.hasPrefix("._site") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func checkWritesNothing() throws {
+        let project = try TestProject(files: minimalSite)
+        defer { project.remove() }
+        let report = project.check()
+        #expect(report.succeeded)
+        #expect(report.pages == 4)
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("_site").path))
+    }
+
+    @Test func refusesAnOutputFolderThatHoldsTheSources() throws {
+        let project = try TestProject(files: minimalSite)
+        defer { project.remove() }
+        var options = project.options
+        options.output = project.root.path
+        let report = SiteBuilder.build(options)
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.errors.first?.message.contains("contains the project's own files") == true)
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("content/_index.md").path))
+    }
+
+    @Test func buildsAreDeterministic() throws {
+        let project = try TestProject(files: minimalSite)
+        defer { project.remove() }
+        #expect(project.build().succeeded)
+        let first = filesBelow(project.root.appendingPathComponent("_site"))
+        #expect(project.build().succeeded)
+        #expect(filesBelow(project.root.appendingPathComponent("_site")) == first)
+    }
+}

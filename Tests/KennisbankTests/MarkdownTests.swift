@@ -1,0 +1,68 @@
+import KennisbankMarkdown
+import Testing
+
+@Suite("Markdown through cmark")
+struct MarkdownTests {
+    @Test func slugsFoldDutchDiacritics() {
+        #expect(Slug.make("één") == "een")
+        #expect(Slug.make("Keuze en regie voor deelnemers") == "keuze-en-regie-voor-deelnemers")
+        #expect(Slug.make("Financiële  zaken -- & café's!") == "financiele-zaken-cafes")
+        #expect(Slug.make("  Ruim 80% stabiel  ") == "ruim-80-stabiel")
+        #expect(Slug.isValid("harm-reduction"))
+        #expect(!Slug.isValid("../etc"))
+    }
+
+    @Test func headingsGetUniqueStableAnchors() {
+        let document = MarkdownDocument("## Aanpak\n\ntekst\n\n## Aanpak\n\n### Één *stap*\n\n- ## In een lijst\n")
+        let headings = document.assignHeadingAnchors(reserved: ["kb-toc"])
+        #expect(headings.map(\.id) == ["aanpak", "aanpak-2", "een-stap", "in-een-lijst"])
+        #expect(headings.map(\.line) == [1, 5, 7, 9])
+        let html = document.renderHTML()
+        #expect(html.contains("<h2 id=\"aanpak\">"))
+        #expect(html.contains("<h2 id=\"aanpak-2\">"))
+        #expect(html.contains("<h3 id=\"een-stap\">"))
+        #expect(html.contains("<em>stap</em>"))
+    }
+
+    @Test func headingTextStaysEscaped() {
+        let document = MarkdownDocument("## <b>\"Vet\"</b> & meer\n")
+        let headings = document.assignHeadingAnchors()
+        let html = document.renderHTML()
+        #expect(headings[0].id == "vet-meer")
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&amp;"))
+    }
+
+    @Test func titleHeadingIsTakenFromTheBody() {
+        let document = MarkdownDocument("# De titel\n\nTekst.\n")
+        let title = document.takeTitleHeading()
+        #expect(title?.text == "De titel")
+        #expect(!document.renderHTML().contains("De titel"))
+    }
+
+    @Test func linksCarryTheirPositions() {
+        let document = MarkdownDocument("Zie [a](a.md)\nen ![plaatje](b.png \"t\").\n")
+        let links = document.links()
+        #expect(links.map(\.destination) == ["a.md", "b.png"])
+        #expect(links.map(\.kind) == [.link, .image])
+        #expect(links[0].line == 1 && links[0].column == 5)
+        #expect(links[1].line == 2)
+        document.setDestinations([0: "a/index.html"])
+        #expect(document.renderHTML().contains("href=\"a/index.html\""))
+    }
+
+    @Test func rawHTMLIsDroppedUnlessAllowed() {
+        let text = "<script>alert(1)</script>\n\nTekst <b onclick=\"x()\">vet</b> [klik](javascript:alert(1))\n"
+        let safe = MarkdownDocument(text).renderHTML()
+        #expect(!safe.contains("<script>"))
+        #expect(!safe.contains("onclick"))
+        #expect(!safe.contains("javascript:"))
+        let trusted = MarkdownDocument(text).renderHTML(allowRawHTML: true)
+        #expect(trusted.contains("<script>"))
+    }
+
+    @Test func smartPunctuationIsOn() {
+        let html = MarkdownDocument("\"Thuis\" -- eerst...\n").renderHTML()
+        #expect(html.contains("“Thuis” – eerst…"))
+    }
+}

@@ -1,0 +1,92 @@
+import Diagnostics
+@testable import Kennisbank
+import Testing
+
+private func entry(_ source: String, _ title: String, order: Int? = nil, slug: String? = nil,
+                   draft: Bool = false) -> SiteTree.Entry {
+    var matter = FrontMatter()
+    matter.title = title
+    matter.order = order
+    matter.slug = slug
+    matter.draft = draft
+    return SiteTree.Entry(source: source, displayPath: "content/" + source, frontMatter: matter, bodyTitle: nil)
+}
+
+private func tree(_ entries: [SiteTree.Entry], config: SiteConfig = SiteConfig()) -> (SiteTree, [String]) {
+    var diagnostics = DiagnosticList()
+    let tree = SiteTree.build(entries: entries, config: config, configPath: "kennisbank.yml",
+                              displayRoot: "content", diagnostics: &diagnostics)
+    return (tree, diagnostics.sorted.map(\.description))
+}
+
+private let sample: [SiteTree.Entry] = [
+    entry("_index.md", "Start"),
+    entry("b/_index.md", "Bé", order: 2),
+    entry("a/_index.md", "A", order: 1),
+    entry("a/zeta.md", "Zeta", order: 1),
+    entry("a/alfa.md", "Alfa", order: 2),
+    entry("a/geen-volgorde.md", "Geen volgorde"),
+    entry("a/sub/index.md", "Sub", order: 3),
+    entry("a/sub/diep.md", "Diep één"),
+    entry("a/concept.md", "Concept", draft: true),
+]
+
+@Suite("Site tree and navigation")
+struct ModelTests {
+    @Test func prettyURLsAndOrdering() throws {
+        let (tree, problems) = tree(sample)
+        #expect(problems.isEmpty)
+        let urls = Navigation(tree: tree).order.map { tree.pages[$0].url }
+        #expect(urls == ["index.html", "a/index.html", "a/zeta/index.html", "a/alfa/index.html", "a/sub/index.html",
+                         "a/sub/diep/index.html", "a/geen-volgorde/index.html", "b/index.html"])
+        #expect(tree.pageBySource["a/concept.md"] == nil)
+        #expect(tree.drafts.contains("a/concept.md"))
+    }
+
+    @Test func configSectionOrderComesFirst() {
+        var config = SiteConfig()
+        config.sectionOrder = ["b"]
+        let (tree, problems) = tree(sample, config: config)
+        #expect(problems.isEmpty)
+        let main = Navigation(tree: tree).mainItems.map { child -> String in
+            guard case .section(let index) = child else { return "" }
+            return tree.sections[index].folder
+        }
+        #expect(main == ["b", "a"])
+    }
+
+    @Test func breadcrumbsAndNeighbours() throws {
+        let (tree, _) = tree(sample)
+        let navigation = Navigation(tree: tree)
+        let deep = try #require(tree.pageBySource["a/sub/diep.md"])
+        #expect(navigation.breadcrumbs(for: deep).map { tree.pages[$0].title } == ["Start", "A", "Sub"])
+        let alfa = try #require(tree.pageBySource["a/alfa.md"])
+        let (previous, next) = navigation.neighbours(of: alfa)
+        #expect(previous.map { tree.pages[$0].title } == "Zeta")
+        #expect(next.map { tree.pages[$0].title } == "Geen volgorde")
+        let landing = try #require(tree.pageBySource["a/_index.md"])
+        #expect(navigation.breadcrumbs(for: landing).map { tree.pages[$0].title } == ["Start"])
+        #expect(navigation.topSection(of: deep).map { tree.sections[$0].folder } == "a")
+    }
+
+    @Test func missingLandingPageIsAnError() {
+        let (_, problems) = tree([entry("_index.md", "Start"), entry("los/pagina.md", "Pagina")])
+        #expect(problems == ["content/los: error: missing `_index.md`: every folder with pages needs one as this section's landing page; create `content/los/_index.md` with a `title:`"])
+    }
+
+    @Test func twoSourcesForOneOutputPathAreErrors() {
+        let (_, problems) = tree([entry("_index.md", "Start"), entry("a/_index.md", "A"),
+                                  entry("a/een.md", "Een"), entry("a/twee.md", "Twee", slug: "een")])
+        #expect(problems == [
+            "content/a/een.md:1:1: error: this page and `a/twee.md` would both be written to `a/een/index.html`; give one of them another file name or `slug`",
+            "content/a/twee.md:1:1: error: this page and `a/een.md` would both be written to `a/een/index.html`; give one of them another file name or `slug`",
+        ])
+    }
+
+    @Test func unknownSectionInConfigIsAnError() {
+        var config = SiteConfig()
+        config.sectionOrder = ["aa"]
+        let (_, problems) = tree(sample, config: config)
+        #expect(problems == ["kennisbank.yml: error: `sections` names `aa`, but there is no section folder of that name in the content; did you mean `a`?"])
+    }
+}

@@ -1,0 +1,76 @@
+import Diagnostics
+import Foundation
+@testable import Kennisbank
+
+/// The repository's root folder, found from this file's path.
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A throwaway project folder with content written by a test and the repository's templates.
+struct TestProject {
+    let root: URL
+
+    init(files: [String: String], config: String? = nil, copyTemplates: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if copyTemplates {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"),
+                                             to: root.appendingPathComponent("templates"))
+        }
+        for (path, text) in files { try write(text, to: "content/" + path) }
+        if let config { try write(config, to: "kennisbank.yml") }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    var options: BuildOptions {
+        BuildOptions(content: root.appendingPathComponent("content").path,
+                     templates: root.appendingPathComponent("templates").path,
+                     output: root.appendingPathComponent("_site").path,
+                     config: root.appendingPathComponent("kennisbank.yml").path)
+    }
+
+    func build() -> BuildReport { SiteBuilder.build(options) }
+    func check() -> BuildReport { SiteBuilder.check(options) }
+
+    func output(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent("_site/" + path), encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// The diagnostic lines with the project folder cut off the paths.
+    func lines(_ report: BuildReport) -> [String] {
+        report.diagnostics.items.map { $0.description.replacingOccurrences(of: root.path + "/", with: "") }
+    }
+}
+
+/// A minimal valid site: home page, one section with two pages.
+let minimalSite: [String: String] = [
+    "_index.md": "---\ntitle: Start\n---\nWelkom. [Sectie](sectie/_index.md)\n",
+    "sectie/_index.md": "# Sectie\n\nIntro.\n",
+    "sectie/een.md": "---\ntitle: Een\norder: 1\n---\n## Kop een\n\nTekst.\n\n## Kop twee\n",
+    "sectie/twee.md": "---\ntitle: Twee\norder: 2\n---\nZie [een](een.md#kop-twee).\n",
+]
+
+/// Every file below `folder`, by relative path, with its bytes.
+func filesBelow(_ folder: URL) -> [String: Data] {
+    var result: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return result }
+    for case let url as URL in enumerator {
+        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+        let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+        result[relative] = try? Data(contentsOf: url)
+    }
+    return result
+}
+
+/// Values of an attribute (`href`, `src`, `id`) in generated HTML.
+func attributeValues(_ name: String, in html: String) -> [String] {
+    let pattern = try! Regex("\\s\(name)=\"([^\"]*)\"")
+    return html.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) }
+}
