@@ -10,8 +10,8 @@ struct KennisbankCommand: ParsableCommand {
         commandName: "kennisbank",
         abstract: "Builds the Housing First knowledge bank: Markdown content to a static HTML site.",
         discussion: """
-        Run it in the project folder, which holds `content/`, `templates/` and `kennisbank.yml`.
-        Problems are reported as `path:line:column: error: message`, all at once; any error
+        Run it in the project folder, which holds `content/`, `templates/` and `kennisbank.yml`. \
+        Problems are reported as `path:line:column: error: message`, all at once; any error \
         makes the command exit with status 1 and leaves the previous site untouched.
         """,
         subcommands: [Build.self, Check.self],

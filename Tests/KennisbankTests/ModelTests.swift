@@ -86,7 +86,8 @@ struct ModelTests {
     @Test func unknownSectionInConfigIsAnError() {
         var config = SiteConfig()
         config.sectionOrder = ["aa"]
+        config.sectionOrderLine = 4
         let (_, problems) = tree(sample, config: config)
-        #expect(problems == ["kennisbank.yml: error: `sections` names `aa`, but there is no section folder of that name in the content; did you mean `a`?"])
+        #expect(problems == ["kennisbank.yml:4: error: `sections` names `aa`, but there is no section folder of that name in the content; did you mean `a`?"])
     }
 }

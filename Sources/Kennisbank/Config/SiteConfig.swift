@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Folder names of the top-level sections, in the order the main navigation shows them.
     /// Sections not listed follow, by their `order` and title.
     public var sectionOrder: [String] = []
+    /// Line of `sections:` in the config file, for diagnostics.
+    public var sectionOrderLine: Int?
     /// Text of the page footer.
     public var footer: String?
     /// Keep raw HTML in Markdown. Only for trusted content: off by default.
@@ -58,6 +60,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         config.sectionOrder = fields.stringList("sections", diagnostics: &diagnostics) ?? []
+        config.sectionOrderLine = fields.entry("sections")?.line
         config.footer = fields.string("footer", diagnostics: &diagnostics)
         config.allowRawHTML = fields.bool("raw_html", diagnostics: &diagnostics) ?? false
         return config

@@ -148,7 +148,7 @@ public struct SiteTree: Sendable {
         for name in config.sectionOrder where !topFolders.contains(name) {
             var message = "`sections` names `\(name)`, but there is no section folder of that name in the content"
             if let nearest = Suggestion.nearest(to: name, in: topFolders.sorted()) { message += "; did you mean `\(nearest)`?" }
-            diagnostics.append(.error(message, file: configPath))
+            diagnostics.append(.error(message, file: configPath, line: config.sectionOrderLine))
         }
     }
 
