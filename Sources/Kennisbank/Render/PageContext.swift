@@ -65,7 +65,8 @@ struct PageContextBuilder: Sendable {
 
     /// The context of the 404 page, written at the site root.
     func notFoundContext() -> [String: Any] {
-        var context = base(currentPage: nil, root: "")
+        // Served for any missing path, so with a known address its links are absolute.
+        var context = base(currentPage: nil, root: config.baseURL ?? "")
         context["page"] = ["title": "Pagina niet gevonden", "url": "404.html"] as [String: Any]
         return context
     }
