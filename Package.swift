@@ -22,6 +22,8 @@ let package = Package(
         ),
         // Compiler-style diagnostics shared by every stage.
         .target(name: "Diagnostics"),
+        // The Kwaliteitskader domain: parts, indicators, statuses. No file access, no HTML.
+        .target(name: "Kader", dependencies: ["Diagnostics"]),
         // A small Swift wrapper over cmark's AST: parse, walk, anchor, rewrite, render.
         .target(name: "KennisbankMarkdown", dependencies: ["CCmark"]),
         // The generator: load -> model -> render -> write.
@@ -29,6 +31,7 @@ let package = Package(
             name: "Kennisbank",
             dependencies: [
                 "Diagnostics",
+                "Kader",
                 "KennisbankMarkdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -44,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KennisbankTests",
-            dependencies: ["Kennisbank", "KennisbankMarkdown", "Diagnostics"]
+            dependencies: ["Kennisbank", "Kader", "KennisbankMarkdown", "Diagnostics"]
         ),
     ]
 )

@@ -35,16 +35,20 @@ extension MarkdownDocument {
     /// cmark has no attribute API, so each heading is replaced by a custom block whose
     /// enter/exit strings are the `<hN id="...">` tags. Its inline children move over unchanged,
     /// so their text stays escaped by cmark. Only `[a-z0-9-]` ids go into the raw strings.
-    /// `reserved` ids (used by the page template) are never given to a heading.
+    /// `reserved` ids (used by the page template) are never given to a heading. `preferredID`
+    /// may propose another base id for a heading (level and text), such as `p1-05` for an
+    /// indicator heading `P1.05 ...`.
     @discardableResult
-    public func assignHeadingAnchors(reserved: Set<String> = []) -> [Heading] {
+    public func assignHeadingAnchors(reserved: Set<String> = [],
+                                     preferredID: ((Int, String) -> String?)? = nil) -> [Heading] {
         let headingNodes = nodes().filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }
         var used = reserved
         var headings: [Heading] = []
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let text = Self.plainText(of: node)
-            let base = Slug.make(text).isEmpty ? "kop" : Slug.make(text)
+            let proposed = preferredID?(level, text) ?? Slug.make(text)
+            let base = proposed.isEmpty ? "kop" : proposed
             var id = base
             var counter = 2
             while used.contains(id) {
@@ -63,6 +67,7 @@ extension MarkdownDocument {
             }
             cmark_node_replace(node, block)
             cmark_node_free(node)
+            headingBlocks.append(block)
         }
         return headings
     }

@@ -7,6 +7,8 @@ import Foundation
 /// Markdown text itself. One document is used by one thread at a time.
 public final class MarkdownDocument: @unchecked Sendable {
     let root: OpaquePointer
+    /// The custom blocks that replaced the headings, in document order (see `assignHeadingAnchors`).
+    var headingBlocks: [OpaquePointer] = []
 
     /// Parses `text` with cmark. Smart punctuation turns quotes and dashes into typographic ones.
     public init(_ text: String, smartPunctuation: Bool = true) {

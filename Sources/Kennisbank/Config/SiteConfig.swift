@@ -21,8 +21,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var footer: String?
     /// Keep raw HTML in Markdown. Only for trusted content: off by default.
     public var allowRawHTML = false
+    /// The content folder that holds the Kwaliteitskader (its parts and indicators).
+    public var kaderFolder = "kader"
 
-    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html"]
+    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html", "kader"]
 
     public init() {}
 
@@ -63,6 +65,7 @@ public struct SiteConfig: Sendable, Equatable {
         config.sectionOrderLine = fields.entry("sections")?.line
         config.footer = fields.string("footer", diagnostics: &diagnostics)
         config.allowRawHTML = fields.bool("raw_html", diagnostics: &diagnostics) ?? false
+        if let folder = fields.string("kader", diagnostics: &diagnostics) { config.kaderFolder = folder }
         return config
     }
 }

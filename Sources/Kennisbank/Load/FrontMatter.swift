@@ -10,8 +10,17 @@ public struct FrontMatter: Sendable, Equatable {
     public var draft = false
     public var tags: [String] = []
     public var slug: String?
+    /// Kader pages only: the part this page defines (`P1` ... `P8`, `S`, `K`), and its line.
+    public var part: String?
+    public var partLine: Int?
+    /// Kader landing page only: the kader version (such as `2025`), and its line.
+    public var version: String?
+    public var versionLine: Int?
+    /// Kader parts only: link to the knowledge page of the principle, and its position.
+    public var principle: String?
+    public var principleLine: Int?
 
-    public static let knownKeys = ["title", "description", "order", "draft", "tags", "slug"]
+    public static let knownKeys = ["title", "description", "order", "draft", "tags", "slug", "part", "version", "principle"]
 
     public init() {}
 }
@@ -62,6 +71,12 @@ extension FrontMatter {
         matter.order = fields.int("order", diagnostics: &diagnostics)
         matter.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
         matter.tags = fields.stringList("tags", diagnostics: &diagnostics) ?? []
+        matter.part = fields.string("part", diagnostics: &diagnostics)
+        matter.partLine = fields.entry("part")?.line
+        matter.version = fields.string("version", diagnostics: &diagnostics)
+        matter.versionLine = fields.entry("version")?.line
+        matter.principle = fields.string("principle", diagnostics: &diagnostics)
+        matter.principleLine = fields.entry("principle")?.line
         if let slug = fields.string("slug", diagnostics: &diagnostics), let entry = fields.entry("slug") {
             if Slug.isValid(slug) {
                 matter.slug = slug

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Kader
 import KennisbankMarkdown
 
 /// A Markdown source after loading: front matter read, body parsed by cmark, headings
@@ -15,14 +16,17 @@ struct LoadedSource: @unchecked Sendable {
     var document: MarkdownDocument
     var headings: [Heading]
     var links: [LinkReference]
+    /// Set when the source defines a part of the kader.
+    var kaderPart: PartDraft?
 }
 
 /// Reads Markdown sources from disk into `LoadedSource` values.
 enum SourceLoader {
     /// Ids the page templates use themselves; headings never get them.
-    static let reservedIDs: Set<String> = ["kb-inhoud", "kb-navigatie", "kb-toc", "kb-titel", "kb-sectie"]
+    static let reservedIDs: Set<String> = ["kb-inhoud", "kb-navigatie", "kb-toc", "kb-titel", "kb-sectie",
+                                           "kb-onderdelen", "kb-formulieren", "kb-gegevens", "kb-kleurscore"]
 
-    static func load(path: String, contentRoot: URL, displayRoot: String) -> (LoadedSource?, [Diagnostic]) {
+    static func load(path: String, contentRoot: URL, displayRoot: String, kaderFolder: String?) -> (LoadedSource?, [Diagnostic]) {
         let display = "\(displayRoot)/\(path)"
         let text: String
         switch SourceText.read(contentRoot.appendingPathComponent(path)) {
@@ -35,11 +39,12 @@ enum SourceLoader {
         case .success(let source):
             text = source.text
         }
-        return parse(text, path: path, displayPath: display)
+        return parse(text, path: path, displayPath: display, kaderFolder: kaderFolder)
     }
 
     /// Parses the text of a Markdown source; used by `load` and by tests.
-    static func parse(_ text: String, path: String, displayPath: String) -> (LoadedSource?, [Diagnostic]) {
+    static func parse(_ text: String, path: String, displayPath: String,
+                      kaderFolder: String? = nil) -> (LoadedSource?, [Diagnostic]) {
         var diagnostics = DiagnosticList()
         guard let split = FrontMatterSplit.split(text) else {
             diagnostics.append(.error(
@@ -60,10 +65,27 @@ enum SourceLoader {
             bodyTitle = heading.text
         }
         let offset = split.bodyLineOffset
-        let headings = document.assignHeadingAnchors(reserved: reservedIDs).map {
+        var isPart = false
+        if matter.part != nil {
+            if let kaderFolder, path.hasPrefix(kaderFolder + "/") {
+                isPart = true
+            } else {
+                diagnostics.append(.warning("`part` is only used by pages in the kader folder (`\(kaderFolder ?? "kader")/`) and is ignored here",
+                                            file: displayPath, line: matter.partLine, column: 1))
+            }
+        }
+        let preferredID: ((Int, String) -> String?)? = isPart ? { level, text in
+            level == 3 ? IndicatorID(KaderSource.firstWord(of: text))?.anchor : nil
+        } : nil
+        let headings = document.assignHeadingAnchors(reserved: reservedIDs, preferredID: preferredID).map {
             var heading = $0
             heading.line += offset
             return heading
+        }
+        var kaderPart: PartDraft?
+        if isPart {
+            kaderPart = KaderSource.draft(document: document, headings: headings, matter: matter, bodyTitle: bodyTitle,
+                                          path: path, displayPath: displayPath, lineOffset: offset)
         }
         let links = document.links().map {
             var link = $0
@@ -76,7 +98,7 @@ enum SourceLoader {
                 file: displayPath, line: 1, column: 1))
         }
         let source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: bodyTitle,
-                                  document: document, headings: headings, links: links)
+                                  document: document, headings: headings, links: links, kaderPart: kaderPart)
         return (source, diagnostics.items)
     }
 }

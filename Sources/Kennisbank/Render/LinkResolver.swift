@@ -99,6 +99,27 @@ struct LinkResolver: Sendable {
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
     }
 
+    /// The page a Markdown link leads to (fragment ignored), or why it leads nowhere.
+    func targetPage(_ destination: String, from pageIndex: Int) -> Result<Int, LinkFailure> {
+        switch resolve(destination, from: pageIndex) {
+        case .failure(let message): return .failure(LinkFailure(message: message))
+        case .keep: return .failure(LinkFailure(message: "`\(destination)` is not a link to a page of this site; link to the page's `.md` file"))
+        case .rewrite:
+            let (path, _) = splitFragment(destination)
+            let decoded = path.removingPercentEncoding ?? path
+            if let target = normalize(decoded, relativeTo: SiteTree.parentFolder(tree.pages[pageIndex].source)),
+               let index = tree.pageBySource[target] ?? tree.sections.first(where: { $0.folder == target }).map(\.landing) {
+                return .success(index)
+            }
+            return .failure(LinkFailure(message: "`\(destination)` is not a page; link to the page's `.md` file"))
+        }
+    }
+
+    /// Why a link leads nowhere.
+    struct LinkFailure: Error {
+        let message: String
+    }
+
     /// Resolves `.` and `..` against `base`; nil when the path climbs above the content folder.
     private func normalize(_ path: String, relativeTo base: String) -> String? {
         var parts = base.isEmpty ? [] : base.split(separator: "/").map(String.init)

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Makes PDF files of printable HTML pages with WeasyPrint (Debian's `weasyprint`).
+enum PDFRenderer {
+    /// The `weasyprint` program on the PATH, if installed.
+    static func weasyPrint() -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("weasyprint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// Renders each HTML file to its PDF, two at a time; returns one message per failure.
+    static func render(_ jobs: [(html: URL, pdf: URL)], with program: URL) -> [String] {
+        let failures = parallelMap(jobs) { job -> String? in
+            let process = Process()
+            process.executableURL = program
+            process.arguments = ["--quiet", "--presentational-hints", job.html.path, job.pdf.path]
+            // Fixed dates keep the PDF bytes the same from build to build.
+            var environment = ProcessInfo.processInfo.environment
+            environment["SOURCE_DATE_EPOCH"] = "0"
+            process.environment = environment
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            do {
+                try process.run()
+            } catch {
+                return "cannot start WeasyPrint for `\(job.html.lastPathComponent)`: \(error.localizedDescription)"
+            }
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                return "WeasyPrint could not make `\(job.pdf.lastPathComponent)`: \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
+            }
+            return nil
+        }
+        return failures.compactMap { $0 }
+    }
+}

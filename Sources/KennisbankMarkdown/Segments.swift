@@ -1,0 +1,121 @@
+import CCmark
+import Foundation
+
+/// A paragraph that starts with a bold label such as `**Partijen:**`, taken out of the text
+/// because it holds data rather than prose.
+public struct LabelledParagraph: Sendable, Hashable {
+    /// The label without its colon, such as `Partijen`.
+    public var label: String
+    /// The plain text after the label.
+    public var text: String
+    /// The links in the paragraph, with their text.
+    public var links: [LabelledLink]
+    /// 1-based line in the Markdown given to the parser.
+    public var line: Int
+    /// Index (in `assignHeadingAnchors` order) of the heading the paragraph follows; nil before the first.
+    public var headingIndex: Int?
+}
+
+/// A link inside a labelled paragraph.
+public struct LabelledLink: Sendable, Hashable {
+    public var text: String
+    public var destination: String
+    public var line: Int
+    public var column: Int
+}
+
+/// The rendered HTML of a document cut at its top-level headings.
+public struct Segments: Sendable {
+    /// What comes before the first heading.
+    public var preamble: String
+    /// For each heading (in `assignHeadingAnchors` order) the HTML of the blocks that follow it up
+    /// to the next heading; "" for headings nested in lists or quotes.
+    public var afterHeading: [String]
+}
+
+extension MarkdownDocument {
+    /// Takes top-level paragraphs that start with `**Label:**` (for a label in `labels`) out of
+    /// the document and returns them. Call after `assignHeadingAnchors`.
+    public func takeLabelledParagraphs(labels: Set<String>) -> [LabelledParagraph] {
+        var result: [LabelledParagraph] = []
+        var headingIndex: Int?
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            child = cmark_node_next(node)
+            if let index = headingBlocks.firstIndex(of: node) {
+                headingIndex = index
+                continue
+            }
+            guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+                  let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_STRONG else { continue }
+            var label = Self.plainText(of: first)
+            guard label.hasSuffix(":") else { continue }
+            label.removeLast()
+            label = label.trimmingCharacters(in: .whitespaces)
+            guard labels.contains(label) else { continue }
+            let links = nodes(under: node).filter { cmark_node_get_type($0) == CMARK_NODE_LINK }.map { link in
+                let position = Self.position(of: link)
+                return LabelledLink(text: Self.plainText(of: link),
+                                    destination: cmark_node_get_url(link).map { String(cString: $0) } ?? "",
+                                    line: position.line, column: position.column)
+            }
+            let whole = Self.plainText(of: node)
+            let labelText = Self.plainText(of: first)
+            let text = whole.hasPrefix(labelText) ? String(whole.dropFirst(labelText.count)) : whole
+            result.append(LabelledParagraph(label: label, text: text.trimmingCharacters(in: .whitespaces), links: links,
+                                            line: Self.position(of: node).line, headingIndex: headingIndex))
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        return result
+    }
+
+    /// Whether the top-level blocks after heading `index` (up to the next heading) hold any text.
+    public func hasContent(afterHeading index: Int) -> Bool {
+        guard headingBlocks.indices.contains(index) else { return false }
+        var child = cmark_node_next(headingBlocks[index])
+        while let node = child, !headingBlocks.contains(node) {
+            if !Self.plainText(of: node).isEmpty { return true }
+            child = cmark_node_next(node)
+        }
+        return false
+    }
+
+    /// Renders the document cut into the part before the first heading and the parts after
+    /// each top-level heading. Consumes the document: render it only once.
+    public func renderSegments(allowRawHTML: Bool = false) -> Segments {
+        var preamble = ""
+        var afterHeading = [String](repeating: "", count: headingBlocks.count)
+        var current: Int?
+        var run: [OpaquePointer] = []
+        func flush() {
+            let html = render(run, allowRawHTML: allowRawHTML)
+            if let current { afterHeading[current] = html } else { preamble = html }
+            run.removeAll()
+        }
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            child = cmark_node_next(node)
+            if let index = headingBlocks.firstIndex(of: node) {
+                flush()
+                current = index
+            } else {
+                run.append(node)
+            }
+        }
+        flush()
+        return Segments(preamble: preamble, afterHeading: afterHeading)
+    }
+
+    /// Renders sibling blocks by moving them into a document of their own.
+    private func render(_ blocks: [OpaquePointer], allowRawHTML: Bool) -> String {
+        guard !blocks.isEmpty, let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
+        defer { cmark_node_free(document) }
+        for block in blocks { cmark_node_append_child(document, block) }
+        var options = CMARK_OPT_DEFAULT
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let html = cmark_render_html(document, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
