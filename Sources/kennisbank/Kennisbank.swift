@@ -51,8 +51,12 @@ extension KennisbankCommand {
             let report = SiteBuilder.build(project.buildOptions(output: output))
             Report.print(report)
             if report.succeeded {
-                Report.line(String(format: "built %d pages and %d files into %@ with %d warnings in %.2f s",
-                                   report.pages, report.assets, output, report.diagnostics.warnings.count, report.seconds))
+                var made = "\(report.pages) pages, \(report.assets) files"
+                if let kader = report.kader {
+                    made += ", the kader (\(kader.parts.count) parts, \(kader.indicators.count) indicators), \(report.forms) forms and \(report.pdfs) PDFs"
+                }
+                Report.line(String(format: "built %@ into %@ with %d warnings in %.2f s",
+                                   made, output, report.diagnostics.warnings.count, report.seconds))
             } else {
                 Report.line("build failed with \(report.diagnostics.errors.count) errors; \(output) was left as it was")
                 throw ExitCode.failure

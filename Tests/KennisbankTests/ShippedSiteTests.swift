@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Builds the shipped content once into a temporary folder for the tests below.
-private final class ShippedSite: @unchecked Sendable {
+final class ShippedSite: @unchecked Sendable {
     static let shared = ShippedSite()
     let output: URL
     let report: BuildReport

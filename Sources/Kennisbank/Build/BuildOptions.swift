@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Kader
 
 /// Where a build reads and writes. Paths are as the user typed them (relative to the
 /// working folder or absolute); diagnostics show them the same way.
@@ -30,6 +31,11 @@ public struct BuildReport: Sendable {
     public var seconds = 0.0
     /// Whether the output folder was replaced.
     public var wroteOutput = false
+    /// The Kwaliteitskader, when the content has one.
+    public var kader: Kader?
+    /// Number of printable forms written (HTML), and of PDF files made from them.
+    public var forms = 0
+    public var pdfs = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -37,6 +37,7 @@ public enum SiteBuilder {
                     let jobs = site.pdfs.map { (staged.staging.appendingPathComponent($0.html), staged.staging.appendingPathComponent($0.pdf)) }
                     let failures = PDFRenderer.render(jobs, with: weasyPrint)
                     if !failures.isEmpty { throw StagedOutput.Failure.io(failures.joined(separator: "; ")) }
+                    report.pdfs = jobs.count
                 }
                 try staged.commit()
                 report.wroteOutput = true

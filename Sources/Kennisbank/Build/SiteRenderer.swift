@@ -65,6 +65,9 @@ enum SiteRenderer {
         let kaderSite = KaderSite.build(tree: tree, navigation: navigation, sources: sources, config: config,
                                         resolver: resolver, diagnostics: &diagnostics)
         let kader = kaderSite.map { KaderContexts(site: $0, tree: tree, withPDF: withPDF) }
+        if kader != nil {
+            templates?.requireTemplates(TemplateSet.requiredForKader, displayRoot: options.templates, diagnostics: &diagnostics)
+        }
 
         // Render.
         let contexts = PageContextBuilder(tree: tree, navigation: navigation, config: config)
@@ -137,6 +140,8 @@ enum SiteRenderer {
         }
         report.pages = tree.pages.count
         report.assets = inventory.assets.count
+        report.kader = kaderSite?.kader
+        report.forms = site.pdfs.count
         return site
     }
 
