@@ -47,8 +47,13 @@ extension KennisbankCommand {
         @Option(name: .shortAndLong, help: "Output folder; it is replaced as a whole.")
         var output = "_site"
 
+        @Flag(name: .long, help: "Skip the PDF files of the kader forms (faster; the HTML forms are still written).")
+        var noPdf = false
+
         func run() throws {
-            let report = SiteBuilder.build(project.buildOptions(output: output))
+            var options = project.buildOptions(output: output)
+            options.makePDFs = !noPdf
+            let report = SiteBuilder.build(options)
             Report.print(report)
             if report.succeeded {
                 var made = "\(report.pages) pages, \(report.assets) files"

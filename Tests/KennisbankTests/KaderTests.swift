@@ -148,3 +148,36 @@ struct KaderTests {
         #expect(!report.succeeded)
     }
 }
+
+@Suite("Kader forms without WeasyPrint")
+struct FormsWithoutPDFTests {
+    @Test func buildWarnsOnceAndWritesHTMLFormsWithoutPDFLinks() throws {
+        var files = minimalSite
+        files["kader/_index.md"] = "---\ntitle: Kader\nversion: \"2025\"\n---\nHet kader.\n"
+        for (index, part) in PartID.all.enumerated() {
+            files["kader/\(part.description.lowercased()).md"] =
+                "---\ntitle: Deel \(part)\npart: \(part)\norder: \(index + 1)\n---\n### \(part).01 Iets\n\nTekst over \(part).\n"
+        }
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        var options = project.options
+        options.programSearchPath = project.root.appendingPathComponent("no-programs-here").path
+        let report = SiteBuilder.build(options)
+        #expect(report.succeeded)
+        #expect(report.diagnostics.warnings.count == 1)
+        #expect(report.diagnostics.warnings.first?.message.hasPrefix("WeasyPrint is not installed") == true)
+        #expect(report.forms == 13 && report.pdfs == 0)
+        let written = filesBelow(project.root.appendingPathComponent("_site/kader/formulieren")).keys.sorted()
+        #expect(written.count == 13)
+        #expect(written.allSatisfy { $0.hasSuffix(".html") })
+        let overview = try project.output("kader/index.html")
+        #expect(!overview.contains(".pdf"))
+        #expect(overview.contains("href=\"../kader/formulieren/kwaliteitskader.html\""))
+        #expect(!(try project.output("kader/formulieren/p1.html")).contains(".pdf"))
+
+        // Leaving the PDFs out on purpose (`--no-pdf`) gives no warning.
+        options.makePDFs = false
+        let quiet = SiteBuilder.build(options)
+        #expect(quiet.succeeded && quiet.diagnostics.items.isEmpty)
+    }
+}

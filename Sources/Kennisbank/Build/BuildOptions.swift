@@ -9,13 +9,19 @@ public struct BuildOptions: Sendable {
     public var templates: String
     public var output: String
     public var config: String
+    /// Whether to make PDF files of the printable forms (with WeasyPrint).
+    public var makePDFs: Bool
+    /// Where to look for the `weasyprint` program; nil means the PATH.
+    public var programSearchPath: String?
 
     public init(content: String = "content", templates: String = "templates",
-                output: String = "_site", config: String = "kennisbank.yml") {
+                output: String = "_site", config: String = "kennisbank.yml", makePDFs: Bool = true) {
         self.content = content
         self.templates = templates
         self.output = output
         self.config = config
+        self.makePDFs = makePDFs
+        self.programSearchPath = nil
     }
 
     func url(_ path: String) -> URL {

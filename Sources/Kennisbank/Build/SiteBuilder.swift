@@ -15,10 +15,10 @@ public enum SiteBuilder {
     /// Builds the site into `options.output`. On any error the previous output stays untouched.
     public static func build(_ options: BuildOptions) -> BuildReport {
         let start = Date()
-        let weasyPrint = PDFRenderer.weasyPrint()
+        let weasyPrint = options.makePDFs ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
         var (report, site) = SiteRenderer.render(options, withPDF: weasyPrint != nil)
         guard let site, !report.diagnostics.hasErrors else { return finish(report, start) }
-        if weasyPrint == nil, !site.pdfs.isEmpty {
+        if options.makePDFs, weasyPrint == nil, !site.pdfs.isEmpty {
             report.diagnostics.append(.warning(
                 "WeasyPrint is not installed, so the printable forms were made as HTML only, without PDF files; install it with `scripts/setup.sh` (Debian package `weasyprint`)",
                 file: options.output))

@@ -2,9 +2,9 @@ import Foundation
 
 /// Makes PDF files of printable HTML pages with WeasyPrint (Debian's `weasyprint`).
 enum PDFRenderer {
-    /// The `weasyprint` program on the PATH, if installed.
-    static func weasyPrint() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    /// The `weasyprint` program on `searchPath` (the PATH when nil), if installed.
+    static func weasyPrint(searchPath: String? = nil) -> URL? {
+        let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("weasyprint")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
