@@ -34,8 +34,9 @@ public struct Segments: Sendable {
 }
 
 extension MarkdownDocument {
-    /// Takes top-level paragraphs that start with `**Label:**` (for a label in `labels`) out of
-    /// the document and returns them. Call after `assignHeadingAnchors`.
+    /// Takes top-level paragraphs, and items of top-level lists, that start with `**Label:**`
+    /// (for a label in `labels`) out of the document and returns them. A list left empty is
+    /// removed too. Call after `assignHeadingAnchors`.
     public func takeLabelledParagraphs(labels: Set<String>) -> [LabelledParagraph] {
         var result: [LabelledParagraph] = []
         var headingIndex: Int?
@@ -46,28 +47,52 @@ extension MarkdownDocument {
                 headingIndex = index
                 continue
             }
-            guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
-                  let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_STRONG else { continue }
-            var label = Self.plainText(of: first)
-            guard label.hasSuffix(":") else { continue }
-            label.removeLast()
-            label = label.trimmingCharacters(in: .whitespaces)
-            guard labels.contains(label) else { continue }
-            let links = nodes(under: node).filter { cmark_node_get_type($0) == CMARK_NODE_LINK }.map { link in
-                let position = Self.position(of: link)
-                return LabelledLink(text: Self.plainText(of: link),
-                                    destination: cmark_node_get_url(link).map { String(cString: $0) } ?? "",
-                                    line: position.line, column: position.column)
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH:
+                if let labelled = labelled(node, labels: labels, headingIndex: headingIndex) {
+                    result.append(labelled)
+                    cmark_node_unlink(node)
+                    cmark_node_free(node)
+                }
+            case CMARK_NODE_LIST:
+                var item = cmark_node_first_child(node)
+                while let current = item {
+                    item = cmark_node_next(current)
+                    guard let paragraph = cmark_node_first_child(current),
+                          let labelled = labelled(paragraph, labels: labels, headingIndex: headingIndex) else { continue }
+                    result.append(labelled)
+                    cmark_node_unlink(current)
+                    cmark_node_free(current)
+                }
+                if cmark_node_first_child(node) == nil {
+                    cmark_node_unlink(node)
+                    cmark_node_free(node)
+                }
+            default:
+                break
             }
-            let whole = Self.plainText(of: node)
-            let labelText = Self.plainText(of: first)
-            let text = whole.hasPrefix(labelText) ? String(whole.dropFirst(labelText.count)) : whole
-            result.append(LabelledParagraph(label: label, text: text.trimmingCharacters(in: .whitespaces), links: links,
-                                            line: Self.position(of: node).line, headingIndex: headingIndex))
-            cmark_node_unlink(node)
-            cmark_node_free(node)
         }
         return result
+    }
+
+    /// The label, text and links of a paragraph that starts with `**Label:**`.
+    private func labelled(_ node: OpaquePointer, labels: Set<String>, headingIndex: Int?) -> LabelledParagraph? {
+        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+              let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_STRONG else { return nil }
+        let labelText = Self.plainText(of: first)
+        guard labelText.hasSuffix(":") else { return nil }
+        let label = String(labelText.dropLast()).trimmingCharacters(in: .whitespaces)
+        guard labels.contains(label) else { return nil }
+        let links = nodes(under: node).filter { cmark_node_get_type($0) == CMARK_NODE_LINK }.map { link in
+            let position = Self.position(of: link)
+            return LabelledLink(text: Self.plainText(of: link),
+                                destination: cmark_node_get_url(link).map { String(cString: $0) } ?? "",
+                                line: position.line, column: position.column)
+        }
+        let whole = Self.plainText(of: node)
+        let text = whole.hasPrefix(labelText) ? String(whole.dropFirst(labelText.count)) : whole
+        return LabelledParagraph(label: label, text: text.trimmingCharacters(in: .whitespaces), links: links,
+                                 line: Self.position(of: node).line, headingIndex: headingIndex)
     }
 
     /// Whether the top-level blocks after heading `index` (up to the next heading) hold any text.

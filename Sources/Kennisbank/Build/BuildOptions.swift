@@ -39,8 +39,10 @@ public struct BuildReport: Sendable {
     public var wroteOutput = false
     /// The Kwaliteitskader, when the content has one.
     public var kader: Kader?
-    /// Number of printable forms written (HTML), and of PDF files made from them.
+    /// Number of printable forms written (HTML), of assessment result pages, and of PDF files
+    /// made from them.
     public var forms = 0
+    public var assessments = 0
     public var pdfs = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }

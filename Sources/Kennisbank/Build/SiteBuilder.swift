@@ -8,7 +8,7 @@ public enum SiteBuilder {
     /// Validates everything and writes nothing.
     public static func check(_ options: BuildOptions) -> BuildReport {
         let start = Date()
-        let (report, _) = SiteRenderer.render(options, withPDF: false)
+        let (report, _) = SiteRenderer.render(options, withPDF: false, withNotes: true)
         return finish(report, start)
     }
 

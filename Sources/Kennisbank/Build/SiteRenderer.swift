@@ -13,10 +13,11 @@ struct RenderedSite {
 
 /// The load, model and render stages: everything before writing.
 enum SiteRenderer {
-    static func render(_ options: BuildOptions, withPDF: Bool) -> (BuildReport, RenderedSite?) {
+    /// Loads, models and renders the site. `withNotes` adds notes (open indicators) for `check`.
+    static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool = false) -> (BuildReport, RenderedSite?) {
         var report = BuildReport()
         var diagnostics = DiagnosticList()
-        let site = render(options, withPDF: withPDF, report: &report, diagnostics: &diagnostics)
+        let site = render(options, withPDF: withPDF, withNotes: withNotes, report: &report, diagnostics: &diagnostics)
         report.diagnostics = DiagnosticList(diagnostics.sorted)
         return (report, site)
     }
@@ -28,7 +29,7 @@ enum SiteRenderer {
         var kaderContent: (PartID, KaderPartContent)?
     }
 
-    private static func render(_ options: BuildOptions, withPDF: Bool, report: inout BuildReport,
+    private static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool, report: inout BuildReport,
                                diagnostics: inout DiagnosticList) -> RenderedSite? {
         // Load.
         let config = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &diagnostics)
@@ -36,8 +37,9 @@ enum SiteRenderer {
         let templates = TemplateSet.load(directory: templateRoot, displayRoot: options.templates, diagnostics: &diagnostics)
         let contentRoot = options.url(options.content)
         let inventory = ContentInventory.scan(root: contentRoot, displayRoot: options.content, diagnostics: &diagnostics)
+        let folders = SourceFolders(kader: config.kaderFolder, assessments: config.assessmentsFolder)
         let loaded = parallelMap(inventory.markdown) {
-            SourceLoader.load(path: $0, contentRoot: contentRoot, displayRoot: options.content, kaderFolder: config.kaderFolder)
+            SourceLoader.load(path: $0, contentRoot: contentRoot, displayRoot: options.content, folders: folders)
         }
         var sources: [String: LoadedSource] = [:]
         for (source, problems) in loaded {
@@ -53,8 +55,9 @@ enum SiteRenderer {
                 return SiteTree.Entry(source: path, displayPath: "\(options.content)/\(path)", frontMatter: FrontMatter(),
                                       bodyTitle: String(SiteTree.fileName(path).dropLast(3)))
             }
+            let unlisted = source.assessment.map { $0.visibility?.value.lowercased() != Visibility.public.rawValue } ?? false
             return SiteTree.Entry(source: source.path, displayPath: source.displayPath, frontMatter: source.frontMatter,
-                                  bodyTitle: source.bodyTitle)
+                                  bodyTitle: source.bodyTitle, listed: !unlisted)
         }
         let tree = SiteTree.build(entries: entries, config: config, configPath: options.config,
                                   displayRoot: options.content, diagnostics: &diagnostics)
@@ -68,6 +71,12 @@ enum SiteRenderer {
         if kader != nil {
             templates?.requireTemplates(TemplateSet.requiredForKader, displayRoot: options.templates, diagnostics: &diagnostics)
         }
+        let assessmentSite = AssessmentSite.build(tree: tree, sources: sources, kader: kaderSite?.kader, config: config,
+                                                  withNotes: withNotes, diagnostics: &diagnostics)
+        if !assessmentSite.assessments.isEmpty {
+            templates?.requireTemplates(TemplateSet.requiredForAssessments, displayRoot: options.templates, diagnostics: &diagnostics)
+        }
+        let assessmentContexts = kaderSite.map { AssessmentContexts(kader: $0.kader, tree: tree, kaderSite: $0) }
 
         // Render.
         let contexts = PageContextBuilder(tree: tree, navigation: navigation, config: config)
@@ -89,7 +98,20 @@ enum SiteRenderer {
 
             var template = templateName(for: tree.pages[index].kind)
             var context: [String: Any]
-            if let kader, let draft = source.kaderPart, let id = PartID(draft.partText ?? ""),
+            if let assessment = assessmentSite.assessments[index], let assessmentContexts {
+                // Assessment text is never trusted: raw HTML stays off whatever the config says.
+                let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
+                                                     roles: source.assessmentRoles)
+                let previousPage = assessmentSite.previous[index]
+                context = contexts.context(for: index, body: "", headings: [])
+                var values = assessmentContexts.values(
+                    assessment, texts: texts, previous: previousPage.flatMap { assessmentSite.assessments[$0] },
+                    previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
+                if withPDF { values["pdf"] = AssessmentContexts.pdfName }
+                context["assessment"] = values
+                context["noindex"] = assessment.visibility == .unlisted
+                template = "assessment"
+            } else if let kader, let draft = source.kaderPart, let id = PartID(draft.partText ?? ""),
                let part = kader.site.kader.part(id), kader.site.partPages[id] == index {
                 let content = KaderPartContent(segments: source.document.renderSegments(allowRawHTML: config.allowRawHTML),
                                                headings: source.headings, part: part)
@@ -101,6 +123,12 @@ enum SiteRenderer {
                 let body = source.document.renderHTML(allowRawHTML: config.allowRawHTML)
                 context = contexts.context(for: index, body: body, headings: source.headings)
                 if let kader, index == kader.site.landing { template = "kader" }
+                if index == assessmentSite.landing {
+                    let list = assessmentSite.publicList(tree: tree)
+                    context["assessments"] = list
+                    context["hasAssessments"] = !list.isEmpty
+                    template = "assessments"
+                }
             }
             if let kader {
                 if kader.site.contains(page: index, in: tree) { context["kader"] = kaderValues }
@@ -129,6 +157,10 @@ enum SiteRenderer {
                 site.pdfs.append((form.html, form.pdf))
             }
         }
+        for index in assessmentSite.assessments.keys.sorted() {
+            let url = tree.pages[index].url
+            site.pdfs.append((url, String(url.dropLast("index.html".count)) + AssessmentContexts.pdfName))
+        }
         for asset in inventory.assets {
             site.copies.append((contentRoot.appendingPathComponent(asset), asset))
         }
@@ -141,7 +173,8 @@ enum SiteRenderer {
         report.pages = tree.pages.count
         report.assets = inventory.assets.count
         report.kader = kaderSite?.kader
-        report.forms = site.pdfs.count
+        report.forms = kader?.forms.count ?? 0
+        report.assessments = assessmentSite.assessments.count
         return site
     }
 

@@ -23,8 +23,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var allowRawHTML = false
     /// The content folder that holds the Kwaliteitskader (its parts and indicators).
     public var kaderFolder = "kader"
+    /// The content folder that holds completed assessments (self-evaluations).
+    public var assessmentsFolder = "zelfevaluaties"
 
-    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html", "kader"]
+    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html", "kader", "assessments"]
 
     public init() {}
 
@@ -66,6 +68,7 @@ public struct SiteConfig: Sendable, Equatable {
         config.footer = fields.string("footer", diagnostics: &diagnostics)
         config.allowRawHTML = fields.bool("raw_html", diagnostics: &diagnostics) ?? false
         if let folder = fields.string("kader", diagnostics: &diagnostics) { config.kaderFolder = folder }
+        if let folder = fields.string("assessments", diagnostics: &diagnostics) { config.assessmentsFolder = folder }
         return config
     }
 }

@@ -18,15 +18,31 @@ struct LoadedSource: @unchecked Sendable {
     var links: [LinkReference]
     /// Set when the source defines a part of the kader.
     var kaderPart: PartDraft?
+    /// Set when the source is a completed assessment, with the role of each heading.
+    var assessment: AssessmentDraft?
+    var assessmentRoles: [AssessmentSource.HeadingRole] = []
+}
+
+/// Which folders of the content hold special sources.
+struct SourceFolders: Sendable {
+    var kader: String?
+    var assessments: String?
+
+    func isKader(_ path: String) -> Bool { kader.map { path.hasPrefix($0 + "/") } ?? false }
+    func isAssessment(_ path: String) -> Bool {
+        (assessments.map { path.hasPrefix($0 + "/") } ?? false) && !SiteTree.isLanding(path)
+    }
 }
 
 /// Reads Markdown sources from disk into `LoadedSource` values.
 enum SourceLoader {
     /// Ids the page templates use themselves; headings never get them.
     static let reservedIDs: Set<String> = ["kb-inhoud", "kb-navigatie", "kb-toc", "kb-titel", "kb-sectie",
-                                           "kb-onderdelen", "kb-formulieren", "kb-gegevens", "kb-kleurscore"]
+                                           "kb-onderdelen", "kb-formulieren", "kb-gegevens", "kb-kleurscore",
+                                           "kb-overzicht", "kb-aandachtspunten", "kb-vergelijking", "kb-plan",
+                                           "kb-details", "kb-gepubliceerd"]
 
-    static func load(path: String, contentRoot: URL, displayRoot: String, kaderFolder: String?) -> (LoadedSource?, [Diagnostic]) {
+    static func load(path: String, contentRoot: URL, displayRoot: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
         let display = "\(displayRoot)/\(path)"
         let text: String
         switch SourceText.read(contentRoot.appendingPathComponent(path)) {
@@ -39,12 +55,12 @@ enum SourceLoader {
         case .success(let source):
             text = source.text
         }
-        return parse(text, path: path, displayPath: display, kaderFolder: kaderFolder)
+        return parse(text, path: path, displayPath: display, folders: folders)
     }
 
     /// Parses the text of a Markdown source; used by `load` and by tests.
     static func parse(_ text: String, path: String, displayPath: String,
-                      kaderFolder: String? = nil) -> (LoadedSource?, [Diagnostic]) {
+                      folders: SourceFolders = SourceFolders()) -> (LoadedSource?, [Diagnostic]) {
         var diagnostics = DiagnosticList()
         guard let split = FrontMatterSplit.split(text) else {
             diagnostics.append(.error(
@@ -53,12 +69,16 @@ enum SourceLoader {
             return (nil, diagnostics.items)
         }
         var matter = FrontMatter()
+        var fields: YAMLFields?
         if let yaml = split.yaml {
-            guard let fields = YAMLFields.parse(yaml, file: displayPath, firstLine: split.yamlFirstLine, diagnostics: &diagnostics) else {
-                return (nil, diagnostics.items)
-            }
-            matter = FrontMatter.read(fields, diagnostics: &diagnostics)
+            fields = YAMLFields.parse(yaml, file: displayPath, firstLine: split.yamlFirstLine, diagnostics: &diagnostics)
+            guard fields != nil else { return (nil, diagnostics.items) }
         }
+        if folders.isAssessment(path) {
+            return parseAssessment(split, fields: fields ?? YAMLFields(file: displayPath, entries: []), path: path,
+                                   displayPath: displayPath, diagnostics: diagnostics)
+        }
+        if let fields { matter = FrontMatter.read(fields, diagnostics: &diagnostics) }
         let document = MarkdownDocument(split.body)
         var bodyTitle: String?
         if matter.title == nil, let heading = document.takeTitleHeading() {
@@ -67,10 +87,10 @@ enum SourceLoader {
         let offset = split.bodyLineOffset
         var isPart = false
         if matter.part != nil {
-            if let kaderFolder, path.hasPrefix(kaderFolder + "/") {
+            if folders.isKader(path) {
                 isPart = true
             } else {
-                diagnostics.append(.warning("`part` is only used by pages in the kader folder (`\(kaderFolder ?? "kader")/`) and is ignored here",
+                diagnostics.append(.warning("`part` is only used by pages in the kader folder (`\(folders.kader ?? "kader")/`) and is ignored here",
                                             file: displayPath, line: matter.partLine, column: 1))
             }
         }
@@ -99,6 +119,49 @@ enum SourceLoader {
         }
         let source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: bodyTitle,
                                   document: document, headings: headings, links: links, kaderPart: kaderPart)
+        return (source, diagnostics.items)
+    }
+
+    /// An assessment: its own front matter keys, indicator sections and plan.
+    private static func parseAssessment(_ split: FrontMatterSplit, fields: YAMLFields, path: String, displayPath: String,
+                                        diagnostics: DiagnosticList) -> (LoadedSource?, [Diagnostic]) {
+        var diagnostics = diagnostics
+        var draft = AssessmentSource.draft(fields: fields, path: path, displayPath: displayPath, diagnostics: &diagnostics)
+        let document = MarkdownDocument(split.body)
+        var current = ""
+        let headings = document.assignHeadingAnchors(reserved: reservedIDs) { level, text in
+            if level == 2 {
+                current = IndicatorID(KaderSource.firstWord(of: text))?.anchor ?? ""
+                return current.isEmpty ? nil : current
+            }
+            return level == 3 && !current.isEmpty ? "\(current)-\(Slug.make(text))" : nil
+        }.map {
+            var heading = $0
+            heading.line += split.bodyLineOffset
+            return heading
+        }
+        let roles = AssessmentSource.readBody(document: document, headings: headings, lineOffset: split.bodyLineOffset,
+                                              draft: &draft, diagnostics: &diagnostics)
+        let links = document.links().map {
+            var link = $0
+            link.line += split.bodyLineOffset
+            return link
+        }
+        var matter = FrontMatter()
+        let practice = draft.practice?.value ?? ""
+        let date = draft.date?.value ?? ""
+        matter.title = "Zelfevaluatie \(practice.isEmpty ? SiteTree.fileName(path) : practice)"
+        matter.description = date.isEmpty ? nil : "Gezamenlijke reflectie op het Kwaliteitskader Housing First, \(SessionDate(date)?.dutch ?? date)."
+        var slug = Slug.make("\(practice) \(date)")
+        if slug.isEmpty { slug = Slug.make(String(SiteTree.fileName(path).dropLast(3))) }
+        if let code = draft.code?.value, draft.visibility?.value.lowercased() != "public" {
+            slug += "-" + Slug.make(code)
+        }
+        matter.slug = slug
+        var source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: nil,
+                                  document: document, headings: headings, links: links)
+        source.assessment = draft
+        source.assessmentRoles = roles
         return (source, diagnostics.items)
     }
 }

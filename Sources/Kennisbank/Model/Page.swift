@@ -21,6 +21,9 @@ public struct Page: Sendable, Equatable {
     public var url: String
     /// Index of the section the page belongs to (for a landing page: the section it opens).
     public var section: Int
+    /// False for unlisted pages: reachable only by their address, never in navigation, lists,
+    /// sitemap or search.
+    public var listed = true
 }
 
 /// A folder of the content with its landing page and its children in navigation order.

@@ -21,12 +21,16 @@ public struct SiteTree: Sendable {
         public var frontMatter: FrontMatter
         /// Title taken from the first level-1 heading, when front matter has none.
         public var bodyTitle: String?
+        /// False for pages that only those with the link may find (unlisted assessments): they
+        /// get an address but appear in no navigation, list or reading order.
+        public var listed: Bool
 
-        public init(source: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?) {
+        public init(source: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, listed: Bool = true) {
             self.source = source
             self.displayPath = displayPath
             self.frontMatter = frontMatter
             self.bodyTitle = bodyTitle
+            self.listed = listed
         }
     }
 
@@ -96,7 +100,7 @@ public struct SiteTree: Sendable {
             let slug = entry.frontMatter.slug ?? Slug.make(name)
             let pageIndex = tree.addPage(entry, kind: .page, url: tree.sections[section].urlPrefix + slug + "/index.html",
                                          section: section)
-            tree.sections[section].children.append(.page(pageIndex))
+            if entry.listed { tree.sections[section].children.append(.page(pageIndex)) }
         }
 
         tree.sortChildren(config: config)
@@ -108,7 +112,8 @@ public struct SiteTree: Sendable {
     private mutating func addPage(_ entry: Entry, kind: Page.Kind, url: String, section: Int) -> Int {
         let title = entry.frontMatter.title ?? entry.bodyTitle ?? ""
         pages.append(Page(source: entry.source, kind: kind, title: title, description: entry.frontMatter.description,
-                          order: entry.frontMatter.order, tags: entry.frontMatter.tags, url: url, section: section))
+                          order: entry.frontMatter.order, tags: entry.frontMatter.tags, url: url, section: section,
+                          listed: entry.listed))
         pageBySource[entry.source] = pages.count - 1
         return pages.count - 1
     }

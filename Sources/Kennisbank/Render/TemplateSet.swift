@@ -8,13 +8,15 @@ struct TemplateSet: Sendable {
 
     /// Templates every site needs.
     static let required = ["base", "page", "section", "home", "404"]
+    /// Templates a site with completed assessments needs as well.
+    static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone"]
     /// Templates a site with a kader needs as well.
     static let requiredForKader = ["kader", "kader-part", "form-base", "form", "form-plan"]
 
     /// Reports each of `names` that is missing.
     func requireTemplates(_ names: [String], displayRoot: String, diagnostics: inout DiagnosticList) {
         for name in names where library.getTemplate(named: name) == nil {
-            diagnostics.append(.error("the template `\(name).mustache` is missing; a site with a kader needs it (copy it from the project's templates folder)",
+            diagnostics.append(.error("the template `\(name).mustache` is missing; this site needs it (copy it from the project's templates folder)",
                                       file: "\(displayRoot)/\(name).mustache"))
         }
     }

@@ -1,0 +1,177 @@
+import Kader
+import KennisbankMarkdown
+
+/// Mustache values for a completed assessment's result page: header, summary bars,
+/// aandachtspunten, details per part, plan and the comparison with the previous round.
+/// Counts and changes only: never an average, grade or ranking.
+struct AssessmentContexts: Sendable {
+    let kader: Kader
+    let tree: SiteTree
+    let kaderSite: KaderSite?
+
+    /// File name of a result page's PDF, next to its `index.html`.
+    static let pdfName = "zelfevaluatie.pdf"
+
+    /// The text of one indicator section, rendered.
+    struct IndicatorText: Sendable {
+        var reflection = ""
+        var actions = ""
+    }
+
+    /// Cuts the rendered segments of an assessment into each indicator's reflection and actions.
+    static func texts(segments: Segments, roles: [AssessmentSource.HeadingRole]) -> [IndicatorID: IndicatorText] {
+        var texts: [IndicatorID: IndicatorText] = [:]
+        for (index, role) in roles.enumerated() {
+            let html = segments.afterHeading.indices.contains(index) ? segments.afterHeading[index] : ""
+            switch role {
+            case .indicator(let id), .reflection(let id):
+                guard let id = IndicatorID(id) else { continue }
+                texts[id, default: IndicatorText()].reflection += html
+            case .actions(let id):
+                guard let id = IndicatorID(id) else { continue }
+                texts[id, default: IndicatorText()].actions += html
+            default:
+                break
+            }
+        }
+        return texts
+    }
+
+    /// The `assessment` value of a result page. `linkRoot` leads to the site root for links to
+    /// the kader's pages; nil leaves those links out (a self-contained file without a base URL).
+    func values(_ assessment: Assessment, texts: [IndicatorID: IndicatorText], previous: Assessment?,
+                previousURL: String?, linkRoot: String?) -> [String: Any] {
+        let summary = AssessmentSummary(assessment, kader: kader)
+        let comparison = previous.map { RoundComparison(current: assessment, previous: $0, kader: kader) }
+        var values: [String: Any] = [
+            "practice": assessment.practice, "date": assessment.date.dutch, "dateISO": assessment.date.description,
+            "version": assessment.kaderVersion, "kaderTitle": KaderContexts.kaderTitle,
+            "isUnlisted": assessment.visibility == .unlisted,
+            "filled": summary.total.filled, "total": summary.total.total,
+            "roles": roles(assessment), "statuses": KaderContexts.statuses,
+        ]
+        if let region = assessment.region { values["region"] = region }
+        if let facilitator = assessment.facilitator { values["facilitator"] = facilitator }
+
+        values["summary"] = summary.parts.map { entry -> [String: Any] in
+            let part = kader.part(entry.part)!
+            var row = countValues(entry.counts)
+            row["number"] = entry.part.number
+            row["id"] = entry.part.description
+            row["title"] = part.title
+            row["bar"] = bar(entry.counts, title: "Onderdeel \(entry.part.number), \(part.title)", id: entry.part.description)
+            return row
+        }
+        var total = countValues(summary.total)
+        total["bar"] = bar(summary.total, title: "Alle onderdelen", id: "totaal")
+        values["summaryTotal"] = total
+
+        let attention = kader.parts.compactMap { part -> [String: Any]? in
+            let items = part.indicators.filter {
+                let status = assessment.status($0.id)
+                return status == .inOntwikkeling || status == .nietOpOrde
+            }.map { indicatorLink($0, status: assessment.status($0.id)) }
+            guard !items.isEmpty else { return nil }
+            return ["number": part.id.number, "title": part.title, "items": items]
+        }
+        values["attention"] = attention
+        values["hasAttention"] = !attention.isEmpty
+
+        values["parts"] = kader.parts.map { part -> [String: Any] in
+            var partValues: [String: Any] = ["number": part.id.number, "id": part.id.description, "title": part.title]
+            partValues["indicators"] = part.indicators.map { indicator -> [String: Any] in
+                var item = indicatorLink(indicator, status: assessment.status(indicator.id))
+                let text = texts[indicator.id] ?? IndicatorText()
+                item["reflection"] = text.reflection
+                item["hasReflection"] = !text.reflection.isEmpty
+                item["actions"] = text.actions
+                item["hasActions"] = !text.actions.isEmpty
+                if let linkRoot, let kaderSite, let page = kaderSite.partPages[part.id] {
+                    item["kaderURL"] = linkRoot + tree.pages[page].url + "#" + indicator.id.anchor
+                }
+                if let comparison, let change = comparison.changes[indicator.id] {
+                    var changeValues: [String: Any] = ["key": change.rawValue, "label": change.label]
+                    if let before = previous?.status(indicator.id) { changeValues["before"] = statusValues(before) }
+                    item["change"] = changeValues
+                }
+                return item
+            }
+            return partValues
+        }
+
+        values["plan"] = assessment.plan.map { entry -> [String: Any] in
+            var row: [String: Any] = ["what": entry.what,
+                                      "indicators": entry.indicators.map { ["id": $0.description, "anchor": $0.anchor] }]
+            if let who = entry.who { row["who"] = who }
+            if let when = entry.when { row["when"] = when }
+            if let goal = entry.goal { row["goal"] = goal }
+            return row
+        }
+        values["hasPlan"] = !assessment.plan.isEmpty
+
+        if let comparison, let previous {
+            var compared: [String: Any] = ["date": previous.date.dutch]
+            if let previousURL { compared["url"] = previousURL }
+            compared["parts"] = kader.parts.map { part -> [String: Any] in
+                let counts = comparison.counts(for: part)
+                var row: [String: Any] = ["number": part.id.number, "title": part.title]
+                for change in Change.allCases { row[change.rawValue] = counts[change] ?? 0 }
+                return row
+            }
+            var totals: [String: Any] = [:]
+            for change in Change.allCases {
+                totals[change.rawValue] = comparison.changes.values.filter { $0 == change }.count
+            }
+            compared["totals"] = totals
+            values["comparison"] = compared
+        }
+        return values
+    }
+
+    private func roles(_ assessment: Assessment) -> [[String: Any]] {
+        Role.allCases.compactMap { role in
+            let names = assessment.organisations.filter { $0.role == role }.map(\.name)
+            return names.isEmpty ? nil : ["label": role.label, "names": names]
+        }
+    }
+
+    private func indicatorLink(_ indicator: Indicator, status: Status?) -> [String: Any] {
+        var values: [String: Any] = ["id": indicator.id.description, "anchor": indicator.id.anchor, "title": indicator.title,
+                                     "isOpen": status == nil]
+        if let status { values["status"] = statusValues(status) }
+        return values
+    }
+
+    private func statusValues(_ status: Status) -> [String: Any] {
+        ["key": status.rawValue, "label": status.label, "colour": status.colour, "symbol": status.symbol]
+    }
+
+    private func countValues(_ counts: StatusCounts) -> [String: Any] {
+        ["opOrde": counts.opOrde, "inOntwikkeling": counts.inOntwikkeling, "nietOpOrde": counts.nietOpOrde,
+         "open": counts.open, "total": counts.total]
+    }
+
+    /// The segments of a horizontal bar, 600 units wide: one per status with a count, each with
+    /// its colour, symbol and count as text.
+    private func bar(_ counts: StatusCounts, title: String, id: String) -> [String: Any] {
+        let width = 600
+        let parts: [(key: String, label: String, symbol: String, count: Int, fill: String, text: String)] = [
+            ("opOrde", Status.opOrde.label, Status.opOrde.symbol, counts.opOrde, "#2e7d32", "#ffffff"),
+            ("inOntwikkeling", Status.inOntwikkeling.label, Status.inOntwikkeling.symbol, counts.inOntwikkeling, "#a84f00", "#ffffff"),
+            ("nietOpOrde", Status.nietOpOrde.label, Status.nietOpOrde.symbol, counts.nietOpOrde, "#b3261e", "#ffffff"),
+            ("open", "open", "○", counts.open, "#eceff1", "#1b1b1b"),
+        ]
+        var x = 0
+        var segments: [[String: Any]] = []
+        let shown = parts.filter { $0.count > 0 }
+        for (position, part) in shown.enumerated() {
+            let size = position == shown.count - 1 ? width - x : Int((Double(width * part.count) / Double(max(1, counts.total))).rounded())
+            segments.append(["key": part.key, "label": part.label, "symbol": part.symbol, "count": part.count,
+                             "x": x, "width": size, "textX": x + size / 2, "fill": part.fill, "textFill": part.text,
+                             "showText": size >= 44])
+            x += size
+        }
+        let description = parts.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
+        return ["id": "kb-balk-\(id.lowercased())", "title": "\(title): \(description)", "segments": segments]
+    }
+}
