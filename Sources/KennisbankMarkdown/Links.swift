@@ -38,6 +38,20 @@ extension MarkdownDocument {
         }
     }
 
+    /// Replaces the links at `indices` (as numbered by `links()`) by their text, for output in
+    /// which their targets cannot be reached.
+    public func unwrapLinks(_ indices: Set<Int>) {
+        guard !indices.isEmpty else { return }
+        for (index, node) in linkNodes().enumerated() where indices.contains(index) {
+            guard cmark_node_get_type(node) == CMARK_NODE_LINK else { continue }
+            while let child = cmark_node_first_child(node) {
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
     func linkNodes() -> [OpaquePointer] {
         nodes().filter {
             let type = cmark_node_get_type($0)

@@ -14,7 +14,7 @@ struct KennisbankCommand: ParsableCommand {
         Problems are reported as `path:line:column: error: message`, all at once; any error \
         makes the command exit with status 1 and leaves the previous site untouched.
         """,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, AssessmentCommand.self],
         defaultSubcommand: Build.self
     )
 }
@@ -58,7 +58,7 @@ extension KennisbankCommand {
             if report.succeeded {
                 var made = "\(report.pages) pages, \(report.assets) files"
                 if let kader = report.kader {
-                    made += ", the kader (\(kader.parts.count) parts, \(kader.indicators.count) indicators), \(report.forms) forms and \(report.pdfs) PDFs"
+                    made += ", the kader (\(kader.parts.count) parts, \(kader.indicators.count) indicators), \(report.forms) forms, \(report.assessments) assessments and \(report.pdfs) PDFs"
                 }
                 Report.line(String(format: "built %@ into %@ with %d warnings in %.2f s",
                                    made, output, report.diagnostics.warnings.count, report.seconds))
@@ -87,10 +87,54 @@ extension KennisbankCommand {
     }
 }
 
+extension KennisbankCommand {
+    struct AssessmentCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "assessment",
+            abstract: "Work with completed assessments (zelfevaluaties).",
+            subcommands: [Render.self]
+        )
+
+        struct Render: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Render one assessment file as a self-contained HTML page (and PDF), without building the site.",
+                discussion: "The page has its styles inlined and no outside references: it opens by double-click and can be e-mailed. Links to the kader use the site's base_url when one is configured."
+            )
+
+            @OptionGroup var project: ProjectOptions
+
+            @Argument(help: "The assessment file (Markdown with front matter).")
+            var file: String
+
+            @Option(name: .shortAndLong, help: "The HTML file to write (default: the file's name with .html, in the current folder).")
+            var output: String?
+
+            @Flag(name: .long, help: "Also write a PDF next to the HTML file (needs WeasyPrint).")
+            var pdf = false
+
+            func run() throws {
+                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".html"
+                let report = StandaloneAssessment.render(file: file, output: output ?? name, pdf: pdf,
+                                                         options: project.buildOptions())
+                Report.print(report.diagnostics)
+                guard report.succeeded else {
+                    Report.line("rendering failed with \(report.diagnostics.errors.count) errors")
+                    throw ExitCode.failure
+                }
+                Report.line("wrote " + report.written.joined(separator: " and "))
+            }
+        }
+    }
+}
+
 /// Prints diagnostics to standard error and summaries to standard output.
 enum Report {
     static func print(_ report: BuildReport) {
-        for diagnostic in report.diagnostics.items {
+        print(report.diagnostics)
+    }
+
+    static func print(_ diagnostics: DiagnosticList) {
+        for diagnostic in diagnostics.items {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
     }

@@ -9,15 +9,27 @@ struct RenderedSite {
     var copies: [(source: URL, path: String)] = []
     /// HTML pages (relative to the site root) to turn into PDF files once written.
     var pdfs: [(html: String, pdf: String)] = []
+    /// The self-contained page of one assessment, when asked for.
+    var standalone: String?
+}
+
+/// A request to render one assessment file as a self-contained page.
+struct StandaloneRequest {
+    /// The assessment file, anywhere on disk.
+    let file: URL
+    /// File name of its PDF, when one will be made next to the page.
+    let pdfName: String?
 }
 
 /// The load, model and render stages: everything before writing.
 enum SiteRenderer {
     /// Loads, models and renders the site. `withNotes` adds notes (open indicators) for `check`.
-    static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool = false) -> (BuildReport, RenderedSite?) {
+    static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool = false,
+                       standalone: StandaloneRequest? = nil) -> (BuildReport, RenderedSite?) {
         var report = BuildReport()
         var diagnostics = DiagnosticList()
-        let site = render(options, withPDF: withPDF, withNotes: withNotes, report: &report, diagnostics: &diagnostics)
+        let site = render(options, withPDF: withPDF, withNotes: withNotes, standalone: standalone, report: &report,
+                          diagnostics: &diagnostics)
         report.diagnostics = DiagnosticList(diagnostics.sorted)
         return (report, site)
     }
@@ -27,19 +39,47 @@ enum SiteRenderer {
         var html: String?
         var problems: [Diagnostic] = []
         var kaderContent: (PartID, KaderPartContent)?
+        var standalone: String?
     }
 
-    private static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool, report: inout BuildReport,
-                               diagnostics: inout DiagnosticList) -> RenderedSite? {
+    /// The site's stylesheet, to put inside a self-contained page.
+    private static func inlineCSS(_ templateRoot: URL) -> String {
+        let css = (try? String(contentsOf: templateRoot.appendingPathComponent("static/style.css"), encoding: .utf8)) ?? ""
+        // A stylesheet cannot end the <style> element early.
+        return css.replacingOccurrences(of: "</", with: "<\\/")
+    }
+
+    private static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool, standalone: StandaloneRequest?,
+                               report: inout BuildReport, diagnostics: inout DiagnosticList) -> RenderedSite? {
         // Load.
         let config = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &diagnostics)
         let templateRoot = options.url(options.templates)
         let templates = TemplateSet.load(directory: templateRoot, displayRoot: options.templates, diagnostics: &diagnostics)
         let contentRoot = options.url(options.content)
-        let inventory = ContentInventory.scan(root: contentRoot, displayRoot: options.content, diagnostics: &diagnostics)
+        var inventory = ContentInventory.scan(root: contentRoot, displayRoot: options.content, diagnostics: &diagnostics)
         let folders = SourceFolders(kader: config.kaderFolder, assessments: config.assessmentsFolder)
-        let loaded = parallelMap(inventory.markdown) {
+        var loaded = parallelMap(inventory.markdown) {
             SourceLoader.load(path: $0, contentRoot: contentRoot, displayRoot: options.content, folders: folders)
+        }
+        // The assessment to render on its own: taken from the content when it lies there,
+        // otherwise loaded as if it did.
+        var standalonePath: String?
+        if let standalone {
+            let file = standalone.file.standardizedFileURL
+            if file.path.hasPrefix(contentRoot.path + "/") {
+                standalonePath = String(file.path.dropFirst(contentRoot.path.count + 1))
+            } else {
+                let path = "\(config.assessmentsFolder)/\(file.lastPathComponent)"
+                standalonePath = path
+                inventory.markdown.removeAll { $0 == path }
+                loaded.removeAll { $0.0?.path == path }
+                inventory.markdown.append(path)
+                let (source, problems) = SourceLoader.load(
+                    path: file.lastPathComponent, contentRoot: file.deletingLastPathComponent(),
+                    displayRoot: standalone.file.deletingLastPathComponent().relativePath,
+                    folders: SourceFolders(onlyAssessments: true))
+                loaded.append((source.relocated(to: path), problems))
+            }
         }
         var sources: [String: LoadedSource] = [:]
         for (source, problems) in loaded {
@@ -99,13 +139,36 @@ enum SiteRenderer {
             var template = templateName(for: tree.pages[index].kind)
             var context: [String: Any]
             if let assessment = assessmentSite.assessments[index], let assessmentContexts {
+                let previousPage = assessmentSite.previous[index]
+                let previous = previousPage.flatMap { assessmentSite.assessments[$0] }
+                if tree.pages[index].source == standalonePath {
+                    // On its own, a page can only link to the site through its base URL.
+                    var unwrap = Set<Int>()
+                    for link in source.links {
+                        guard case .rewrite = resolver.resolve(link.destination, from: index),
+                              let target = try? resolver.targetPage(link.destination, from: index).get() else { continue }
+                        if let base = config.baseURL {
+                            source.document.setDestination(base + tree.pages[target].url, ofLinkAt: link.index)
+                        } else {
+                            unwrap.insert(link.index)
+                        }
+                    }
+                    source.document.unwrapLinks(unwrap)
+                    let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
+                                                         roles: source.assessmentRoles)
+                    var values = assessmentContexts.values(assessment, texts: texts, previous: previous,
+                                                           previousURL: nil, linkRoot: config.baseURL)
+                    if let pdf = standalone?.pdfName { values["pdf"] = pdf }
+                    page.standalone = templates.render(["site": ["language": config.language], "assessment": values,
+                                                        "inlineCSS": inlineCSS(templateRoot)], with: "assessment-standalone")
+                    return page
+                }
                 // Assessment text is never trusted: raw HTML stays off whatever the config says.
                 let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
                                                      roles: source.assessmentRoles)
-                let previousPage = assessmentSite.previous[index]
                 context = contexts.context(for: index, body: "", headings: [])
                 var values = assessmentContexts.values(
-                    assessment, texts: texts, previous: previousPage.flatMap { assessmentSite.assessments[$0] },
+                    assessment, texts: texts, previous: previous,
                     previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
                 if withPDF { values["pdf"] = AssessmentContexts.pdfName }
                 context["assessment"] = values
@@ -142,6 +205,14 @@ enum SiteRenderer {
 
         // What to write.
         var site = RenderedSite()
+        site.standalone = rendered.lazy.compactMap(\.standalone).first
+        if standalone != nil {
+            if site.standalone == nil {
+                diagnostics.append(.error("this file could not be rendered as an assessment", file: standalone!.file.relativePath))
+                return nil
+            }
+            return site
+        }
         for (index, page) in tree.pages.enumerated() {
             if let html = rendered[index].html { site.files.append((page.url, Data(html.utf8))) }
         }

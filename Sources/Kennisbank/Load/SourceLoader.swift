@@ -27,10 +27,12 @@ struct LoadedSource: @unchecked Sendable {
 struct SourceFolders: Sendable {
     var kader: String?
     var assessments: String?
+    /// Read every source as an assessment (a single file given on the command line).
+    var onlyAssessments = false
 
     func isKader(_ path: String) -> Bool { kader.map { path.hasPrefix($0 + "/") } ?? false }
     func isAssessment(_ path: String) -> Bool {
-        (assessments.map { path.hasPrefix($0 + "/") } ?? false) && !SiteTree.isLanding(path)
+        onlyAssessments || (assessments.map { path.hasPrefix($0 + "/") } ?? false) && !SiteTree.isLanding(path)
     }
 }
 
@@ -151,6 +153,7 @@ enum SourceLoader {
         let practice = draft.practice?.value ?? ""
         let date = draft.date?.value ?? ""
         matter.title = "Zelfevaluatie \(practice.isEmpty ? SiteTree.fileName(path) : practice)"
+            + (SessionDate(date).map { ", \($0.dutch)" } ?? "")
         matter.description = date.isEmpty ? nil : "Gezamenlijke reflectie op het Kwaliteitskader Housing First, \(SessionDate(date)?.dutch ?? date)."
         var slug = Slug.make("\(practice) \(date)")
         if slug.isEmpty { slug = Slug.make(String(SiteTree.fileName(path).dropLast(3))) }
@@ -163,5 +166,17 @@ enum SourceLoader {
         source.assessment = draft
         source.assessmentRoles = roles
         return (source, diagnostics.items)
+    }
+}
+
+extension Optional where Wrapped == LoadedSource {
+    /// The same source, placed at `path` in the content (for a file loaded from elsewhere).
+    func relocated(to path: String) -> LoadedSource? {
+        map {
+            var source = $0
+            source.path = path
+            source.assessment?.source = path
+            return source
+        }
     }
 }

@@ -31,7 +31,8 @@ struct AssessmentSite: Sendable {
                                          file: draft.file))
             }
         }
-        // Rounds of one practice: same practice name, ordered by date.
+        // Rounds of one practice: same practice name, ordered by date. A public page compares
+        // only with public rounds, so that it never reveals an unlisted one.
         var byPractice: [String: [Int]] = [:]
         for (index, assessment) in assessments {
             byPractice[assessment.practice.lowercased(), default: []].append(index)
@@ -39,8 +40,9 @@ struct AssessmentSite: Sendable {
         var previous: [Int: Int] = [:]
         for (_, rounds) in byPractice {
             let ordered = rounds.sorted { (assessments[$0]!.date, tree.pages[$0].source) < (assessments[$1]!.date, tree.pages[$1].source) }
-            for (position, index) in ordered.enumerated() where position > 0 {
-                previous[index] = ordered[position - 1]
+            for (position, index) in ordered.enumerated() {
+                let isPublic = assessments[index]!.visibility == .public
+                previous[index] = ordered[..<position].last { !isPublic || assessments[$0]!.visibility == .public }
             }
         }
         let landing = tree.sections.first { $0.folder == config.assessmentsFolder }?.landing
