@@ -40,11 +40,10 @@ public enum AssessmentBuilder {
             }
         }
 
-        var visibility = Visibility.unlisted
+        var visibility: Visibility? = .unlisted
         if let written = draft.visibility {
-            if let value = Visibility(rawValue: written.value.lowercased()) {
-                visibility = value
-            } else {
+            visibility = Visibility(rawValue: written.value.lowercased())
+            if visibility == nil {
                 error(unknownWord("visibility", written.value, valid: Visibility.allCases.map(\.rawValue)), written.line)
             }
         }
@@ -89,7 +88,7 @@ public enum AssessmentBuilder {
 
         guard diagnostics.isEmpty, let date else { return (nil, diagnostics) }
         return (Assessment(source: draft.source, practice: practice, region: draft.region, date: date, kaderVersion: version,
-                           organisations: organisations, facilitator: draft.facilitator, visibility: visibility,
+                           organisations: organisations, facilitator: draft.facilitator, visibility: visibility ?? .unlisted,
                            code: draft.code?.value, scores: scores, plan: plan), diagnostics)
     }
 

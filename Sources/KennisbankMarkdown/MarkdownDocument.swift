@@ -37,6 +37,26 @@ public final class MarkdownDocument: @unchecked Sendable {
         return String(cString: html)
     }
 
+    /// Turns raw HTML into plain text, so that it is shown (escaped) instead of dropped or
+    /// run. Used for text from people who are not trusted to write HTML, such as assessments.
+    public func convertRawHTMLToText() {
+        for node in nodes() {
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK else { continue }
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(text, type == CMARK_NODE_HTML_BLOCK ? literal.trimmingCharacters(in: .newlines) : literal)
+            if type == CMARK_NODE_HTML_BLOCK {
+                guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { continue }
+                cmark_node_append_child(paragraph, text)
+                cmark_node_replace(node, paragraph)
+            } else {
+                cmark_node_replace(node, text)
+            }
+            cmark_node_free(node)
+        }
+    }
+
     /// Every node of the document in document order (entering events only).
     func nodes(under start: OpaquePointer? = nil) -> [OpaquePointer] {
         var result: [OpaquePointer] = []

@@ -18,6 +18,7 @@ struct TestProject {
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"),
                                              to: root.appendingPathComponent("templates"))
         }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
         for (path, text) in files { try write(text, to: "content/" + path) }
         if let config { try write(config, to: "kennisbank.yml") }
     }

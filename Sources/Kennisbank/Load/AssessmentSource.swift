@@ -69,14 +69,14 @@ enum AssessmentSource {
                 return draft
             }
             for item in sequence {
-                let line = (item.mark?.line ?? 1) + entry.line - (entry.value.mark?.line ?? 1)
+                let line = fields.fileLine(of: item)
                 guard let mapping = item.mapping, let name = mapping["naam"]?.string, !name.isEmpty else {
                     diagnostics.append(.error("each organisation needs `naam:` and `rol:`, such as `- naam: Stichting De Brug` and `  rol: zorgorganisatie`",
                                               file: displayPath, line: line, column: 1))
                     continue
                 }
-                let role = mapping["rol"]?.string ?? ""
-                draft.organisations.append((name, Located(role, line: line)))
+                let role = mapping["rol"]
+                draft.organisations.append((name, Located(role?.string ?? "", line: role.map(fields.fileLine) ?? line)))
             }
         }
         return draft

@@ -130,6 +130,7 @@ enum SourceLoader {
         var diagnostics = diagnostics
         var draft = AssessmentSource.draft(fields: fields, path: path, displayPath: displayPath, diagnostics: &diagnostics)
         let document = MarkdownDocument(split.body)
+        document.convertRawHTMLToText()
         var current = ""
         let headings = document.assignHeadingAnchors(reserved: reservedIDs) { level, text in
             if level == 2 {

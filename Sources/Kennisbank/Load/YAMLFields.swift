@@ -14,6 +14,13 @@ struct YAMLFields {
 
     let file: String
     let entries: [Entry]
+    /// Added to a YAML line number to give the line of the file.
+    var lineOffset = 0
+
+    /// The line of the file on which `node` starts.
+    func fileLine(of node: Node) -> Int {
+        (node.mark?.line ?? 1) + lineOffset
+    }
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`. An empty document is an empty mapping.
     static func parse(_ yaml: String, file: String, firstLine: Int, diagnostics: inout DiagnosticList) -> YAMLFields? {
@@ -40,7 +47,7 @@ struct YAMLFields {
             let line = (key.mark?.line ?? 1) + firstLine - 1
             entries.append(Entry(key: key.string ?? "", value: value, line: line, column: key.mark?.column ?? 1))
         }
-        return YAMLFields(file: file, entries: entries)
+        return YAMLFields(file: file, entries: entries, lineOffset: firstLine - 1)
     }
 
     private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {

@@ -1,0 +1,201 @@
+import Diagnostics
+import Foundation
+import Kader
+@testable import Kennisbank
+import Testing
+
+/// A small kader of two parts is enough for the domain tests.
+private let smallKader = Kader(version: "2025", parts: [
+    KaderPart(id: .principle(1), title: "Huisvesting", source: "kader/p1.md", indicators: (1...3).map {
+        Indicator(id: IndicatorID(part: .principle(1), number: $0), title: "Indicator \($0)", group: nil, parties: [])
+    }),
+    KaderPart(id: .samenwerking, title: "Samenwerking", source: "kader/s.md", indicators: (1...2).map {
+        Indicator(id: IndicatorID(part: .samenwerking, number: $0), title: "Samen \($0)", group: nil, parties: [])
+    }),
+])
+
+private let header = """
+---
+praktijk: Housing First Proefdorp
+regio: Proefdorp
+datum: 2025-03-14
+kader: "2025"
+organisaties:
+  - naam: Stichting Test
+    rol: zorgorganisatie
+  - naam: Gemeente Proefdorp
+    rol: Gemeente
+gespreksleider: Bureau Test
+code: abcdef123456
+---
+
+"""
+
+/// Reads an assessment file the way the generator does.
+private func read(_ text: String) -> (AssessmentDraft?, [Diagnostic]) {
+    let (source, problems) = SourceLoader.parse(text, path: "zelfevaluaties/test.md", displayPath: "content/zelfevaluaties/test.md",
+                                                folders: SourceFolders(assessments: "zelfevaluaties"))
+    return (source?.assessment, problems)
+}
+
+private func validate(_ text: String) -> (Assessment?, [String]) {
+    let (draft, problems) = read(text)
+    guard let draft else { return (nil, problems.map(\.description)) }
+    let (assessment, buildProblems) = AssessmentBuilder.build(draft, kader: smallKader)
+    return (assessment, (problems + buildProblems).sorted().map(\.description))
+}
+
+@Suite("Completed assessments")
+struct AssessmentTests {
+    @Test func statusWordsInTheKadersOwnWordsAndColours() {
+        #expect(Status.parse("Op orde") == .some(.opOrde))
+        #expect(Status.parse("GROEN") == .some(.opOrde))
+        #expect(Status.parse("in  ontwikkeling") == .some(.inOntwikkeling))
+        #expect(Status.parse("Oranje") == .some(.inOntwikkeling))
+        #expect(Status.parse("niet op orde") == .some(.nietOpOrde))
+        #expect(Status.parse("rood") == .some(.nietOpOrde))
+        #expect(Status.parse("open") == .some(nil))
+        #expect(Status.parse("geel") == nil)
+    }
+
+    @Test func datesMustExist() {
+        #expect(SessionDate("2024-02-29")?.dutch == "29 februari 2024")
+        #expect(SessionDate("2025-02-29") == nil)
+        #expect(SessionDate("14-03-2025") == nil)
+        #expect(SessionDate("2025-3-14") == nil)
+    }
+
+    @Test func parsesAFileByHand() throws {
+        let text = header + """
+        ## P1.01 Iedereen krijgt de kans
+
+        **Kleurscore:** groen
+
+        ### Reflectie
+
+        Gaat *goed*.
+
+        ### Acties
+
+        - Zo houden.
+
+        ## P1.02
+
+        **Kleurscore:** Niet op orde
+
+        ## S.01 Kennis
+
+        ### Reflectie
+
+        Nog geen score gekozen.
+
+        ## Plan van aanpak
+
+        ### Afspraken maken
+
+        - **Wie:** teamleider
+        - **Wanneer:** juni
+        - **Doel:** duidelijkheid
+        - **Indicatoren:** P1.02, S.01
+        """
+        let (assessment, problems) = validate(text)
+        #expect(problems.isEmpty)
+        let result = try #require(assessment)
+        #expect(result.practice == "Housing First Proefdorp")
+        #expect(result.region == "Proefdorp")
+        #expect(result.date.description == "2025-03-14")
+        #expect(result.organisations == [Organisation(name: "Stichting Test", role: .zorgorganisatie),
+                                         Organisation(name: "Gemeente Proefdorp", role: .gemeente)])
+        #expect(result.facilitator == "Bureau Test")
+        #expect(result.visibility == .unlisted)
+        #expect(result.status(IndicatorID("P1.01")!) == .opOrde)
+        #expect(result.status(IndicatorID("P1.02")!) == .nietOpOrde)
+        #expect(result.scores[IndicatorID("S.01")!] == IndicatorScore(status: nil, hasReflection: true, hasActions: false))
+        #expect(result.scores[IndicatorID("P1.01")!] == IndicatorScore(status: .opOrde, hasReflection: true, hasActions: true))
+        #expect(result.openIndicators(in: smallKader).map(\.description) == ["P1.03", "S.01", "S.02"])
+        #expect(result.plan == [PlanEntry(what: "Afspraken maken", who: "teamleider", when: "juni", goal: "duidelijkheid",
+                                          indicators: [IndicatorID("P1.02")!, IndicatorID("S.01")!])])
+    }
+
+    @Test func everyValidationErrorAtOnce() {
+        let text = """
+        ---
+        datum: 2025-14-03
+        kader: "2023"
+        organisaties:
+          - naam: Stichting Test
+            rol: zorgorganisatei
+        zichtbaarheid: geheim
+        ---
+        ## P1.01 Eén
+
+        **Kleurscore:** oranj
+
+        ## P1.01 Nog eens
+
+        **Kleurscore:** groen
+        """
+        let (assessment, problems) = validate(text)
+        #expect(assessment == nil)
+        #expect(problems == [
+            "content/zelfevaluaties/test.md:1:1: error: the assessment has no practice name; add `praktijk: Naam van de praktijk` to the front matter",
+            "content/zelfevaluaties/test.md:2:1: error: `datum` must be a date written as year-month-day, such as `2025-03-14`; found `2025-14-03`",
+            "content/zelfevaluaties/test.md:3:1: error: this assessment was made with kader version `2023`, but this site has version `2025`, so its indicator IDs cannot be checked; use `kader: \"2025\"` if the IDs are the same",
+            "content/zelfevaluaties/test.md:6:1: error: unknown role `zorgorganisatei`; did you mean `zorgorganisatie`?",
+            "content/zelfevaluaties/test.md:7:1: error: unknown visibility `geheim`; use one of `unlisted`, `public`",
+            "content/zelfevaluaties/test.md:11:1: error: unknown status `oranj`; did you mean `oranje`?",
+            "content/zelfevaluaties/test.md:13:1: error: indicator P1.01 is scored twice; it is also at line 9; keep one section per indicator",
+        ])
+    }
+
+    @Test func unknownIndicatorsInScoresAndPlan() {
+        let text = header + """
+        ## P1.07 Bestaat niet
+
+        **Kleurscore:** rood
+
+        ## Plan van aanpak
+
+        ### Iets doen
+
+        - **Indicatoren:** S.09, X1
+        """
+        let (_, problems) = validate(text)
+        #expect(problems == [
+            "content/zelfevaluaties/test.md:14:1: error: unknown indicator P1.07: part P1 of kader 2025 has indicators P1.01 to P1.03",
+            "content/zelfevaluaties/test.md:22:1: error: `X1` in the plan entry `Iets doen` is not an indicator ID; IDs look like `P1.05`, `S.03` or `K.02`",
+            "content/zelfevaluaties/test.md:22:1: error: unknown indicator S.09 in the plan entry `Iets doen`: part S of kader 2025 has indicators S.01 to S.02",
+        ])
+    }
+
+    @Test func unlistedNeedsACode() {
+        let text = "---\npraktijk: P\ndatum: 2025-01-02\n---\n"
+        let (_, problems) = validate(text)
+        #expect(problems == ["content/zelfevaluaties/test.md:2:1: error: an unlisted assessment needs a `code:` so that its address cannot be guessed; add a line such as `code: k7w2p9x4qm` (any 10 or more lower-case letters and digits)"])
+        let (published, none) = validate("---\npraktijk: P\ndatum: 2025-01-02\nzichtbaarheid: public\n---\n")
+        #expect(none.isEmpty)
+        #expect(published?.visibility == .public)
+    }
+
+    @Test func summaryCountsEachStatusPerPart() throws {
+        let (assessment, _) = validate(header + "## P1.01\n\n**Kleurscore:** groen\n\n## P1.02\n\n**Kleurscore:** rood\n\n## S.02\n\n**Kleurscore:** oranje\n")
+        let summary = AssessmentSummary(try #require(assessment), kader: smallKader)
+        #expect(summary.parts.map(\.counts.opOrde) == [1, 0])
+        #expect(summary.parts.map(\.counts.nietOpOrde) == [1, 0])
+        #expect(summary.parts.map(\.counts.inOntwikkeling) == [0, 1])
+        #expect(summary.parts.map(\.counts.open) == [1, 1])
+        #expect(summary.total.filled == 3 && summary.total.total == 5)
+    }
+
+    @Test func comparisonBetweenTwoRounds() throws {
+        let first = try #require(validate(header + "## P1.01\n\n**Kleurscore:** oranje\n\n## P1.02\n\n**Kleurscore:** groen\n\n## P1.03\n\n**Kleurscore:** rood\n\n## S.01\n\n**Kleurscore:** rood\n").0)
+        let second = try #require(validate(header + "## P1.01\n\n**Kleurscore:** groen\n\n## P1.02\n\n**Kleurscore:** oranje\n\n## P1.03\n\n**Kleurscore:** rood\n\n## S.02\n\n**Kleurscore:** groen\n").0)
+        let comparison = RoundComparison(current: second, previous: first, kader: smallKader)
+        #expect(comparison.changes[IndicatorID("P1.01")!] == .better)
+        #expect(comparison.changes[IndicatorID("P1.02")!] == .worse)
+        #expect(comparison.changes[IndicatorID("P1.03")!] == .same)
+        #expect(comparison.changes[IndicatorID("S.01")!] == .dropped)
+        #expect(comparison.changes[IndicatorID("S.02")!] == .new)
+        #expect(comparison.counts(for: smallKader.parts[0]) == [.better: 1, .worse: 1, .same: 1])
+    }
+}
