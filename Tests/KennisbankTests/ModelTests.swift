@@ -69,6 +69,23 @@ struct ModelTests {
         #expect(navigation.topSection(of: deep).map { tree.sections[$0].folder } == "a")
     }
 
+    @Test func unlistedPagesHaveAnAddressButNoPlaceInNavigation() throws {
+        var secret = entry("a/geheim.md", "Geheim", order: 0)
+        secret.listed = false
+        let (tree, problems) = tree(sample + [secret])
+        #expect(problems.isEmpty)
+        let page = try #require(tree.pageBySource["a/geheim.md"])
+        #expect(tree.pages[page].url == "a/geheim/index.html")
+        #expect(!tree.pages[page].listed)
+        let navigation = Navigation(tree: tree)
+        // The reading order feeds menus, lists, the sitemap and the search index.
+        #expect(!navigation.order.contains(page))
+        let section = try #require(tree.pageBySource["a/_index.md"]).self
+        #expect(!tree.sections[tree.pages[section].section].children.contains(.page(page)))
+        let zeta = try #require(tree.pageBySource["a/zeta.md"])
+        #expect(navigation.neighbours(of: zeta).previous == nil)
+    }
+
     @Test func missingLandingPageIsAnError() {
         let (_, problems) = tree([entry("_index.md", "Start"), entry("los/pagina.md", "Pagina")])
         #expect(problems == ["content/los: error: missing `_index.md`: every folder with pages needs one as this section's landing page; create `content/los/_index.md` with a `title:`"])
