@@ -34,21 +34,6 @@ enum SiteRenderer {
         return (report, site)
     }
 
-    /// One page after rendering.
-    private struct RenderedPage {
-        var html: String?
-        var problems: [Diagnostic] = []
-        var kaderContent: (PartID, KaderPartContent)?
-        var standalone: String?
-    }
-
-    /// The site's stylesheet, to put inside a self-contained page.
-    private static func inlineCSS(_ templateRoot: URL) -> String {
-        let css = (try? String(contentsOf: templateRoot.appendingPathComponent("static/style.css"), encoding: .utf8)) ?? ""
-        // A stylesheet cannot end the <style> element early.
-        return css.replacingOccurrences(of: "</", with: "<\\/")
-    }
-
     private static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool, standalone: StandaloneRequest?,
                                report: inout BuildReport, diagnostics: inout DiagnosticList) -> RenderedSite? {
         // Load.
@@ -119,87 +104,13 @@ enum SiteRenderer {
         let assessmentContexts = kaderSite.map { AssessmentContexts(kader: $0.kader, tree: tree, kaderSite: $0) }
 
         // Render.
-        let contexts = PageContextBuilder(tree: tree, navigation: navigation, config: config)
-        let kaderValues = kader?.kaderValues
-        let rendered = parallelMap(Array(tree.pages.indices)) { index -> RenderedPage in
-            guard let source = sources[tree.pages[index].source] else { return RenderedPage() }
-            var page = RenderedPage()
-            var destinations: [Int: String] = [:]
-            for link in source.links {
-                switch resolver.resolve(link.destination, from: index) {
-                case .keep: break
-                case .rewrite(let url): destinations[link.index] = url
-                case .failure(let message):
-                    page.problems.append(.error(message, file: source.displayPath, line: link.line, column: link.column))
-                }
-            }
-            source.document.setDestinations(destinations)
-            guard let templates else { return page }
-
-            var template = templateName(for: tree.pages[index].kind)
-            var context: [String: Any]
-            if let assessment = assessmentSite.assessments[index], let assessmentContexts {
-                let previousPage = assessmentSite.previous[index]
-                let previous = previousPage.flatMap { assessmentSite.assessments[$0] }
-                if tree.pages[index].source == standalonePath {
-                    // On its own, a page can only link to the site through its base URL.
-                    var unwrap = Set<Int>()
-                    for link in source.links {
-                        guard case .rewrite = resolver.resolve(link.destination, from: index),
-                              let target = try? resolver.targetPage(link.destination, from: index).get() else { continue }
-                        if let base = config.baseURL {
-                            source.document.setDestination(base + tree.pages[target].url, ofLinkAt: link.index)
-                        } else {
-                            unwrap.insert(link.index)
-                        }
-                    }
-                    source.document.unwrapLinks(unwrap)
-                    let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
-                                                         roles: source.assessmentRoles)
-                    var values = assessmentContexts.values(assessment, texts: texts, previous: previous,
-                                                           previousURL: nil, linkRoot: config.baseURL)
-                    if let pdf = standalone?.pdfName { values["pdf"] = pdf }
-                    page.standalone = templates.render(["site": ["language": config.language], "assessment": values,
-                                                        "inlineCSS": inlineCSS(templateRoot)], with: "assessment-standalone")
-                    return page
-                }
-                // Assessment text is never trusted: raw HTML stays off whatever the config says.
-                let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
-                                                     roles: source.assessmentRoles)
-                context = contexts.context(for: index, body: "", headings: [])
-                var values = assessmentContexts.values(
-                    assessment, texts: texts, previous: previous,
-                    previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
-                if withPDF { values["pdf"] = AssessmentContexts.pdfName }
-                context["assessment"] = values
-                context["noindex"] = assessment.visibility == .unlisted
-                template = "assessment"
-            } else if let kader, let draft = source.kaderPart, let id = PartID(draft.partText ?? ""),
-               let part = kader.site.kader.part(id), kader.site.partPages[id] == index {
-                let content = KaderPartContent(segments: source.document.renderSegments(allowRawHTML: config.allowRawHTML),
-                                               headings: source.headings, part: part)
-                context = contexts.context(for: index, body: "", headings: [])
-                context["part"] = kader.partValues(part, content: content)
-                page.kaderContent = (id, content)
-                template = "kader-part"
-            } else {
-                let body = source.document.renderHTML(allowRawHTML: config.allowRawHTML)
-                context = contexts.context(for: index, body: body, headings: source.headings)
-                if let kader, index == kader.site.landing { template = "kader" }
-                if index == assessmentSite.landing {
-                    let list = assessmentSite.publicList(tree: tree)
-                    context["assessments"] = list
-                    context["hasAssessments"] = !list.isEmpty
-                    template = "assessments"
-                }
-            }
-            if let kader {
-                if kader.site.contains(page: index, in: tree) { context["kader"] = kaderValues }
-                if let link = kader.principleLink(for: index) { context["kaderPart"] = link }
-            }
-            page.html = templates.render(context, with: template)
-            return page
-        }
+        let renderer = PageRenderer(
+            tree: tree, sources: sources, config: config, templates: templates, resolver: resolver,
+            contexts: PageContextBuilder(tree: tree, navigation: navigation, config: config), kader: kader,
+            assessments: assessmentSite, assessmentContexts: assessmentContexts, withPDF: withPDF,
+            standalonePath: standalonePath, standalonePDF: standalone?.pdfName, templateRoot: templateRoot)
+        let contexts = renderer.contexts
+        let rendered = parallelMap(Array(tree.pages.indices)) { renderer.render($0) }
         for page in rendered { diagnostics.append(contentsOf: page.problems) }
         guard let templates, !diagnostics.hasErrors else { return nil }
 
@@ -247,13 +158,5 @@ enum SiteRenderer {
         report.forms = kader?.forms.count ?? 0
         report.assessments = assessmentSite.assessments.count
         return site
-    }
-
-    private static func templateName(for kind: Page.Kind) -> String {
-        switch kind {
-        case .home: "home"
-        case .section: "section"
-        case .page: "page"
-        }
     }
 }

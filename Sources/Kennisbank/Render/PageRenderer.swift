@@ -1,0 +1,149 @@
+import Diagnostics
+import Foundation
+import Kader
+import KennisbankMarkdown
+
+/// One page after rendering.
+struct RenderedPage {
+    var html: String?
+    var problems: [Diagnostic] = []
+    /// The rendered text of a kader part, kept for the forms.
+    var kaderContent: (PartID, KaderPartContent)?
+    /// The self-contained variant of an assessment, when it was asked for.
+    var standalone: String?
+}
+
+/// Renders one page: checks and rewrites its links, renders its Markdown, and fills the
+/// template that fits the page (knowledge page, section, kader part, assessment).
+/// Each call touches only its own page's document, so pages render in parallel.
+struct PageRenderer: @unchecked Sendable {
+    let tree: SiteTree
+    let sources: [String: LoadedSource]
+    let config: SiteConfig
+    /// Nil when the templates failed to load: links are still checked.
+    let templates: TemplateSet?
+    let resolver: LinkResolver
+    let contexts: PageContextBuilder
+    let kader: KaderContexts?
+    let assessments: AssessmentSite
+    let assessmentContexts: AssessmentContexts?
+    let withPDF: Bool
+    /// The source to render as a self-contained assessment, and its PDF's name.
+    let standalonePath: String?
+    let standalonePDF: String?
+    let templateRoot: URL
+
+    func render(_ index: Int) -> RenderedPage {
+        guard let source = sources[tree.pages[index].source] else { return RenderedPage() }
+        var page = RenderedPage()
+        page.problems = rewriteLinks(of: source, page: index)
+        guard let templates else { return page }
+        if let assessment = assessments.assessments[index], let assessmentContexts {
+            if source.path == standalonePath {
+                page.standalone = renderStandalone(assessment, source: source, page: index, contexts: assessmentContexts)
+                return page
+            }
+            page.html = renderAssessment(assessment, source: source, page: index, contexts: assessmentContexts)
+            return page
+        }
+        var template = Self.templateName(for: tree.pages[index].kind)
+        var context: [String: Any]
+        if let kader, let draft = source.kaderPart, let id = PartID(draft.partText ?? ""),
+           let part = kader.site.kader.part(id), kader.site.partPages[id] == index {
+            let content = KaderPartContent(segments: source.document.renderSegments(allowRawHTML: config.allowRawHTML),
+                                           headings: source.headings, part: part)
+            context = contexts.context(for: index, body: "", headings: [])
+            context["part"] = kader.partValues(part, content: content)
+            page.kaderContent = (id, content)
+            template = "kader-part"
+        } else {
+            let body = source.document.renderHTML(allowRawHTML: config.allowRawHTML)
+            context = contexts.context(for: index, body: body, headings: source.headings)
+            if let kader, index == kader.site.landing { template = "kader" }
+            if index == assessments.landing {
+                let list = assessments.publicList(tree: tree)
+                context["assessments"] = list
+                context["hasAssessments"] = !list.isEmpty
+                template = "assessments"
+            }
+        }
+        if let kader {
+            if kader.site.contains(page: index, in: tree) { context["kader"] = kader.kaderValues }
+            if let link = kader.principleLink(for: index) { context["kaderPart"] = link }
+        }
+        page.html = templates.render(context, with: template)
+        return page
+    }
+
+    /// Rewrites the page's Markdown links to output URLs; returns the broken ones.
+    private func rewriteLinks(of source: LoadedSource, page index: Int) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var destinations: [Int: String] = [:]
+        for link in source.links {
+            switch resolver.resolve(link.destination, from: index) {
+            case .keep: break
+            case .rewrite(let url): destinations[link.index] = url
+            case .failure(let message):
+                problems.append(.error(message, file: source.displayPath, line: link.line, column: link.column))
+            }
+        }
+        source.document.setDestinations(destinations)
+        return problems
+    }
+
+    private func renderAssessment(_ assessment: Assessment, source: LoadedSource, page index: Int,
+                                  contexts assessmentContexts: AssessmentContexts) -> String {
+        let previousPage = assessments.previous[index]
+        // Assessment text is never trusted: raw HTML stays off whatever the config says.
+        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
+                                             roles: source.assessmentRoles)
+        var context = contexts.context(for: index, body: "", headings: [])
+        var values = assessmentContexts.values(
+            assessment, texts: texts, previous: previousPage.flatMap { assessments.assessments[$0] },
+            previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
+        if withPDF { values["pdf"] = AssessmentContexts.pdfName }
+        context["assessment"] = values
+        context["noindex"] = assessment.visibility == .unlisted
+        return templates?.render(context, with: "assessment") ?? ""
+    }
+
+    /// The self-contained page: styles inlined, and links into the site only through the base
+    /// URL (without one they become plain text).
+    private func renderStandalone(_ assessment: Assessment, source: LoadedSource, page index: Int,
+                                  contexts assessmentContexts: AssessmentContexts) -> String {
+        var unwrap = Set<Int>()
+        for link in source.links {
+            guard case .rewrite = resolver.resolve(link.destination, from: index),
+                  let target = try? resolver.targetPage(link.destination, from: index).get() else { continue }
+            if let base = config.baseURL {
+                source.document.setDestination(base + tree.pages[target].url, ofLinkAt: link.index)
+            } else {
+                unwrap.insert(link.index)
+            }
+        }
+        source.document.unwrapLinks(unwrap)
+        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
+                                             roles: source.assessmentRoles)
+        var values = assessmentContexts.values(
+            assessment, texts: texts, previous: assessments.previous[index].flatMap { assessments.assessments[$0] },
+            previousURL: nil, linkRoot: config.baseURL)
+        if let standalonePDF { values["pdf"] = standalonePDF }
+        return templates?.render(["site": ["language": config.language], "assessment": values,
+                                  "inlineCSS": inlineCSS()], with: "assessment-standalone") ?? ""
+    }
+
+    /// The site's stylesheet, to put inside a self-contained page.
+    private func inlineCSS() -> String {
+        let css = (try? String(contentsOf: templateRoot.appendingPathComponent("static/style.css"), encoding: .utf8)) ?? ""
+        // A stylesheet cannot end the <style> element early.
+        return css.replacingOccurrences(of: "</", with: "<\\/")
+    }
+
+    static func templateName(for kind: Page.Kind) -> String {
+        switch kind {
+        case .home: "home"
+        case .section: "section"
+        case .page: "page"
+        }
+    }
+}
