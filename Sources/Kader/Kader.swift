@@ -56,11 +56,14 @@ public struct Indicator: Sendable, Equatable {
     public var group: String?
     /// The parties it concerns in particular; empty when it concerns them all.
     public var parties: [Party]
+    /// The statement as plain text (for spreadsheets); the page shows it from its Markdown.
+    public var text: String
 
-    public init(id: IndicatorID, title: String, group: String?, parties: [Party]) {
+    public init(id: IndicatorID, title: String, group: String?, parties: [Party], text: String = "") {
         self.id = id
         self.title = title
         self.group = group
         self.parties = parties
+        self.text = text
     }
 }

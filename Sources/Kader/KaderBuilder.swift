@@ -105,6 +105,6 @@ public enum KaderBuilder {
                 valid = false
             }
         }
-        return valid ? Indicator(id: id, title: draft.title, group: draft.group, parties: parties) : nil
+        return valid ? Indicator(id: id, title: draft.title, group: draft.group, parties: parties, text: draft.text) : nil
     }
 }

@@ -32,6 +32,8 @@ public struct IndicatorDraft: Sendable {
     public var group: String?
     /// Whether a statement follows the heading.
     public var hasText: Bool
+    /// The statement as plain text.
+    public var text: String = ""
     /// Party names from the `**Partijen:**` line, with its line.
     public var parties: [String]
     public var partiesLine: Int?

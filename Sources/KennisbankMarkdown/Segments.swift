@@ -95,6 +95,20 @@ extension MarkdownDocument {
                                  line: Self.position(of: node).line, headingIndex: headingIndex)
     }
 
+    /// The plain text of the top-level blocks after heading `index` (up to the next heading),
+    /// one block per paragraph.
+    public func plainText(afterHeading index: Int) -> String {
+        guard headingBlocks.indices.contains(index) else { return "" }
+        var parts: [String] = []
+        var child = cmark_node_next(headingBlocks[index])
+        while let node = child, !headingBlocks.contains(node) {
+            let text = Self.plainText(of: node)
+            if !text.isEmpty { parts.append(text) }
+            child = cmark_node_next(node)
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
     /// Whether the top-level blocks after heading `index` (up to the next heading) hold any text.
     public func hasContent(afterHeading index: Int) -> Bool {
         guard headingBlocks.indices.contains(index) else { return false }

@@ -92,8 +92,67 @@ extension KennisbankCommand {
         static let configuration = CommandConfiguration(
             commandName: "assessment",
             abstract: "Work with completed assessments (zelfevaluaties).",
-            subcommands: [Render.self]
+            subcommands: [Render.self, Template.self, Import.self]
         )
+
+        struct Template: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the kader as a spreadsheet to fill in (CSV, UTF-8 with BOM, for Excel and LibreOffice).",
+                discussion: "One row per indicator with empty Kleurscore, Reflectie and Acties columns, rows for the session above, and rows for the Plan van aanpak below. Fill it in and turn it into an assessment file with `kennisbank assessment import`."
+            )
+
+            @OptionGroup var project: ProjectOptions
+
+            @Flag(name: .long, help: "Write CSV (the only format for now).")
+            var csv = false
+
+            @Option(name: .long, help: "Column separator: ';' (Dutch Excel, the default) or ','.")
+            var separator = ";"
+
+            @Option(name: .shortAndLong, help: "The file to write.")
+            var output = "kwaliteitskader.csv"
+
+            func validate() throws {
+                guard csv else { throw ValidationError("say which format to write: --csv") }
+                guard separator == ";" || separator == "," else { throw ValidationError("--separator must be ';' or ','") }
+            }
+
+            func run() throws {
+                let (data, diagnostics) = Spreadsheets.template(options: project.buildOptions(),
+                                                                separator: separator.unicodeScalars.first!)
+                Report.print(diagnostics)
+                guard let data else { throw ExitCode.failure }
+                try data.write(to: URL(fileURLWithPath: output))
+                Report.line("wrote \(output)")
+            }
+        }
+
+        struct Import: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Turn a filled-in kader spreadsheet (CSV) into an assessment file.",
+                discussion: "Bad rows are reported as `file.csv:row: error: ...`, all at once; nothing is written then."
+            )
+
+            @OptionGroup var project: ProjectOptions
+
+            @Argument(help: "The filled-in spreadsheet (CSV with ';' or ',').")
+            var file: String
+
+            @Option(name: .shortAndLong, help: "The assessment file to write (default: the spreadsheet's name with .md).")
+            var output: String?
+
+            func run() throws {
+                let (text, diagnostics) = Spreadsheets.importCSV(path: file, options: project.buildOptions())
+                Report.print(diagnostics)
+                guard let text else {
+                    Report.line("import failed with \(diagnostics.errors.count) errors")
+                    throw ExitCode.failure
+                }
+                let target = output ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".md"
+                try Data(text.utf8).write(to: URL(fileURLWithPath: target))
+                Report.line("wrote \(target)")
+            }
+        }
 
         struct Render: ParsableCommand {
             static let configuration = CommandConfiguration(

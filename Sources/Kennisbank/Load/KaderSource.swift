@@ -37,9 +37,11 @@ enum KaderSource {
                 let names = parties.map {
                     $0.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 } ?? []
-                indicators.append(IndicatorDraft(idText: idText, title: title, line: heading.line, column: 1, group: group,
-                                                 hasText: document.hasContent(afterHeading: index),
-                                                 parties: names, partiesLine: parties.map { $0.line + lineOffset }))
+                var indicator = IndicatorDraft(idText: idText, title: title, line: heading.line, column: 1, group: group,
+                                               hasText: document.hasContent(afterHeading: index),
+                                               parties: names, partiesLine: parties.map { $0.line + lineOffset })
+                indicator.text = document.plainText(afterHeading: index)
+                indicators.append(indicator)
             default:
                 break
             }

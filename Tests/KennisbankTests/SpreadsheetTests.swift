@@ -1,0 +1,185 @@
+import CSV
+import Foundation
+import Kader
+@testable import Kennisbank
+import Testing
+
+/// A project holding a copy of the shipped content and config.
+private func shippedProject() throws -> TestProject {
+    let project = try TestProject(files: [:])
+    let content = project.root.appendingPathComponent("content")
+    try FileManager.default.removeItem(at: content)
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: content)
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("kennisbank.yml"),
+                                     to: project.root.appendingPathComponent("kennisbank.yml"))
+    return project
+}
+
+private func rows(_ data: Data) throws -> [[String]] {
+    let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+    let reader = try CSVReader(string: text, delimiter: ";")
+    var rows: [[String]] = []
+    while let row = reader.next() { rows.append(row) }
+    return rows
+}
+
+private func csv(_ rows: [[String]]) throws -> Data {
+    let stream = OutputStream(toMemory: ())
+    let writer = try CSVWriter(stream: stream, delimiter: ";", newline: .crlf)
+    for row in rows { try writer.write(row: row) }
+    writer.stream.close()
+    return Data([0xEF, 0xBB, 0xBF]) + (writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data())
+}
+
+@Suite("Spreadsheet template and import", .serialized)
+struct SpreadsheetTests {
+    @Test func templateHasOneRowPerIndicator() throws {
+        let project = try shippedProject()
+        defer { project.remove() }
+        let (data, diagnostics) = Spreadsheets.template(options: project.options)
+        #expect(!diagnostics.hasErrors)
+        let bytes = try #require(data)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\r\n"))
+        let table = try rows(bytes)
+        let header = try #require(table.firstIndex { $0.first == "ID" })
+        #expect(table[header] == ["ID", "Onderdeel", "Korte titel", "Indicator", "Kleurscore", "Reflectie", "Acties"])
+        let indicatorRows = table[(header + 1)...].prefix { $0.first.map { IndicatorID($0) != nil } ?? false }
+        #expect(indicatorRows.count == 83)
+        let p106 = try #require(indicatorRows.first { $0[0] == "P1.06" })
+        #expect(p106[1] == "1. Huisvesting is een mensenrecht")
+        #expect(p106[2] == "Regulier huurcontract op eigen naam")
+        #expect(p106[3].hasPrefix("Deelnemers hebben een regulier huurcontract op eigen naam, voor onbepaalde tijd"))
+        let restEmpty = p106[4...].allSatisfy { $0.isEmpty }
+        #expect(restEmpty)
+        let (comma, _) = Spreadsheets.template(options: project.options, separator: ",")
+        #expect(String(decoding: try #require(comma), as: UTF8.self).contains("ID,Onderdeel,Korte titel"))
+    }
+
+    @Test func roundTripGivesTheSameResultAsTheHandWrittenFile() throws {
+        let project = try shippedProject()
+        defer { project.remove() }
+        var table = try rows(try #require(Spreadsheets.template(options: project.options).0))
+        func fill(_ label: String, _ column: Int, _ value: String) {
+            if let index = table.firstIndex(where: { $0.first?.hasPrefix(label) == true && $0[column].isEmpty }) {
+                table[index][column] = value
+            }
+        }
+        fill("Praktijk", 1, "Housing First Rekenland")
+        fill("Datum", 1, "2025-05-20")
+        fill("Gespreksleider", 1, "Bureau \"Midden\"; regio oost")
+        fill("Code", 1, "rekenland2025")
+        fill("Organisatie", 1, "Stichting Reken")
+        func score(_ id: String, _ status: String, _ reflection: String = "", _ actions: String = "") {
+            let index = table.firstIndex { $0.first == id }!
+            table[index][4] = status
+            table[index][5] = reflection
+            table[index][6] = actions
+        }
+        score("P1.05", "Oranje", "Twee complexen zitten boven de 20%;\nde rest niet.\n\n# geen kop", "Spreiden bij nieuwe \"toewijzingen\".")
+        score("P6.02", "op orde")
+        score("K.04", "ROOD", "", "- Vragenlijst maken\n- Uitkomsten bespreken")
+        let planRow = table.firstIndex { $0.first == "Wat" }! + 1
+        table[planRow] = ["Vragenlijst maken", "Kwaliteitsmedewerker", "najaar", "Weten wat deelnemers vinden", "K.04, P1.05"]
+        let spreadsheet = project.root.appendingPathComponent("ingevuld.csv")
+        try csv(table).write(to: spreadsheet)
+
+        let (imported, problems) = Spreadsheets.importCSV(path: spreadsheet.path, options: project.options)
+        #expect(problems.items.isEmpty, "\(problems.items)")
+        try project.write(try #require(imported), to: "import.md")
+
+        try project.write("""
+        ---
+        praktijk: Housing First Rekenland
+        datum: 2025-05-20
+        organisaties:
+          - naam: Stichting Reken
+            rol: zorgorganisatie
+        gespreksleider: 'Bureau "Midden"; regio oost'
+        code: rekenland2025
+        ---
+        ## P1.05
+
+        **Kleurscore:** in ontwikkeling
+
+        ### Reflectie
+
+        Twee complexen zitten boven de 20%;
+        de rest niet.
+
+        \\# geen kop
+
+        ### Acties
+
+        Spreiden bij nieuwe "toewijzingen".
+
+        ## P6.02
+
+        **Kleurscore:** groen
+
+        ## K.04
+
+        **Kleurscore:** rood
+
+        ### Acties
+
+        - Vragenlijst maken
+        - Uitkomsten bespreken
+
+        ## Plan van aanpak
+
+        ### Vragenlijst maken
+
+        - **Wie:** Kwaliteitsmedewerker
+        - **Wanneer:** najaar
+        - **Doel:** Weten wat deelnemers vinden
+        - **Indicatoren:** K.04, P1.05
+        """, to: "handwerk.md")
+
+        var pages: [String] = []
+        for name in ["import", "handwerk"] {
+            let output = project.root.appendingPathComponent("\(name).html").path
+            let report = StandaloneAssessment.render(file: project.root.appendingPathComponent("\(name).md").path,
+                                                     output: output, pdf: false, options: project.options)
+            #expect(report.succeeded, "\(name): \(report.diagnostics.items)")
+            pages.append(try String(contentsOfFile: output, encoding: .utf8))
+        }
+        #expect(pages[0] == pages[1])
+        #expect(pages[0].contains("3 van 83 indicatoren ingevuld"))
+        #expect(pages[0].contains("Bureau &quot;Midden&quot;; regio oost"))
+    }
+
+    @Test func badRowsAreReportedWithTheirRowNumbers() throws {
+        let project = try shippedProject()
+        defer { project.remove() }
+        let table: [[String]] = [
+            ["Kwaliteitskader Housing First", "versie 2025"],
+            ["Praktijk", "Proef"],
+            ["Datum (JJJJ-MM-DD)", "20-05-2025"],
+            ["Organisatie", "Stichting Proef", "zorgorganisatei"],
+            ["ID", "Onderdeel", "Korte titel", "Indicator", "Kleurscore", "Reflectie", "Acties"],
+            ["P1.01", "", "", "", "groen", "", ""],
+            ["P1.99", "", "", "", "groen", "", ""],
+            ["P1.02", "", "", "", "oranj", "", ""],
+            ["P1.01", "", "", "", "rood", "", ""],
+            ["Plan van aanpak"],
+            ["Wat", "Wie", "Wanneer", "Doel", "Indicatoren"],
+            ["Iets", "", "", "", "P1.01, X.1"],
+            ["", "iemand", "", "", ""],
+        ]
+        let path = project.root.appendingPathComponent("fout.csv")
+        try csv(table).write(to: path)
+        let (text, diagnostics) = Spreadsheets.importCSV(path: path.path, options: project.options)
+        #expect(text == nil)
+        let lines = diagnostics.sorted.map { $0.description.replacingOccurrences(of: project.root.path + "/", with: "") }
+        #expect(lines == [
+            "fout.csv:3: error: the date `20-05-2025` is not a date written as year-month-day, such as `2025-03-14`",
+            "fout.csv:4: error: unknown role `zorgorganisatei` for organisation `Stichting Proef`; did you mean `zorgorganisatie`?",
+            "fout.csv:7: error: unknown indicator ID `P1.99`; keep the ID column of the template as it is",
+            "fout.csv:8: error: unknown status `oranj` for P1.02; did you mean `oranje`?",
+            "fout.csv:9: error: indicator P1.01 appears twice; it is also on row 6",
+            "fout.csv:12: error: the plan row `Iets` names `X.1`, which is not an indicator of kader 2025",
+            "fout.csv:13: error: a plan row needs its action in the Wat column",
+        ])
+    }
+}
