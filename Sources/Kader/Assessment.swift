@@ -16,10 +16,12 @@ public struct Assessment: Sendable, Equatable {
     /// The score of each indicator that was filled in (status, or only text).
     public var scores: [IndicatorID: IndicatorScore]
     public var plan: [PlanEntry]
+    /// Set for one participant's provisional scores before the joint session.
+    public var preparation: Preparation?
 
     public init(source: String, practice: String, region: String?, date: SessionDate, kaderVersion: String,
                 organisations: [Organisation], facilitator: String?, visibility: Visibility, code: String?,
-                scores: [IndicatorID: IndicatorScore], plan: [PlanEntry]) {
+                scores: [IndicatorID: IndicatorScore], plan: [PlanEntry], preparation: Preparation? = nil) {
         self.source = source
         self.practice = practice
         self.region = region
@@ -31,6 +33,7 @@ public struct Assessment: Sendable, Equatable {
         self.code = code
         self.scores = scores
         self.plan = plan
+        self.preparation = preparation
     }
 
     /// The status of an indicator; nil when it was left open.
@@ -41,6 +44,18 @@ public struct Assessment: Sendable, Equatable {
     /// Indicators of `kader` without a status.
     public func openIndicators(in kader: Kader) -> [IndicatorID] {
         kader.indicators.map(\.id).filter { status($0) == nil }
+    }
+}
+
+/// Whom a preparation file speaks for, and the joint session it prepares.
+public struct Preparation: Sendable, Equatable {
+    public var party: Role
+    /// The name all participants of one session use, such as `duinmeer-2025`.
+    public var session: String
+
+    public init(party: Role, session: String) {
+        self.party = party
+        self.session = session
     }
 }
 

@@ -53,6 +53,31 @@ public enum AssessmentBuilder {
             error("an unlisted assessment needs a `code:` so that its address cannot be guessed; add a line such as `code: \(exampleCode)` (any 10 or more lower-case letters and digits)", draft.practice?.line)
         }
 
+        var preparation: Preparation?
+        if let written = draft.preparation {
+            switch written.value.lowercased() {
+            case "true", "ja", "yes":
+                let party = draft.party.flatMap { Role(rawValue: $0.value.lowercased()) }
+                if let written = draft.party, party == nil {
+                    error(unknownWord("party", written.value, valid: Role.allCases.map(\.rawValue)), written.line)
+                } else if draft.party == nil {
+                    error("a preparation needs `namens:`, the party it speaks for (zorgorganisatie, woningcorporatie, gemeente or anders)", written.line)
+                }
+                let session = draft.session?.value ?? ""
+                if session.isEmpty {
+                    error("a preparation needs `sessie:`, the name all participants of the joint session use, such as `duinmeer-2025`", written.line)
+                }
+                if visibility == .public {
+                    error("a preparation is never public; remove `zichtbaarheid: public`", draft.visibility?.line)
+                }
+                if let party, !session.isEmpty { preparation = Preparation(party: party, session: session) }
+            case "false", "nee", "no":
+                break
+            default:
+                error("`voorbereiding` must be `true` or `false`", written.line)
+            }
+        }
+
         var scores: [IndicatorID: IndicatorScore] = [:]
         var firstLine: [IndicatorID: Int] = [:]
         for entry in draft.indicators {
@@ -89,7 +114,7 @@ public enum AssessmentBuilder {
         guard diagnostics.isEmpty, let date else { return (nil, diagnostics) }
         return (Assessment(source: draft.source, practice: practice, region: draft.region, date: date, kaderVersion: version,
                            organisations: organisations, facilitator: draft.facilitator, visibility: visibility ?? .unlisted,
-                           code: draft.code?.value, scores: scores, plan: plan), diagnostics)
+                           code: draft.code?.value, scores: scores, plan: plan, preparation: preparation), diagnostics)
     }
 
     /// An example for the `code` diagnostics; any unguessable value will do.

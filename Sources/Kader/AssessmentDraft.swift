@@ -23,6 +23,10 @@ public struct AssessmentDraft: Sendable {
     public var facilitator: String?
     public var visibility: Located<String>?
     public var code: Located<String>?
+    /// `voorbereiding:`, `namens:` and `sessie:` of a participant's preparation file.
+    public var preparation: Located<String>?
+    public var party: Located<String>?
+    public var session: Located<String>?
     public var indicators: [IndicatorEntry]
     public var plan: [PlanDraft]
 

@@ -198,4 +198,46 @@ struct AssessmentTests {
         #expect(comparison.changes[IndicatorID("S.02")!] == .new)
         #expect(comparison.counts(for: smallKader.parts[0]) == [.better: 1, .worse: 1, .same: 1])
     }
+
+    private func preparation(_ party: String, _ scores: String) throws -> Assessment {
+        let text = """
+        ---
+        praktijk: Housing First Proefdorp
+        datum: 2025-03-14
+        voorbereiding: true
+        namens: \(party)
+        sessie: proef-2025
+        code: abcdef123456
+        ---
+        \(scores)
+        """
+        let (assessment, problems) = validate(text)
+        #expect(problems.isEmpty, "\(problems)")
+        return try #require(assessment)
+    }
+
+    @Test func preparationOverviewOrdersByAttention() throws {
+        let care = try preparation("zorgorganisatie", "## P1.01\n\n**Kleurscore:** groen\n\n## P1.02\n\n**Kleurscore:** oranje\n\n## P1.03\n\n**Kleurscore:** rood\n\n## S.01\n\n**Kleurscore:** groen\n")
+        let housing = try preparation("woningcorporatie", "## P1.01\n\n**Kleurscore:** groen\n\n## P1.02\n\n**Kleurscore:** oranje\n\n## P1.03\n\n**Kleurscore:** rood\n\n## S.01\n\n**Kleurscore:** rood\n\n## S.02\n\n**Kleurscore:** oranje\n")
+        let council = try preparation("gemeente", "## P1.01\n\n**Kleurscore:** groen\n\n## P1.02\n\n**Kleurscore:** oranje\n")
+        #expect(care.preparation == Preparation(party: .zorgorganisatie, session: "proef-2025"))
+        let overview = PreparationOverview(session: "proef-2025", preparations: [council, care, housing], kader: smallKader)
+        #expect(overview.preparations.map { $0.preparation!.party } == [.zorgorganisatie, .woningcorporatie, .gemeente])
+        // S.01: groen against rood (disagreement); P1.03: rood; P1.02 and S.02: oranje; P1.01: groen.
+        #expect(overview.rows.map(\.id.description) == ["S.01", "P1.03", "P1.02", "S.02", "P1.01"])
+        #expect(overview.rows.map(\.disagreement) == [true, false, false, false, false])
+        #expect(overview.rows.map(\.attention) == [0, 1, 2, 2, 3])
+        #expect(overview.rows[0].statuses == [.opOrde, .nietOpOrde, nil])
+        #expect(overview.disagreements == 1)
+    }
+
+    @Test func preparationNeedsPartyAndSession() {
+        let text = "---\npraktijk: P\ndatum: 2025-01-02\ncode: abcdef123456\nvoorbereiding: true\nnamens: buurman\nzichtbaarheid: public\n---\n"
+        let (_, problems) = validate(text)
+        #expect(problems == [
+            "content/zelfevaluaties/test.md:5:1: error: a preparation needs `sessie:`, the name all participants of the joint session use, such as `duinmeer-2025`",
+            "content/zelfevaluaties/test.md:6:1: error: unknown party `buurman`; use one of `zorgorganisatie`, `woningcorporatie`, `gemeente`, `ervaringsdeskundige`, `belangenbehartiger`, `anders`",
+            "content/zelfevaluaties/test.md:7:1: error: a preparation is never public; remove `zichtbaarheid: public`",
+        ])
+    }
 }

@@ -139,6 +139,21 @@ enum SiteRenderer {
                 site.pdfs.append((form.html, form.pdf))
             }
         }
+        if let assessmentContexts, let kader = kaderSite?.kader {
+            var texts: [String: [IndicatorID: AssessmentContexts.IndicatorText]] = [:]
+            for (index, page) in rendered.enumerated() {
+                if let pageTexts = page.assessmentTexts { texts[tree.pages[index].source] = pageTexts }
+            }
+            for session in assessmentSite.sessions {
+                let overview = PreparationOverview(session: session.name,
+                                                   preparations: session.pages.compactMap { assessmentSite.assessments[$0] },
+                                                   kader: kader)
+                var context = contexts.generatedContext(url: session.url, title: "Voorbereiding \(session.name)")
+                context["preparation"] = assessmentContexts.overviewValues(overview, texts: texts)
+                context["noindex"] = true
+                site.files.append((session.url, Data(templates.render(context, with: "preparation").utf8)))
+            }
+        }
         for index in assessmentSite.assessments.keys.sorted() {
             let url = tree.pages[index].url
             site.pdfs.append((url, String(url.dropLast("index.html".count)) + AssessmentContexts.pdfName))

@@ -63,6 +63,9 @@ enum AssessmentSource {
         draft.facilitator = fields.string("gespreksleider", diagnostics: &diagnostics)
         draft.visibility = located("zichtbaarheid")
         draft.code = located("code")
+        draft.preparation = located("voorbereiding")
+        draft.party = located("namens")
+        draft.session = located("sessie")
         if let entry = fields.entry("organisaties") {
             guard let sequence = entry.value.sequence else {
                 diagnostics.append(.error("`organisaties` must be a list of `- naam: ...` with `rol: ...` lines",

@@ -42,7 +42,7 @@ enum SourceLoader {
     static let reservedIDs: Set<String> = ["kb-inhoud", "kb-navigatie", "kb-toc", "kb-titel", "kb-sectie",
                                            "kb-onderdelen", "kb-formulieren", "kb-gegevens", "kb-kleurscore",
                                            "kb-overzicht", "kb-aandachtspunten", "kb-vergelijking", "kb-plan",
-                                           "kb-details", "kb-gepubliceerd"]
+                                           "kb-details", "kb-gepubliceerd", "kb-toelichtingen"]
 
     static func load(path: String, contentRoot: URL, displayRoot: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
         let display = "\(displayRoot)/\(path)"
@@ -157,6 +157,10 @@ enum SourceLoader {
             + (SessionDate(date).map { ", \($0.dutch)" } ?? "")
         matter.description = date.isEmpty ? nil : "Gezamenlijke reflectie op het Kwaliteitskader Housing First, \(SessionDate(date)?.dutch ?? date)."
         var slug = Slug.make("\(practice) \(date)")
+        if draft.preparation != nil {
+            slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(draft.session?.value ?? "")")
+            matter.title = "Voorbereiding \(draft.party?.value ?? "") voor \(draft.session?.value ?? "")"
+        }
         if slug.isEmpty { slug = Slug.make(String(SiteTree.fileName(path).dropLast(3))) }
         if let code = draft.code?.value, draft.visibility?.value.lowercased() != "public" {
             slug += "-" + Slug.make(code)

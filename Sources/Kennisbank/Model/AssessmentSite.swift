@@ -1,5 +1,6 @@
 import Diagnostics
 import Kader
+import KennisbankMarkdown
 
 /// The completed assessments of the site, validated against the kader, with the previous
 /// round of each practice.
@@ -10,6 +11,21 @@ struct AssessmentSite: Sendable {
     let previous: [Int: Int]
     /// Page index of the overview of published self-evaluations.
     let landing: Int?
+    /// The preparation sessions: the pages of their preparation files and the address of their overview.
+    let sessions: [PreparationSession]
+
+    /// The preparation files of one joint session and where their overview is written.
+    struct PreparationSession: Sendable {
+        let name: String
+        let pages: [Int]
+        /// Output path of the overview, such as `zelfevaluaties/voorbereiding-duinmeer-2025-<code>/index.html`.
+        let url: String
+    }
+
+    /// The session overview a preparation page belongs to.
+    func session(of page: Int) -> PreparationSession? {
+        sessions.first { $0.pages.contains(page) }
+    }
 
     static func build(tree: SiteTree, sources: [String: LoadedSource], kader: Kader?, config: SiteConfig,
                       withNotes: Bool, diagnostics: inout DiagnosticList) -> AssessmentSite {
@@ -34,7 +50,7 @@ struct AssessmentSite: Sendable {
         // Rounds of one practice: same practice name, ordered by date. A public page compares
         // only with public rounds, so that it never reveals an unlisted one.
         var byPractice: [String: [Int]] = [:]
-        for (index, assessment) in assessments {
+        for (index, assessment) in assessments where assessment.preparation == nil {
             byPractice[assessment.practice.lowercased(), default: []].append(index)
         }
         var previous: [Int: Int] = [:]
@@ -45,8 +61,24 @@ struct AssessmentSite: Sendable {
                 previous[index] = ordered[..<position].last { !isPublic || assessments[$0]!.visibility == .public }
             }
         }
-        let landing = tree.sections.first { $0.folder == config.assessmentsFolder }?.landing
-        return AssessmentSite(assessments: assessments, previous: previous, landing: landing)
+        let section = tree.sections.first { $0.folder == config.assessmentsFolder }
+        var bySession: [String: [Int]] = [:]
+        for (index, assessment) in assessments {
+            if let preparation = assessment.preparation { bySession[preparation.session, default: []].append(index) }
+        }
+        var sessions: [PreparationSession] = []
+        for (name, pages) in bySession.sorted(by: { byteOrder($0.key, $1.key) }) {
+            let ordered = pages.sorted()
+            let code = assessments[ordered[0]]!.code ?? ""
+            for page in ordered where assessments[page]!.code != code {
+                diagnostics.append(.error(
+                    "all preparation files of the session `\(name)` need the same `code`, so that their overview has one address; use `code: \(code)` as in \(tree.pages[ordered[0]].source)",
+                    file: sources[tree.pages[page].source]?.displayPath ?? tree.pages[page].source, line: 1, column: 1))
+            }
+            let url = (section?.urlPrefix ?? config.assessmentsFolder + "/") + "voorbereiding-\(Slug.make(name))-\(code)/index.html"
+            sessions.append(PreparationSession(name: name, pages: ordered, url: url))
+        }
+        return AssessmentSite(assessments: assessments, previous: previous, landing: section?.landing, sessions: sessions)
     }
 }
 

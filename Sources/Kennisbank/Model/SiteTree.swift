@@ -166,7 +166,7 @@ public struct SiteTree: Sendable {
             for source in sorted {
                 let others = sorted.filter { $0 != source }.map { "`\($0)`" }.joined(separator: ", ")
                 diagnostics.append(.error(
-                    "this page and \(others) would both be written to `\(url)`; give one of them another file name or `slug`",
+                    "this page and \(others) would \(sorted.count > 2 ? "all" : "both") be written to `\(url)`; give one of them another file name or `slug`",
                     file: displayBySource[source] ?? source, line: 1, column: 1))
             }
         }

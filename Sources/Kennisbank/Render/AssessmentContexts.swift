@@ -175,3 +175,50 @@ struct AssessmentContexts: Sendable {
         return ["id": "kb-balk-\(id.lowercased())", "title": "\(title): \(description)", "segments": segments]
     }
 }
+
+extension AssessmentContexts {
+    /// The values of a preparation overview: each party's provisional status per indicator, side
+    /// by side, ordered by attention, with the parties' reflections next to each other.
+    func overviewValues(_ overview: PreparationOverview, texts: [String: [IndicatorID: IndicatorText]]) -> [String: Any] {
+        let parties = overview.preparations.map { preparation -> [String: Any] in
+            var values: [String: Any] = ["label": preparation.preparation?.party.label ?? ""]
+            if let name = preparation.organisations.first(where: { $0.role == preparation.preparation?.party })?.name {
+                values["name"] = name
+            }
+            return values
+        }
+        let attentionLabels = ["Verschil van inzicht", "Niet op orde genoemd", "In ontwikkeling genoemd", ""]
+        let rows = overview.rows.map { row -> [String: Any] in
+            let indicator = kader.indicator(row.id)
+            var values: [String: Any] = [
+                "id": row.id.description, "anchor": row.id.anchor, "title": indicator?.title ?? "",
+                "disagreement": row.disagreement, "attention": attentionLabels[row.attention],
+                "hasAttention": row.attention < 3,
+            ]
+            values["statuses"] = row.statuses.map { status -> [String: Any] in
+                var cell: [String: Any] = ["isOpen": status == nil]
+                if let status {
+                    cell["status"] = ["key": status.rawValue, "label": status.label, "symbol": status.symbol]
+                }
+                return cell
+            }
+            let notes = overview.preparations.compactMap { preparation -> [String: Any]? in
+                guard let text = texts[preparation.source]?[row.id], !(text.reflection + text.actions).isEmpty else { return nil }
+                return ["party": preparation.preparation?.party.label ?? "", "reflection": text.reflection,
+                        "actions": text.actions, "hasReflection": !text.reflection.isEmpty, "hasActions": !text.actions.isEmpty]
+            }
+            values["notes"] = notes
+            values["hasNotes"] = !notes.isEmpty
+            return values
+        }
+        var values: [String: Any] = ["session": overview.session, "parties": parties, "rows": rows,
+                                     "disagreements": overview.disagreements, "total": overview.rows.count,
+                                     "kaderTitle": KaderContexts.kaderTitle, "version": kader.version]
+        if let first = overview.preparations.first {
+            values["practice"] = first.practice
+            values["date"] = first.date.dutch
+            values["dateISO"] = first.date.description
+        }
+        return values
+    }
+}

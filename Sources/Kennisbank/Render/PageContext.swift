@@ -63,6 +63,13 @@ struct PageContextBuilder: Sendable {
         return context
     }
 
+    /// The context of a page the generator makes itself (not from a source), at `url`.
+    func generatedContext(url: String, title: String) -> [String: Any] {
+        var context = base(currentPage: nil, root: RelativeURL.root(for: url))
+        context["page"] = ["title": title, "url": url] as [String: Any]
+        return context
+    }
+
     /// The context of the 404 page, written at the site root.
     func notFoundContext() -> [String: Any] {
         // Served for any missing path, so with a known address its links are absolute.

@@ -11,6 +11,8 @@ struct RenderedPage {
     var kaderContent: (PartID, KaderPartContent)?
     /// The self-contained variant of an assessment, when it was asked for.
     var standalone: String?
+    /// The rendered reflections and actions of an assessment, kept for preparation overviews.
+    var assessmentTexts: [IndicatorID: AssessmentContexts.IndicatorText]?
 }
 
 /// Renders one page: checks and rewrites its links, renders its Markdown, and fills the
@@ -43,7 +45,10 @@ struct PageRenderer: @unchecked Sendable {
                 page.standalone = renderStandalone(assessment, source: source, page: index, contexts: assessmentContexts)
                 return page
             }
-            page.html = renderAssessment(assessment, source: source, page: index, contexts: assessmentContexts)
+            let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
+                                                 roles: source.assessmentRoles)
+            page.html = renderAssessment(assessment, texts: texts, page: index, contexts: assessmentContexts)
+            page.assessmentTexts = texts
             return page
         }
         var template = Self.templateName(for: tree.pages[index].kind)
@@ -91,17 +96,19 @@ struct PageRenderer: @unchecked Sendable {
         return problems
     }
 
-    private func renderAssessment(_ assessment: Assessment, source: LoadedSource, page index: Int,
-                                  contexts assessmentContexts: AssessmentContexts) -> String {
+    /// A result page. Assessment text is never trusted: it was rendered with raw HTML off.
+    private func renderAssessment(_ assessment: Assessment, texts: [IndicatorID: AssessmentContexts.IndicatorText],
+                                  page index: Int, contexts assessmentContexts: AssessmentContexts) -> String {
         let previousPage = assessments.previous[index]
-        // Assessment text is never trusted: raw HTML stays off whatever the config says.
-        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
-                                             roles: source.assessmentRoles)
         var context = contexts.context(for: index, body: "", headings: [])
         var values = assessmentContexts.values(
             assessment, texts: texts, previous: previousPage.flatMap { assessments.assessments[$0] },
             previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
         if withPDF { values["pdf"] = AssessmentContexts.pdfName }
+        if let preparation = assessment.preparation, let session = assessments.session(of: index) {
+            values["preparation"] = ["party": preparation.party.label.lowercased(), "session": preparation.session,
+                                     "url": session.url]
+        }
         context["assessment"] = values
         context["noindex"] = assessment.visibility == .unlisted
         return templates?.render(context, with: "assessment") ?? ""

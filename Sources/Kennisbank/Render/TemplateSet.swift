@@ -9,7 +9,7 @@ struct TemplateSet: Sendable {
     /// Templates every site needs.
     static let required = ["base", "page", "section", "home", "404"]
     /// Templates a site with completed assessments needs as well.
-    static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone"]
+    static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone", "preparation"]
     /// Templates a site with a kader needs as well.
     static let requiredForKader = ["kader", "kader-part", "form-base", "form", "form-plan"]
 
