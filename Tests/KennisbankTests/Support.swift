@@ -29,11 +29,14 @@ struct TestProject {
         try Data(text.utf8).write(to: url)
     }
 
+    /// Options for this project; search is left out (tests that need it switch it on).
     var options: BuildOptions {
-        BuildOptions(content: root.appendingPathComponent("content").path,
-                     templates: root.appendingPathComponent("templates").path,
-                     output: root.appendingPathComponent("_site").path,
-                     config: root.appendingPathComponent("kennisbank.yml").path)
+        var options = BuildOptions(content: root.appendingPathComponent("content").path,
+                                   templates: root.appendingPathComponent("templates").path,
+                                   output: root.appendingPathComponent("_site").path,
+                                   config: root.appendingPathComponent("kennisbank.yml").path)
+        options.makeSearch = false
+        return options
     }
 
     func build() -> BuildReport { SiteBuilder.build(options) }

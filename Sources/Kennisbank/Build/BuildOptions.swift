@@ -11,7 +11,9 @@ public struct BuildOptions: Sendable {
     public var config: String
     /// Whether to make PDF files of the printable forms (with WeasyPrint).
     public var makePDFs: Bool
-    /// Where to look for the `weasyprint` program; nil means the PATH.
+    /// Whether to build the search index (with Pagefind).
+    public var makeSearch = true
+    /// Where to look for the `weasyprint` and `pagefind` programs; nil means the PATH.
     public var programSearchPath: String?
 
     public init(content: String = "content", templates: String = "templates",

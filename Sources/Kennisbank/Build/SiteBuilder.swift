@@ -16,11 +16,17 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         let start = Date()
         let weasyPrint = options.makePDFs ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
-        var (report, site) = SiteRenderer.render(options, withPDF: weasyPrint != nil)
+        let pagefind = options.makeSearch ? SearchIndexer.command(searchPath: options.programSearchPath) : nil
+        var (report, site) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil)
         guard let site, !report.diagnostics.hasErrors else { return finish(report, start) }
         if options.makePDFs, weasyPrint == nil, !site.pdfs.isEmpty {
             report.diagnostics.append(.warning(
                 "WeasyPrint is not installed, so the printable forms were made as HTML only, without PDF files; install it with `scripts/setup.sh` (Debian package `weasyprint`)",
+                file: options.output))
+        }
+        if options.makeSearch, pagefind == nil {
+            report.diagnostics.append(.warning(
+                "Pagefind is not installed, so the site was built without search (the search field is hidden); install it with `scripts/setup.sh` (PyPI package `pagefind-bin`)",
                 file: options.output))
         }
         let output = options.url(options.output)
@@ -38,6 +44,9 @@ public enum SiteBuilder {
                     let failures = PDFRenderer.render(jobs, with: weasyPrint)
                     if !failures.isEmpty { throw StagedOutput.Failure.io(failures.joined(separator: "; ")) }
                     report.pdfs = jobs.count
+                }
+                if let pagefind, let failure = SearchIndexer.index(site: staged.staging, language: site.language, command: pagefind) {
+                    throw StagedOutput.Failure.io(failure)
                 }
                 try staged.commit()
                 report.wroteOutput = true

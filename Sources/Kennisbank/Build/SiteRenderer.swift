@@ -11,6 +11,8 @@ struct RenderedSite {
     var pdfs: [(html: String, pdf: String)] = []
     /// The self-contained page of one assessment, when asked for.
     var standalone: String?
+    /// The site's language, for the search index.
+    var language = "nl"
 }
 
 /// A request to render one assessment file as a self-contained page.
@@ -24,17 +26,18 @@ struct StandaloneRequest {
 /// The load, model and render stages: everything before writing.
 enum SiteRenderer {
     /// Loads, models and renders the site. `withNotes` adds notes (open indicators) for `check`.
-    static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool = false,
+    static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool = false, withNotes: Bool = false,
                        standalone: StandaloneRequest? = nil) -> (BuildReport, RenderedSite?) {
         var report = BuildReport()
         var diagnostics = DiagnosticList()
-        let site = render(options, withPDF: withPDF, withNotes: withNotes, standalone: standalone, report: &report,
-                          diagnostics: &diagnostics)
+        let site = render(options, withPDF: withPDF, withSearch: withSearch, withNotes: withNotes, standalone: standalone,
+                          report: &report, diagnostics: &diagnostics)
         report.diagnostics = DiagnosticList(diagnostics.sorted)
         return (report, site)
     }
 
-    private static func render(_ options: BuildOptions, withPDF: Bool, withNotes: Bool, standalone: StandaloneRequest?,
+    private static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool, withNotes: Bool,
+                               standalone: StandaloneRequest?,
                                report: inout BuildReport, diagnostics: inout DiagnosticList) -> RenderedSite? {
         // Load.
         let config = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &diagnostics)
@@ -106,7 +109,7 @@ enum SiteRenderer {
         // Render.
         let renderer = PageRenderer(
             tree: tree, sources: sources, config: config, templates: templates, resolver: resolver,
-            contexts: PageContextBuilder(tree: tree, navigation: navigation, config: config), kader: kader,
+            contexts: PageContextBuilder(tree: tree, navigation: navigation, config: config, withSearch: withSearch), kader: kader,
             assessments: assessmentSite, assessmentContexts: assessmentContexts, withPDF: withPDF,
             standalonePath: standalonePath, standalonePDF: standalone?.pdfName, templateRoot: templateRoot)
         let contexts = renderer.contexts
@@ -116,6 +119,7 @@ enum SiteRenderer {
 
         // What to write.
         var site = RenderedSite()
+        site.language = config.language
         site.standalone = rendered.lazy.compactMap(\.standalone).first
         if standalone != nil {
             if site.standalone == nil {
@@ -128,6 +132,12 @@ enum SiteRenderer {
             if let html = rendered[index].html { site.files.append((page.url, Data(html.utf8))) }
         }
         site.files.append(("404.html", Data(templates.render(contexts.notFoundContext(), with: "404").utf8)))
+        site.files += SiteFiles(tree: tree, navigation: navigation, config: config, templates: templates).files()
+        if withSearch {
+            let url = PageContextBuilder.searchURL
+            let search = templates.render(contexts.generatedContext(url: url, title: "Zoeken"), with: "search")
+            site.files.append((url, Data(search.utf8)))
+        }
         if let kader {
             let contents = Dictionary(rendered.compactMap(\.kaderContent), uniquingKeysWith: { first, _ in first })
             for form in kader.forms {

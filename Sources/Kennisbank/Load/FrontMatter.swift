@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Kader
 import KennisbankMarkdown
 
 /// The YAML block between `---` lines at the top of a Markdown file.
@@ -20,7 +21,14 @@ public struct FrontMatter: Sendable, Equatable {
     public var principle: String?
     public var principleLine: Int?
 
-    public static let knownKeys = ["title", "description", "order", "draft", "tags", "slug", "part", "version", "principle"]
+    /// The day the page was last changed (`updated: 2025-10-01`), shown as "Laatst bijgewerkt".
+    public var updated: SessionDate?
+    /// News pages (`news: true`) with their date (`date: 2025-10-01`) go into the news feed.
+    public var news = false
+    public var date: SessionDate?
+
+    public static let knownKeys = ["title", "description", "order", "draft", "tags", "slug", "part", "version", "principle",
+                                   "updated", "news", "date"]
 
     public init() {}
 }
@@ -71,6 +79,20 @@ extension FrontMatter {
         matter.order = fields.int("order", diagnostics: &diagnostics)
         matter.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
         matter.tags = fields.stringList("tags", diagnostics: &diagnostics) ?? []
+        for (key, keyPath) in [("updated", \FrontMatter.updated), ("date", \FrontMatter.date)] {
+            guard let text = fields.string(key, diagnostics: &diagnostics), let entry = fields.entry(key) else { continue }
+            if let date = SessionDate(text) {
+                matter[keyPath: keyPath] = date
+            } else {
+                diagnostics.append(.error("`\(key)` must be a date written as year-month-day, such as `2025-10-01`; found `\(text)`",
+                                          file: fields.file, line: entry.line, column: entry.column))
+            }
+        }
+        matter.news = fields.bool("news", diagnostics: &diagnostics) ?? false
+        if matter.news, matter.date == nil, fields.entry("date") == nil {
+            diagnostics.append(.error("a news page (`news: true`) needs `date: 2025-10-01`, the day it was published",
+                                      file: fields.file, line: fields.entry("news")?.line, column: 1))
+        }
         matter.part = fields.string("part", diagnostics: &diagnostics)
         matter.partLine = fields.entry("part")?.line
         matter.version = fields.string("version", diagnostics: &diagnostics)

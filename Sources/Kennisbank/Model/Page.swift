@@ -24,6 +24,10 @@ public struct Page: Sendable, Equatable {
     /// False for unlisted pages: reachable only by their address, never in navigation, lists,
     /// sitemap or search.
     public var listed = true
+    /// From front matter: last change, and news pages with their date.
+    public var updated: String?
+    public var news = false
+    public var date: String?
 }
 
 /// A folder of the content with its landing page and its children in navigation order.

@@ -35,7 +35,7 @@ public struct SiteTree: Sendable {
     }
 
     /// Folder names that the generator itself writes at the top of the output.
-    public static let reservedTopFolders: Set<String> = ["assets"]
+    public static let reservedTopFolders: Set<String> = ["assets", "zoeken", "pagefind"]
 
     /// Builds the tree. Reports missing landing pages, ambiguous landing pages and
     /// two sources that would be written to the same output path.
@@ -113,7 +113,8 @@ public struct SiteTree: Sendable {
         let title = entry.frontMatter.title ?? entry.bodyTitle ?? ""
         pages.append(Page(source: entry.source, kind: kind, title: title, description: entry.frontMatter.description,
                           order: entry.frontMatter.order, tags: entry.frontMatter.tags, url: url, section: section,
-                          listed: entry.listed))
+                          listed: entry.listed, updated: entry.frontMatter.updated?.description,
+                          news: entry.frontMatter.news, date: entry.frontMatter.date?.description))
         pageBySource[entry.source] = pages.count - 1
         return pages.count - 1
     }

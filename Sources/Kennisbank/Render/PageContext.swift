@@ -1,3 +1,4 @@
+import Kader
 import KennisbankMarkdown
 
 /// Builds the Mustache context of a page: plain dictionaries and arrays (fast to render,
@@ -9,6 +10,11 @@ struct PageContextBuilder: Sendable {
     let tree: SiteTree
     let navigation: Navigation
     let config: SiteConfig
+    /// Whether the site has a search index (Pagefind ran).
+    var withSearch = false
+
+    /// Output path of the search page.
+    static let searchURL = "zoeken/index.html"
 
     /// The context of `pageIndex`, whose Markdown rendered to `body` with `headings`.
     func context(for pageIndex: Int, body: String, headings: [Heading]) -> [String: Any] {
@@ -18,10 +24,19 @@ struct PageContextBuilder: Sendable {
         if let description = page.description ?? (page.kind == .home ? config.description : nil) {
             pageValues["description"] = description
         }
+        if let updated = page.updated, let date = SessionDate(updated) {
+            pageValues["updated"] = ["iso": updated, "text": date.dutch]
+        }
+        if let base = config.baseURL { context["canonical"] = base + page.url }
         pageValues["tags"] = page.tags
         pageValues["hasTags"] = !page.tags.isEmpty
         pageValues["isHome"] = page.kind == .home
         context["page"] = pageValues
+        // Only listed pages go into the search index.
+        context["searchable"] = page.listed
+        if let top = navigation.topSection(of: pageIndex) {
+            context["sectionTitle"] = tree.pages[tree.sections[top].landing].title
+        }
         context["body"] = body
 
         let toc = tableOfContents(headings)
@@ -80,7 +95,8 @@ struct PageContextBuilder: Sendable {
 
     /// What every page shares: the site, the root prefix and the main navigation.
     private func base(currentPage: Int?, root: String) -> [String: Any] {
-        var site: [String: Any] = ["title": config.title, "language": config.language]
+        var site: [String: Any] = ["title": config.title, "language": config.language,
+                                   "locale": config.language == "nl" ? "nl_NL" : config.language]
         if let footer = config.footer { site["footer"] = footer }
         let currentTop = currentPage.flatMap { navigation.topSection(of: $0) }
         let mainNav = navigation.mainItems.map { child -> [String: Any] in
@@ -91,7 +107,8 @@ struct PageContextBuilder: Sendable {
             }
             return item
         }
-        var context: [String: Any] = ["site": site, "root": root, "mainNav": mainNav]
+        var context: [String: Any] = ["site": site, "root": root, "mainNav": mainNav, "hasSearch": withSearch,
+                                      "searchURL": Self.searchURL]
         if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
         return context
     }
