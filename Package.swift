@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // cmark, the CommonMark reference implementation, from Debian's libcmark-dev.
@@ -39,17 +40,27 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The development server: serves the site, rebuilds on change, reloads the browser.
+        .target(
+            name: "KennisbankServe",
+            dependencies: [
+                "Kennisbank",
+                "Diagnostics",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // The command-line shell over the library.
         .executableTarget(
             name: "kennisbank",
             dependencies: [
                 "Kennisbank",
+                "KennisbankServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "KennisbankTests",
-            dependencies: ["Kennisbank", "Kader", "KennisbankMarkdown", "Diagnostics"]
+            dependencies: ["Kennisbank", "KennisbankServe", "Kader", "KennisbankMarkdown", "Diagnostics"]
         ),
     ]
 )

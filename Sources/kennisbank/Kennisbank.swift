@@ -2,10 +2,11 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Kennisbank
+import KennisbankServe
 
 /// The `kennisbank` command: a thin shell over the Kennisbank library.
 @main
-struct KennisbankCommand: ParsableCommand {
+struct KennisbankCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennisbank",
         abstract: "Builds the Housing First knowledge bank: Markdown content to a static HTML site.",
@@ -14,7 +15,7 @@ struct KennisbankCommand: ParsableCommand {
         Problems are reported as `path:line:column: error: message`, all at once; any error \
         makes the command exit with status 1 and leaves the previous site untouched.
         """,
-        subcommands: [Build.self, Check.self, AssessmentCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, AssessmentCommand.self],
         defaultSubcommand: Build.self
     )
 }
@@ -88,6 +89,38 @@ extension KennisbankCommand {
 }
 
 extension KennisbankCommand {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site, serve it on this computer and rebuild on every change.",
+            discussion: "Watches the content, templates and config; open pages reload after each rebuild. A failed rebuild keeps the last good site and shows its diagnostics in the browser. PDFs are left out for speed. Stop with Ctrl-C."
+        )
+
+        @OptionGroup var project: ProjectOptions
+
+        @Option(name: .shortAndLong, help: "Output folder; it is replaced as a whole.")
+        var output = "_site"
+
+        @Option(name: .shortAndLong, help: "Port to listen on.")
+        var port: UInt16 = 8000
+
+        @Option(name: .long, help: "Address to listen on; only this computer (127.0.0.1) unless you give another.")
+        var host = "127.0.0.1"
+
+        func run() async throws {
+            let server = DevServer(options: project.buildOptions(output: output), host: host, port: port,
+                                   log: { Report.line($0) })
+            // Ctrl-C stops the server; nothing is left half-written because builds swap in whole.
+            signal(SIGINT, SIG_IGN)
+            let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+            interrupt.setEventHandler {
+                Report.line("stopped")
+                Foundation.exit(0)
+            }
+            interrupt.resume()
+            try await server.run { url in Report.line("serving \(url) (Ctrl-C stops)") }
+        }
+    }
+
     struct AssessmentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assessment",

@@ -1,0 +1,152 @@
+import Diagnostics
+import FlyingFox
+import Foundation
+import Kennisbank
+
+/// `kennisbank serve`: builds the site, serves it on this computer, watches `content/`,
+/// `templates/` and the config, rebuilds on every change, and reloads the open pages through a
+/// WebSocket. A failed rebuild keeps the last good site served and shows its diagnostics in the
+/// browser as an overlay.
+public final class DevServer: Sendable {
+    public let options: BuildOptions
+    public let host: String
+    public let port: UInt16
+    public let live = LiveReload()
+    private let log: @Sendable (String) -> Void
+
+    /// Path of the live-reload WebSocket.
+    public static let livePath = "/_kennisbank/live"
+
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000,
+                log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        var options = options
+        options.makePDFs = false
+        self.options = options
+        self.host = host
+        self.port = port
+        self.log = log
+    }
+
+    /// Builds once and reports the outcome to the open pages.
+    @discardableResult
+    public func rebuild() async -> BuildReport {
+        let options = self.options
+        let report = await Task.detached { SiteBuilder.build(options) }.value
+        for diagnostic in report.diagnostics.items { log(diagnostic.description) }
+        if report.succeeded {
+            log(String(format: "built %d pages in %.2f s", report.pages, report.seconds))
+        } else {
+            log("build failed; the last good site stays served")
+        }
+        await live.finished(errors: report.succeeded ? [] : report.diagnostics.errors.map(\.description))
+        return report
+    }
+
+    /// Runs until cancelled. `ready` receives the address once the server listens.
+    public func run(ready: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
+        await rebuild()
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        let responder = SiteFileResponder(root: URL(fileURLWithPath: options.output).standardizedFileURL)
+        await server.appendRoute(HTTPRoute(method: .GET, path: Self.livePath),
+                                 to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveSocket(live: live))))
+        await server.appendRoute("GET /*") { request in
+            Self.response(responder.answer(path: request.path))
+        }
+        let watcher = ChangeWatcher(paths: [options.content, options.templates, options.config].map {
+            URL(fileURLWithPath: $0).standardizedFileURL
+        })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask {
+                try await server.waitUntilListening()
+                let address = await server.listeningAddress
+                let actualPort: UInt16 = switch address {
+                case .ip4(_, let port)?: port
+                case .ip6(_, let port)?: port
+                default: self.port
+                }
+                ready(URL(string: "http://\(self.host):\(actualPort)/")!)
+            }
+            group.addTask { try await self.watch(watcher) }
+            // Runs until the server stops or fails; a failure ends the others too.
+            try await group.waitForAll()
+        }
+    }
+
+    /// Polls the watched paths and rebuilds after a change.
+    private func watch(_ watcher: ChangeWatcher) async throws {
+        var last = watcher.snapshot()
+        while !Task.isCancelled {
+            try await Task.sleep(nanoseconds: 250_000_000)
+            let now = watcher.snapshot()
+            guard now != last else { continue }
+            last = now
+            log("change seen; rebuilding")
+            await rebuild()
+        }
+    }
+
+    /// An HTTP response for an answer; HTML gets the live-reload script.
+    static func response(_ answer: SiteFileResponder.Answer) -> HTTPResponse {
+        var body = answer.body
+        if answer.contentType.hasPrefix("text/html"), var html = String(data: body, encoding: .utf8),
+           let end = html.range(of: "</body>", options: .backwards) {
+            html.insert(contentsOf: liveScript, at: end.lowerBound)
+            body = Data(html.utf8)
+        }
+        return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.status == 200 ? "OK" : answer.status == 404 ? "Not Found" : "Forbidden"),
+                            headers: [.contentType: answer.contentType, HTTPHeader("Cache-Control"): "no-store"],
+                            body: body)
+    }
+
+    /// Reloads the page after a rebuild; shows the diagnostics of a failed one.
+    static let liveScript = """
+    <script>
+    (function () {
+      var overlay = null;
+      function show(lines) {
+        if (!overlay) {
+          overlay = document.createElement('div');
+          overlay.setAttribute('role', 'alert');
+          overlay.style.cssText = 'position:fixed;inset:1rem;z-index:1000;overflow:auto;background:#fff;color:#111;border:4px solid #b3261e;padding:1rem;font:14px/1.5 monospace;';
+          document.body.appendChild(overlay);
+        }
+        overlay.textContent = '';
+        var title = document.createElement('strong');
+        title.textContent = 'De site kon niet opnieuw worden gebouwd. De laatste goede versie blijft zichtbaar.';
+        overlay.appendChild(title);
+        var pre = document.createElement('pre');
+        pre.style.whiteSpace = 'pre-wrap';
+        pre.textContent = lines.join('\\n');
+        overlay.appendChild(pre);
+      }
+      function connect() {
+        var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '\(livePath)');
+        socket.onmessage = function (event) {
+          if (event.data === 'reload') { location.reload(); }
+          else if (event.data.indexOf('errors\\n') === 0) { show(event.data.split('\\n').slice(1)); }
+        };
+        socket.onclose = function () { setTimeout(connect, 1000); };
+      }
+      connect();
+    }());
+    </script>
+
+    """
+}
+
+/// Sends the live-reload messages of one page over its WebSocket.
+struct LiveSocket: WSMessageHandler {
+    let live: LiveReload
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let updates = await live.subscribe()
+        return AsyncStream { continuation in
+            let task = Task {
+                for await message in updates { continuation.yield(.text(message)) }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}

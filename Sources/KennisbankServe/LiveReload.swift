@@ -1,0 +1,40 @@
+import Foundation
+
+/// The state the browser pages follow: a build number that goes up after every successful
+/// rebuild, and the diagnostics of the last failed one (shown as an overlay).
+public actor LiveReload {
+    public private(set) var build = 0
+    public private(set) var errors: [String] = []
+    private var waiters: [UUID: AsyncStream<String>.Continuation] = [:]
+
+    public init() {}
+
+    /// A message for the browser: `reload`, or `errors` followed by the diagnostics, one per line.
+    public static func message(errors: [String]) -> String {
+        errors.isEmpty ? "reload" : (["errors"] + errors).joined(separator: "\n")
+    }
+
+    /// Records a finished rebuild and tells every connected page.
+    public func finished(errors: [String]) {
+        if errors.isEmpty { build += 1 }
+        self.errors = errors
+        let message = Self.message(errors: errors)
+        for continuation in waiters.values { continuation.yield(message) }
+    }
+
+    /// The messages for one connected page, starting with the current errors if there are any.
+    public func subscribe() -> AsyncStream<String> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        waiters[id] = continuation
+        if !errors.isEmpty { continuation.yield(Self.message(errors: errors)) }
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.unsubscribe(id) }
+        }
+        return stream
+    }
+
+    private func unsubscribe(_ id: UUID) {
+        waiters[id] = nil
+    }
+}
