@@ -182,6 +182,22 @@ struct ShippedSiteTests {
         #expect(own.contains("voorbereiding-duinmeer-2025-q8v3m1x7k2d9/index.html\">overzicht van alle voorbereidingen</a>"))
     }
 
+    @Test func aSecondBuildIsByteIdentical() throws {
+        // Everything, PDFs and the search index included.
+        let again = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-again-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: again) }
+        let options = BuildOptions(content: repositoryRoot.appendingPathComponent("content").path,
+                                   templates: repositoryRoot.appendingPathComponent("templates").path,
+                                   output: again.path,
+                                   config: repositoryRoot.appendingPathComponent("kennisbank.yml").path)
+        #expect(SiteBuilder.build(options).succeeded)
+        let first = filesBelow(site.output), second = filesBelow(again)
+        #expect(first.keys.sorted() == second.keys.sorted())
+        let different = first.keys.filter { first[$0] != second[$0] }.sorted()
+        #expect(different.isEmpty, "differ between builds: \(different.prefix(5))")
+        #expect(first.keys.contains { $0.hasSuffix(".pdf") } && first.keys.contains { $0.hasPrefix("pagefind/") })
+    }
+
     @Test func everyPagePassesTheNuHTMLChecker() throws {
         let result = try runValidator(on: site.output)
         #expect(result.status == 0, "Nu HTML checker reported errors:\n\(result.output)")

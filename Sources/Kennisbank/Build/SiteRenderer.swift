@@ -13,6 +13,8 @@ struct RenderedSite {
     var standalone: String?
     /// The site's language, for the search index.
     var language = "nl"
+    /// The site's address for links in PDFs: the configured base URL, or a neutral stand-in.
+    var baseURL = "https://kennisbank.invalid/"
 }
 
 /// A request to render one assessment file as a self-contained page.
@@ -120,6 +122,7 @@ enum SiteRenderer {
         // What to write.
         var site = RenderedSite()
         site.language = config.language
+        if let base = config.baseURL { site.baseURL = base }
         site.standalone = rendered.lazy.compactMap(\.standalone).first
         if standalone != nil {
             if site.standalone == nil {

@@ -13,11 +13,13 @@ enum PDFRenderer {
     }
 
     /// Renders each HTML file to its PDF, two at a time; returns one message per failure.
-    static func render(_ jobs: [(html: URL, pdf: URL)], with program: URL) -> [String] {
+    /// `base` is the address relative links in the PDF resolve against (never a local path, so
+    /// that PDFs are the same from build to build and reveal nothing of the build machine).
+    static func render(_ jobs: [(html: URL, pdf: URL, base: String)], with program: URL) -> [String] {
         let failures = parallelMap(jobs) { job -> String? in
             let process = Process()
             process.executableURL = program
-            process.arguments = ["--quiet", "--presentational-hints", job.html.path, job.pdf.path]
+            process.arguments = ["--quiet", "--presentational-hints", "--base-url", job.base, job.html.path, job.pdf.path]
             // Fixed dates keep the PDF bytes the same from build to build.
             var environment = ProcessInfo.processInfo.environment
             environment["SOURCE_DATE_EPOCH"] = "0"
