@@ -48,12 +48,16 @@ extension KennisbankCommand {
         @Option(name: .shortAndLong, help: "Output folder; it is replaced as a whole.")
         var output = "_site"
 
-        @Flag(name: .long, help: "Skip the PDF files of the kader forms (faster; the HTML forms are still written).")
+        @Flag(name: .long, help: "Skip the PDF files of the kader forms and assessments (faster; the HTML pages are still written).")
         var noPdf = false
+
+        @Flag(name: .long, help: "Skip the search index (faster; the search field is left out).")
+        var noSearch = false
 
         func run() throws {
             var options = project.buildOptions(output: output)
             options.makePDFs = !noPdf
+            options.makeSearch = !noSearch
             let report = SiteBuilder.build(options)
             Report.print(report)
             if report.succeeded {
