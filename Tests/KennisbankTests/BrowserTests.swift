@@ -50,4 +50,14 @@ struct BrowserTests {
         #expect(report.diagnostics.errors.isEmpty && report.diagnostics.warnings.isEmpty, "\(project.lines(report))")
         #expect(report.diagnostics.notes.contains { $0.file.hasSuffix("proef.md") && $0.message.hasPrefix("80 of 83 indicators are open") })
     }
+
+    /// axe-core (as shipped in axe-selenium-python) on the pages people use most: no serious or
+    /// critical violation.
+    @Test func noSeriousAccessibilityViolations() throws {
+        let site = ShippedSite.shared
+        let result = try runProgram(["python3", repositoryRoot.appendingPathComponent("Tests/browser/accessibility.py").path,
+                                     site.output.path])
+        #expect(result.status == 0, "axe-core found serious or critical violations (or could not run):\n\(result.output)")
+        #expect(result.output.contains("checked: search results"))
+    }
 }
