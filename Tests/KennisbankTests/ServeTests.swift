@@ -34,12 +34,8 @@ struct ServeTests {
     @Test func servesRebuildsOnChangeAndTellsThePages() async throws {
         let project = try TestProject(files: minimalSite)
         defer { project.remove() }
-        let server = DevServer(options: project.options, port: 0, log: { _ in })
-        let address = AsyncStream<URL>.makeStream()
-        let running = Task { try await server.run { address.continuation.yield($0) } }
+        let (server, base, running) = try await startServer(for: project)
         defer { running.cancel() }
-        var iterator = address.stream.makeAsyncIterator()
-        let base = try #require(await iterator.next())
 
         let (page, response) = try await URLSession.shared.data(from: base.appendingPathComponent("sectie/een/index.html"))
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
@@ -76,12 +72,8 @@ extension ServeTests {
     @Test func openPageReloadsAfterAChange() async throws {
         let project = try TestProject(files: minimalSite)
         defer { project.remove() }
-        let server = DevServer(options: project.options, port: 0, log: { _ in })
-        let address = AsyncStream<URL>.makeStream()
-        let running = Task { try await server.run { address.continuation.yield($0) } }
+        let (_, base, running) = try await startServer(for: project)
         defer { running.cancel() }
-        var iterator = address.stream.makeAsyncIterator()
-        let base = try #require(await iterator.next())
         let script = repositoryRoot.appendingPathComponent("Tests/browser/live_reload.py").path
         let page = base.appendingPathComponent("sectie/een/index.html").absoluteString
         let source = project.root.appendingPathComponent("content/sectie/een.md").path
@@ -91,6 +83,19 @@ extension ServeTests {
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("ok: the open page reloaded itself"))
     }
+}
+
+/// Starts a development server for `project` on a free port; returns it, its address and its task.
+private func startServer(for project: TestProject) async throws -> (DevServer, URL, Task<Void, Error>) {
+    let server = DevServer(options: project.options, port: 0, log: { _ in })
+    let address = AsyncStream<URL>.makeStream()
+    let running = Task { try await server.run { address.continuation.yield($0) } }
+    var iterator = address.stream.makeAsyncIterator()
+    guard let base = await iterator.next() else {
+        running.cancel()
+        throw TimeoutError()
+    }
+    return (server, base, running)
 }
 
 /// Collects live-reload messages.

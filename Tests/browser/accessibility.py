@@ -8,27 +8,19 @@ principle page, a kader part, the whole-kader form (blank and being filled in), 
 result page, the preparation overview and search results. Prints every violation with its
 impact; exits non-zero when any is serious or critical.
 """
-import functools
-import http.server
 import os
 import sys
-import threading
 import time
 
 import axe_selenium_python
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from common import chromium, serve
 
 
 # axe-core as shipped inside the axe-selenium-python package: nothing is downloaded.
 AXE = open(os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core", "axe.min.js"),
            encoding="utf-8").read()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 PAGES = [
@@ -45,14 +37,9 @@ PAGES = [
 
 def main():
     site = os.path.abspath(sys.argv[1])
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     base = "http://127.0.0.1:%d/" % server.server_address[1]
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     driver.set_script_timeout(180)
     counts = {}
     failed = False

@@ -14,33 +14,10 @@ import os
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-
-def browser(download_dir):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600",
-                     "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {
-        "download.default_directory": download_dir,
-        "download.prompt_for_download": False,
-    })
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": download_dir})
-    return driver
-
-
-def check(condition, message):
-    if not condition:
-        print("FAIL: " + message)
-        sys.exit(1)
-    print("ok: " + message)
+from common import check, chromium
 
 
 def indicator(driver, indicator_id):
@@ -76,7 +53,7 @@ def requests_made(driver):
 def main():
     site, downloads, handwritten = sys.argv[1:4]
     url = "file://" + os.path.abspath(os.path.join(site, "kader/formulieren/kwaliteitskader.html"))
-    driver = browser(os.path.abspath(downloads))
+    driver = chromium(download_dir=os.path.abspath(downloads), network_log=True)
     try:
         driver.get(url)
         check(driver.find_elements(By.ID, "kb-invullen"), "the form is fillable when JavaScript runs")

@@ -5,22 +5,27 @@ the test. Usage: live_reload.py PAGE_URL SOURCE_FILE OLD_TITLE NEW_TITLE"""
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from common import chromium
 
 
 def main():
     url, source, old, new = sys.argv[1:5]
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     try:
         driver.get(url)
-        if driver.find_element(By.TAG_NAME, "h1").text != old:
-            print("FAIL: the page does not show " + old)
+        shown = ""
+        for _ in range(100):
+            try:
+                shown = driver.find_element(By.TAG_NAME, "h1").text
+            except Exception:
+                shown = ""
+            if shown == old:
+                break
+            time.sleep(0.1)
+        if shown != old:
+            print("FAIL: the page shows %r, not %r" % (shown, old))
             sys.exit(1)
         time.sleep(1)  # let the page open its WebSocket
         with open(source, encoding="utf-8") as handle:

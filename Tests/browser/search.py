@@ -7,36 +7,14 @@ Serves the parent folder of SITE_DIR on a free loopback port (so the site lives 
 subpath), types queries into the search field of the home page, and checks the results.
 Prints one line per check; exits non-zero on the first failure.
 """
-import functools
-import http.server
 import os
 import sys
-import threading
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-
-def check(condition, message):
-    if not condition:
-        print("FAIL: " + message)
-        sys.exit(1)
-    print("ok: " + message)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+from common import check, chromium, serve
 
 
 def results(driver):
@@ -60,11 +38,7 @@ def main():
     site = os.path.abspath(sys.argv[1])
     server = serve(os.path.dirname(site))
     home = "http://127.0.0.1:%d/%s/index.html" % (server.server_address[1], os.path.basename(site))
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     try:
         found = search_from_home(driver, home, "harm reduction")
         check(any(url.endswith("/kernprincipes/harm-reduction/index.html") for url in found),
