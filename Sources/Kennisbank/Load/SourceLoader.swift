@@ -44,10 +44,18 @@ enum SourceLoader {
                                            "kb-overzicht", "kb-aandachtspunten", "kb-vergelijking", "kb-plan",
                                            "kb-details", "kb-gepubliceerd", "kb-toelichtingen"]
 
+    /// Larger Markdown files are refused: no page needs them, and they would cost much memory.
+    static let maximumBytes = 20 * 1024 * 1024
+
     static func load(path: String, contentRoot: URL, displayRoot: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
         let display = "\(displayRoot)/\(path)"
+        let url = contentRoot.appendingPathComponent(path)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int, size > maximumBytes {
+            return (nil, [.error("this file is \(size / 1024 / 1024) MB, more than the \(maximumBytes / 1024 / 1024) MB a page may be; split it into several pages",
+                                 file: display, line: 1, column: 1)])
+        }
         let text: String
-        switch SourceText.read(contentRoot.appendingPathComponent(path)) {
+        switch SourceText.read(url) {
         case .failure(.unreadable(let reason)):
             return (nil, [.error("cannot read this file (\(reason)); check that it exists and that you may read it",
                                  file: display, line: 1, column: 1)])
