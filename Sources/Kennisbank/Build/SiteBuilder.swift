@@ -40,10 +40,7 @@ public enum SiteBuilder {
                 for file in site.files { try staged.write(file.data, to: file.path) }
                 for copy in site.copies { try staged.copy(copy.source, to: copy.path) }
                 if let weasyPrint {
-                    let jobs = site.pdfs.map {
-                        (staged.staging.appendingPathComponent($0.html), staged.staging.appendingPathComponent($0.pdf),
-                         site.baseURL + $0.html)
-                    }
+                    let jobs = site.pdfs.map { ($0.html, staged.staging.appendingPathComponent($0.pdf), site.baseURL + $0.page) }
                     let failures = PDFRenderer.render(jobs, with: weasyPrint)
                     if !failures.isEmpty { throw StagedOutput.Failure.io(failures.joined(separator: "; ")) }
                     report.pdfs = jobs.count

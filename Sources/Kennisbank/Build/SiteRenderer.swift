@@ -7,8 +7,9 @@ import KennisbankMarkdown
 struct RenderedSite {
     var files: [(path: String, data: Data)] = []
     var copies: [(source: URL, path: String)] = []
-    /// HTML pages (relative to the site root) to turn into PDF files once written.
-    var pdfs: [(html: String, pdf: String)] = []
+    /// Pages to turn into PDF files: their print variant (stylesheet inline), the PDF's path
+    /// and the page's own path (both relative to the site root).
+    var pdfs: [(html: String, pdf: String, page: String)] = []
     /// The self-contained page of one assessment, when asked for.
     var standalone: String?
     /// The site's language, for the search index.
@@ -36,6 +37,12 @@ enum SiteRenderer {
                           report: &report, diagnostics: &diagnostics)
         report.diagnostics = DiagnosticList(diagnostics.sorted)
         return (report, site)
+    }
+
+    /// A stylesheet of the theme, to put inside a page's `<style>` (it cannot end that element early).
+    static func inlineStylesheet(_ templateRoot: URL, _ name: String) -> String {
+        let css = (try? String(contentsOf: templateRoot.appendingPathComponent("static/\(name)"), encoding: .utf8)) ?? ""
+        return css.replacingOccurrences(of: "</", with: "<\\/")
     }
 
     private static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool, withNotes: Bool,
@@ -147,9 +154,10 @@ enum SiteRenderer {
                 var context: [String: Any] = ["site": ["title": config.title, "language": config.language],
                                               "root": RelativeURL.root(for: form.html)]
                 context["form"] = kader.formValues(form, contents: contents)
-                let html = templates.render(context, with: form.kind == .plan ? "form-plan" : "form")
-                site.files.append((form.html, Data(html.utf8)))
-                site.pdfs.append((form.html, form.pdf))
+                let template = form.kind == .plan ? "form-plan" : "form"
+                site.files.append((form.html, Data(templates.render(context, with: template).utf8)))
+                context["pdfCSS"] = Self.inlineStylesheet(templateRoot, "form.css")
+                site.pdfs.append((templates.render(context, with: template), form.pdf, form.html))
             }
         }
         if let assessmentContexts, let kader = kaderSite?.kader {
@@ -169,7 +177,9 @@ enum SiteRenderer {
         }
         for index in assessmentSite.assessments.keys.sorted() {
             let url = tree.pages[index].url
-            site.pdfs.append((url, String(url.dropLast("index.html".count)) + AssessmentContexts.pdfName))
+            if let print = rendered[index].printHTML {
+                site.pdfs.append((print, String(url.dropLast("index.html".count)) + AssessmentContexts.pdfName, url))
+            }
         }
         for asset in inventory.assets {
             site.copies.append((contentRoot.appendingPathComponent(asset), asset))

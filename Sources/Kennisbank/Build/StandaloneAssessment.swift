@@ -41,7 +41,7 @@ public enum StandaloneAssessment {
             return report
         }
         if let weasyPrint {
-            let failures = PDFRenderer.render([(outputURL, pdfURL, "https://kennisbank.invalid/")], with: weasyPrint)
+            let failures = PDFRenderer.render([(html, pdfURL, "https://kennisbank.invalid/")], with: weasyPrint)
             for failure in failures { report.diagnostics.append(.error(failure, file: output)) }
             if failures.isEmpty { report.written.append(pdfURL.relativePath) }
         }

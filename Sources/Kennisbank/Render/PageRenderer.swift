@@ -13,6 +13,8 @@ struct RenderedPage {
     var standalone: String?
     /// The rendered reflections and actions of an assessment, kept for preparation overviews.
     var assessmentTexts: [IndicatorID: AssessmentContexts.IndicatorText]?
+    /// The page with its stylesheet inline, for its PDF.
+    var printHTML: String?
 }
 
 /// Renders one page: checks and rewrites its links, renders its Markdown, and fills the
@@ -47,7 +49,7 @@ struct PageRenderer: @unchecked Sendable {
             }
             let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
                                                  roles: source.assessmentRoles)
-            page.html = renderAssessment(assessment, texts: texts, page: index, contexts: assessmentContexts)
+            (page.html, page.printHTML) = renderAssessment(assessment, texts: texts, page: index, contexts: assessmentContexts)
             page.assessmentTexts = texts
             return page
         }
@@ -97,8 +99,9 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// A result page. Assessment text is never trusted: it was rendered with raw HTML off.
+    /// The page, and when PDFs are made, its print variant with the stylesheet inline.
     private func renderAssessment(_ assessment: Assessment, texts: [IndicatorID: AssessmentContexts.IndicatorText],
-                                  page index: Int, contexts assessmentContexts: AssessmentContexts) -> String {
+                                  page index: Int, contexts assessmentContexts: AssessmentContexts) -> (String, String?) {
         let previousPage = assessments.previous[index]
         var context = contexts.context(for: index, body: "", headings: [])
         var values = assessmentContexts.values(
@@ -111,7 +114,10 @@ struct PageRenderer: @unchecked Sendable {
         }
         context["assessment"] = values
         context["noindex"] = assessment.visibility == .unlisted
-        return templates?.render(context, with: "assessment") ?? ""
+        let html = templates?.render(context, with: "assessment") ?? ""
+        guard withPDF else { return (html, nil) }
+        context["pdfCSS"] = SiteRenderer.inlineStylesheet(templateRoot, "style.css")
+        return (html, templates?.render(context, with: "assessment"))
     }
 
     /// The self-contained page: styles inlined, and links into the site only through the base
@@ -136,14 +142,8 @@ struct PageRenderer: @unchecked Sendable {
             previousURL: nil, linkRoot: config.baseURL)
         if let standalonePDF { values["pdf"] = standalonePDF }
         return templates?.render(["site": ["language": config.language], "assessment": values,
-                                  "inlineCSS": inlineCSS()], with: "assessment-standalone") ?? ""
-    }
-
-    /// The site's stylesheet, to put inside a self-contained page.
-    private func inlineCSS() -> String {
-        let css = (try? String(contentsOf: templateRoot.appendingPathComponent("static/style.css"), encoding: .utf8)) ?? ""
-        // A stylesheet cannot end the <style> element early.
-        return css.replacingOccurrences(of: "</", with: "<\\/")
+                                  "inlineCSS": SiteRenderer.inlineStylesheet(templateRoot, "style.css")],
+                                 with: "assessment-standalone") ?? ""
     }
 
     static func templateName(for kind: Page.Kind) -> String {

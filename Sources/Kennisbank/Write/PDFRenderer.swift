@@ -12,14 +12,17 @@ enum PDFRenderer {
         return nil
     }
 
-    /// Renders each HTML file to its PDF, two at a time; returns one message per failure.
-    /// `base` is the address relative links in the PDF resolve against (never a local path, so
-    /// that PDFs are the same from build to build and reveal nothing of the build machine).
-    static func render(_ jobs: [(html: URL, pdf: URL, base: String)], with program: URL) -> [String] {
+    /// Renders each page to its PDF, two at a time; returns one message per failure. The pages
+    /// carry their stylesheet inline and reach nothing else, so `base`, the address relative
+    /// links in the PDF resolve against, is never a local path: PDFs are the same from build to
+    /// build and reveal nothing of the build machine.
+    static func render(_ jobs: [(html: String, pdf: URL, base: String)], with program: URL) -> [String] {
         let failures = parallelMap(jobs) { job -> String? in
             let process = Process()
             process.executableURL = program
-            process.arguments = ["--quiet", "--presentational-hints", "--base-url", job.base, job.html.path, job.pdf.path]
+            process.arguments = ["--quiet", "--presentational-hints", "--base-url", job.base, "-", job.pdf.path]
+            let input = Pipe()
+            process.standardInput = input
             // Fixed dates keep the PDF bytes the same from build to build.
             var environment = ProcessInfo.processInfo.environment
             environment["SOURCE_DATE_EPOCH"] = "0"
@@ -30,8 +33,10 @@ enum PDFRenderer {
             do {
                 try process.run()
             } catch {
-                return "cannot start WeasyPrint for `\(job.html.lastPathComponent)`: \(error.localizedDescription)"
+                return "cannot start WeasyPrint for `\(job.pdf.lastPathComponent)`: \(error.localizedDescription)"
             }
+            input.fileHandleForWriting.write(Data(job.html.utf8))
+            try? input.fileHandleForWriting.close()
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
