@@ -60,4 +60,14 @@ struct BrowserTests {
         #expect(result.status == 0, "axe-core found serious or critical violations (or could not run):\n\(result.output)")
         #expect(result.output.contains("checked: search results"))
     }
+
+    /// Keyboard only: Tab reaches every interactive element of five pages, focus is always
+    /// visible, and the skip link works with Enter.
+    @Test func keyboardOnlyWalk() throws {
+        let site = ShippedSite.shared
+        let result = try runProgram(["python3", repositoryRoot.appendingPathComponent("Tests/browser/keyboard.py").path,
+                                     site.output.path])
+        #expect(result.status == 0, "keyboard walk failed:\n\(result.output)")
+        #expect(result.output.contains("ok: Enter on the skip link moves focus to the content"))
+    }
 }
