@@ -2,11 +2,32 @@ import Kader
 
 /// Mustache values for the kader: its landing page, part pages, the links from principle
 /// pages, and the printable forms. Plain dictionaries; URLs relative to the site root.
-struct KaderContexts: Sendable {
+struct KaderContexts: @unchecked Sendable {
     let site: KaderSite
     let tree: SiteTree
     /// Whether PDF files of the forms are made (WeasyPrint is installed).
     let withPDF: Bool
+    /// Every form, in the order the kader's landing page lists them.
+    let forms: [Form]
+    /// `kader`: the version, the parts with their counts and the forms. Given to every page in the
+    /// kader folder, which print the version. Made once, not per page.
+    let kaderValues: [String: Any]
+
+    init(site: KaderSite, tree: SiteTree, withPDF: Bool) {
+        self.site = site
+        self.tree = tree
+        self.withPDF = withPDF
+        forms = Self.forms(of: site)
+        let parts = site.kader.parts.map { part -> [String: Any] in
+            var values: [String: Any] = ["id": part.id.description, "number": part.id.number, "title": part.title,
+                                         "count": part.indicators.count]
+            if let page = site.partPages[part.id] { values["url"] = tree.pages[page].url }
+            return values
+        }
+        kaderValues = ["title": Self.kaderTitle, "version": site.kader.version, "url": tree.pages[site.landing].url,
+                       "parts": parts, "total": site.kader.indicators.count, "forms": forms.map(Self.formLink),
+                       "hasPDF": withPDF]
+    }
 
     static let kaderTitle = "Kwaliteitskader Housing First"
 
@@ -26,8 +47,7 @@ struct KaderContexts: Sendable {
         let pdf: String
     }
 
-    /// Every form, in the order the kader's landing page lists them.
-    var forms: [Form] {
+    private static func forms(of site: KaderSite) -> [Form] {
         let folder = site.formsFolder
         var forms = [
             Form(kind: .whole, title: "Het hele kader", html: folder + "kwaliteitskader.html", pdf: folder + "kwaliteitskader.pdf"),
@@ -44,19 +64,6 @@ struct KaderContexts: Sendable {
         return forms
     }
 
-    /// `kader`: the version, the parts with their counts and the forms. Given to every page in the
-    /// kader folder, which print the version.
-    var kaderValues: [String: Any] {
-        let parts = site.kader.parts.map { part -> [String: Any] in
-            var values: [String: Any] = ["id": part.id.description, "number": part.id.number, "title": part.title,
-                                         "count": part.indicators.count]
-            if let page = site.partPages[part.id] { values["url"] = tree.pages[page].url }
-            return values
-        }
-        return ["title": Self.kaderTitle, "version": site.kader.version, "url": tree.pages[site.landing].url,
-                "parts": parts, "total": site.kader.indicators.count, "forms": forms.map(formLink), "hasPDF": withPDF]
-    }
-
     /// `kaderPart` on a principle page: the kader part that belongs to it.
     func principleLink(for page: Int) -> [String: Any]? {
         guard let id = site.part(forPrinciplePage: page), let part = site.kader.part(id),
@@ -68,7 +75,7 @@ struct KaderContexts: Sendable {
     /// `part` on a part's page: introduction, groups and indicators, and its form.
     func partValues(_ part: KaderPart, content: KaderPartContent) -> [String: Any] {
         var values = partBody(part, content: content)
-        if let form = forms.first(where: { $0.kind == .part(part.id) }) { values["form"] = formLink(form) }
+        if let form = forms.first(where: { $0.kind == .part(part.id) }) { values["form"] = Self.formLink(form) }
         if let page = site.principlePages[part.id] {
             values["principle"] = ["title": tree.pages[page].title, "url": tree.pages[page].url]
         }
@@ -130,7 +137,7 @@ struct KaderContexts: Sendable {
          "parties": indicator.parties.map(\.label), "hasParties": !indicator.parties.isEmpty]
     }
 
-    private func formLink(_ form: Form) -> [String: Any] {
+    private static func formLink(_ form: Form) -> [String: Any] {
         ["title": form.title, "url": form.html, "pdf": form.pdf]
     }
 

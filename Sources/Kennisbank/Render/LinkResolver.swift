@@ -22,43 +22,48 @@ struct LinkResolver: Sendable {
     let assets: Set<String>
 
     func resolve(_ destination: String, from pageIndex: Int) -> Resolution {
+        resolveWithTarget(destination, from: pageIndex).resolution
+    }
+
+    /// The resolution, and the page the link leads to when it leads to a page or section.
+    private func resolveWithTarget(_ destination: String, from pageIndex: Int) -> (resolution: Resolution, page: Int?) {
         let page = tree.pages[pageIndex]
-        if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return .keep }
+        if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return (.keep, nil) }
         if destination.hasPrefix("/") {
-            return .failure("link `\(destination)` is an absolute path, which breaks when the site is opened from a folder or a subpath; write the path relative to this file, such as `../kernprincipes/harm-reduction.md`")
+            return (.failure("link `\(destination)` is an absolute path, which breaks when the site is opened from a folder or a subpath; write the path relative to this file, such as `../kernprincipes/harm-reduction.md`"), nil)
         }
         let (rawPath, fragment) = splitFragment(destination)
         let path = rawPath.removingPercentEncoding ?? rawPath
         if path.isEmpty {
             // `#anchor` on the same page.
-            guard let fragment else { return .keep }
-            return checkAnchor(fragment, in: pageIndex, written: destination) ?? .keep
+            guard let fragment else { return (.keep, nil) }
+            return (checkAnchor(fragment, in: pageIndex, written: destination) ?? .keep, nil)
         }
         guard let target = normalize(path, relativeTo: SiteTree.parentFolder(page.source)) else {
-            return .failure("link `\(destination)` leads outside the content folder; link only to files inside it")
+            return (.failure("link `\(destination)` leads outside the content folder; link only to files inside it"), nil)
         }
         if target.hasSuffix(".md") {
             guard let targetIndex = tree.pageBySource[target] else {
                 if tree.drafts.contains(target) {
-                    return .failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page")
+                    return (.failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page"), nil)
                 }
-                return .failure(missingMessage(destination, target: target, from: page.source))
+                return (.failure(missingMessage(destination, target: target, from: page.source)), nil)
             }
-            if let fragment, let failure = checkAnchor(fragment, in: targetIndex, written: destination) { return failure }
-            if targetIndex == pageIndex, let fragment { return .rewrite("#" + fragment) }
+            if let fragment, let failure = checkAnchor(fragment, in: targetIndex, written: destination) { return (failure, nil) }
+            if targetIndex == pageIndex, let fragment { return (.rewrite("#" + fragment), targetIndex) }
             let url = RelativeURL.between(from: page.url, to: tree.pages[targetIndex].url)
-            return .rewrite(url + (fragment.map { "#" + $0 } ?? ""))
+            return (.rewrite(url + (fragment.map { "#" + $0 } ?? "")), targetIndex)
         }
         if assets.contains(target) {
-            return .rewrite(RelativeURL.between(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? ""))
+            return (.rewrite(RelativeURL.between(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? "")), nil)
         }
         if let section = tree.sections.firstIndex(where: { $0.folder == target }) {
             let landing = tree.sections[section].landing
-            if let fragment, let failure = checkAnchor(fragment, in: landing, written: destination) { return failure }
+            if let fragment, let failure = checkAnchor(fragment, in: landing, written: destination) { return (failure, nil) }
             let url = RelativeURL.between(from: page.url, to: tree.pages[landing].url)
-            return .rewrite(url + (fragment.map { "#" + $0 } ?? ""))
+            return (.rewrite(url + (fragment.map { "#" + $0 } ?? "")), landing)
         }
-        return .failure(missingMessage(destination, target: target, from: page.source))
+        return (.failure(missingMessage(destination, target: target, from: page.source)), nil)
     }
 
     private func missingMessage(_ destination: String, target: String, from source: String) -> String {
@@ -101,17 +106,15 @@ struct LinkResolver: Sendable {
 
     /// The page a Markdown link leads to (fragment ignored), or why it leads nowhere.
     func targetPage(_ destination: String, from pageIndex: Int) -> Result<Int, LinkFailure> {
-        switch resolve(destination, from: pageIndex) {
+        let (resolution, target) = resolveWithTarget(destination, from: pageIndex)
+        switch resolution {
         case .failure(let message): return .failure(LinkFailure(message: message))
         case .keep: return .failure(LinkFailure(message: "`\(destination)` is not a link to a page of this site; link to the page's `.md` file"))
         case .rewrite:
-            let (path, _) = splitFragment(destination)
-            let decoded = path.removingPercentEncoding ?? path
-            if let target = normalize(decoded, relativeTo: SiteTree.parentFolder(tree.pages[pageIndex].source)),
-               let index = tree.pageBySource[target] ?? tree.sections.first(where: { $0.folder == target }).map(\.landing) {
-                return .success(index)
+            guard let target else {
+                return .failure(LinkFailure(message: "`\(destination)` is not a page; link to the page's `.md` file"))
             }
-            return .failure(LinkFailure(message: "`\(destination)` is not a page; link to the page's `.md` file"))
+            return .success(target)
         }
     }
 

@@ -126,8 +126,7 @@ struct PageRenderer: @unchecked Sendable {
                                   contexts assessmentContexts: AssessmentContexts) -> String {
         var unwrap = Set<Int>()
         for link in source.links {
-            guard case .rewrite = resolver.resolve(link.destination, from: index),
-                  let target = try? resolver.targetPage(link.destination, from: index).get() else { continue }
+            guard let target = try? resolver.targetPage(link.destination, from: index).get() else { continue }
             if let base = config.baseURL {
                 source.document.setDestination(base + tree.pages[target].url, ofLinkAt: link.index)
             } else {
