@@ -29,8 +29,7 @@ struct BrowserTests {
         Het aandeel in één complex is te hoog.
         """.utf8).write(to: handwritten)
 
-        let result = try runProgram(["python3", repositoryRoot.appendingPathComponent("Tests/browser/fill_in.py").path,
-                                     site.output.path, downloads.path, handwritten.path])
+        let result = try runBrowserScript("fill_in.py", site.output.path, downloads.path, handwritten.path)
         #expect(result.status == 0, "browser test failed (run scripts/setup.sh --test for Chromium and selenium):\n\(result.output)")
         #expect(result.output.contains("ok: the page made no network request"))
 
@@ -55,8 +54,7 @@ struct BrowserTests {
     /// critical violation.
     @Test func noSeriousAccessibilityViolations() throws {
         let site = ShippedSite.shared
-        let result = try runProgram(["python3", repositoryRoot.appendingPathComponent("Tests/browser/accessibility.py").path,
-                                     site.output.path])
+        let result = try runBrowserScript("accessibility.py", site.output.path)
         #expect(result.status == 0, "axe-core found serious or critical violations (or could not run):\n\(result.output)")
         #expect(result.output.contains("checked: search results"))
     }
@@ -65,8 +63,7 @@ struct BrowserTests {
     /// visible, and the skip link works with Enter.
     @Test func keyboardOnlyWalk() throws {
         let site = ShippedSite.shared
-        let result = try runProgram(["python3", repositoryRoot.appendingPathComponent("Tests/browser/keyboard.py").path,
-                                     site.output.path])
+        let result = try runBrowserScript("keyboard.py", site.output.path)
         #expect(result.status == 0, "keyboard walk failed:\n\(result.output)")
         #expect(result.output.contains("ok: Enter on the skip link moves focus to the content"))
     }

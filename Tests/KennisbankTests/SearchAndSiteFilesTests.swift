@@ -24,7 +24,7 @@ struct SearchAndSiteFilesTests {
     }
 
     @Test func searchWorksInARealBrowser() throws {
-        let result = try runProgram(["python3", repositoryRoot.appendingPathComponent("Tests/browser/search.py").path, site.output.path])
+        let result = try runBrowserScript("search.py", site.output.path)
         #expect(result.status == 0, "search browser test failed (run scripts/setup.sh --test):\n\(result.output)")
         #expect(result.output.contains("ok: 'harm reduction' finds the Harm reduction principle page"))
     }

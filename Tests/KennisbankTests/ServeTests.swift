@@ -74,11 +74,10 @@ extension ServeTests {
         defer { project.remove() }
         let (_, base, running) = try await startServer(for: project)
         defer { running.cancel() }
-        let script = repositoryRoot.appendingPathComponent("Tests/browser/live_reload.py").path
         let page = base.appendingPathComponent("sectie/een/index.html").absoluteString
         let source = project.root.appendingPathComponent("content/sectie/een.md").path
         let result = try await Task.detached {
-            try runProgram(["python3", script, page, source, "Een", "Een na de wijziging"])
+            try runBrowserScript("live_reload.py", page, source, "Een", "Een na de wijziging")
         }.value
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("ok: the open page reloaded itself"))

@@ -104,3 +104,8 @@ func runTool(_ arguments: String...) throws -> String {
     }
     return result.output
 }
+
+/// Runs one of the browser tests in Tests/browser (selenium with headless Chromium).
+func runBrowserScript(_ name: String, _ arguments: String...) throws -> (status: Int32, output: String) {
+    try runProgram(["python3", repositoryRoot.appendingPathComponent("Tests/browser/\(name)").path] + arguments)
+}
