@@ -18,8 +18,10 @@ from common import check, chromium, serve
 
 
 def results(driver):
-    for _ in range(60):
-        status = driver.find_element(By.ID, "kb-zoekstatus").text
+    # After Enter the search page may still be loading: wait for its status line, then its results.
+    for _ in range(100):
+        found = driver.find_elements(By.ID, "kb-zoekstatus")
+        status = found[0].text if found else ""
         if "resultat" in status or "Geen" in status:
             break
         time.sleep(0.1)
