@@ -4,6 +4,7 @@ import Foundation
 /// digits and single hyphens. Dutch (and other) diacritics are folded: `één` becomes `een`.
 public enum Slug {
     public static func make(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeFromASCII(text) }
         var result = ""
         var pendingHyphen = false
         // Canonical decomposition (NFD) turns `é` into `e` + U+0301; the mark is then dropped.
@@ -20,6 +21,26 @@ public enum Slug {
             }
         }
         return result
+    }
+
+    /// `make` for ASCII text, which needs no decomposition or folding (apostrophes aside).
+    private static func makeFromASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "'"):
+                continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
+            default:
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `text` is already a slug (what `make` would return unchanged).

@@ -118,4 +118,23 @@ struct BuildTests {
         #expect(project.build().succeeded)
         #expect(filesBelow(project.root.appendingPathComponent("_site")) == first)
     }
+
+    /// A rebuild writes only what changed: an unchanged output keeps its file (same inode,
+    /// same modification time), a changed one is new. Deploy tools that compare times rely on it.
+    @Test func rebuildsKeepUnchangedOutputFiles() throws {
+        let project = try TestProject(files: minimalSite)
+        defer { project.remove() }
+        #expect(project.build().succeeded)
+        func inode(_ path: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(atPath: project.root.appendingPathComponent("_site/\(path)").path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let before = try (inode("sectie/een/index.html"), inode("sectie/twee/index.html"), inode("assets/style.css"))
+        try project.write(minimalSite["sectie/twee.md"]! + "\nNieuwe alinea.\n", to: "content/sectie/twee.md")
+        #expect(project.build().succeeded)
+        #expect(try inode("sectie/een/index.html") == before.0)
+        #expect(try inode("assets/style.css") == before.2)
+        #expect(try inode("sectie/twee/index.html") != before.1)
+        #expect(try project.output("sectie/twee/index.html").contains("Nieuwe alinea."))
+    }
 }

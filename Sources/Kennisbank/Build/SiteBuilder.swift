@@ -37,8 +37,7 @@ public enum SiteBuilder {
         do {
             let staged = try StagedOutput.begin(destination: output)
             do {
-                for file in site.files { try staged.write(file.data, to: file.path) }
-                for copy in site.copies { try staged.copy(copy.source, to: copy.path) }
+                try staged.write(files: site.files, copies: site.copies)
                 if let weasyPrint {
                     let jobs = site.pdfs.map { ($0.html, staged.staging.appendingPathComponent($0.pdf), site.baseURL + $0.page) }
                     let failures = PDFRenderer.render(jobs, with: weasyPrint)

@@ -118,7 +118,9 @@ enum SiteRenderer {
         // Render.
         let renderer = PageRenderer(
             tree: tree, sources: sources, config: config, templates: templates, resolver: resolver,
-            contexts: PageContextBuilder(tree: tree, navigation: navigation, config: config, withSearch: withSearch), kader: kader,
+            contexts: PageContextBuilder(tree: tree, navigation: navigation, config: config, withSearch: withSearch,
+                                         sidebarHTML: templates.map { SidebarHTML(tree: tree, navigation: navigation, templates: $0) }),
+            kader: kader,
             assessments: assessmentSite, assessmentContexts: assessmentContexts, withPDF: withPDF,
             standalonePath: standalonePath, standalonePDF: standalone?.pdfName, templateRoot: templateRoot)
         let contexts = renderer.contexts

@@ -49,18 +49,30 @@ struct FrontMatterSplit {
         guard text.hasPrefix("---") else {
             return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyLineOffset: 0)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
-            return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyLineOffset: 0)
+        // Walk the lines only as far as the closing line: the body is taken whole.
+        var lineStart = text.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let trimmed = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            lineNumber += 1
+            if let start = yamlStart {
+                if trimmed == "---" || trimmed == "..." {
+                    let yaml = lineStart == start ? "" : String(text[start..<text.index(before: lineStart)])
+                    return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(text[next...]),
+                                            bodyLineOffset: lineNumber)
+                }
+            } else {
+                guard trimmed == "---" else {
+                    return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyLineOffset: 0)
+                }
+                yamlStart = next
+            }
+            lineStart = next
         }
-        lines.removeFirst()
-        guard let closing = lines.firstIndex(where: {
-            let trimmed = $0.trimmingCharacters(in: .whitespaces)
-            return trimmed == "---" || trimmed == "..."
-        }) else { return nil }
-        let yaml = lines[..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyLineOffset: closing + 2)
+        return nil
     }
 }
 

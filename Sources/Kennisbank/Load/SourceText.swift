@@ -31,7 +31,7 @@ struct SourceText {
             return .failure(.invalidUTF8(line: line, column: column))
         }
         var text = decoded
-        if text.contains("\r") {
+        if bytes.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(SourceText(text: text))

@@ -33,7 +33,7 @@ public struct Page: Sendable, Equatable {
 /// A folder of the content with its landing page and its children in navigation order.
 public struct Section: Sendable, Equatable {
     /// A child of a section: a page or a nested section.
-    public enum Child: Sendable, Equatable {
+    public enum Child: Sendable, Hashable {
         case page(Int)
         case section(Int)
     }

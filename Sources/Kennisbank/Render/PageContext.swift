@@ -12,6 +12,8 @@ struct PageContextBuilder: Sendable {
     let config: SiteConfig
     /// Whether the site has a search index (Pagefind ran).
     var withSearch = false
+    /// The sidebar's rendered lists; nil when the templates failed to load.
+    var sidebarHTML: SidebarHTML?
 
     /// Output path of the search page.
     static let searchURL = "zoeken/index.html"
@@ -19,7 +21,8 @@ struct PageContextBuilder: Sendable {
     /// The context of `pageIndex`, whose Markdown rendered to `body` with `headings`.
     func context(for pageIndex: Int, body: String, headings: [Heading]) -> [String: Any] {
         let page = tree.pages[pageIndex]
-        var context = base(currentPage: pageIndex, root: RelativeURL.root(for: page.url))
+        let root = RelativeURL.root(for: page.url)
+        var context = base(currentPage: pageIndex, root: root)
         var pageValues: [String: Any] = ["title": page.title, "url": page.url]
         if let description = page.description ?? (page.kind == .home ? config.description : nil) {
             pageValues["description"] = description
@@ -54,7 +57,7 @@ struct PageContextBuilder: Sendable {
         if let top = navigation.topSection(of: pageIndex) {
             var sidebar = link(to: tree.sections[top].landing)
             sidebar["current"] = tree.sections[top].landing == pageIndex
-            sidebar["items"] = sidebarItems(of: top, current: pageIndex)
+            sidebar["list"] = sidebarHTML?.list(of: top, current: pageIndex, root: root) ?? ""
             context["sidebar"] = sidebar
         }
 
@@ -111,20 +114,6 @@ struct PageContextBuilder: Sendable {
                                       "searchURL": Self.searchURL]
         if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
         return context
-    }
-
-    private func sidebarItems(of section: Int, current: Int) -> [[String: Any]] {
-        tree.sections[section].children.map { child in
-            var item = link(to: landingOrPage(child))
-            item["current"] = landingOrPage(child) == current
-            // Set explicitly: Mustache looks a missing key up in the enclosing item,
-            // which would repeat the parent's children without end.
-            var items: [[String: Any]] = []
-            if case .section(let sub) = child { items = sidebarItems(of: sub, current: current) }
-            item["items"] = items
-            item["hasItems"] = !items.isEmpty
-            return item
-        }
     }
 
     /// h2 entries with their h3 entries as children.

@@ -7,7 +7,8 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
 
     /// Templates every site needs.
-    static let required = ["base", "page", "section", "home", "404", "search", "robots.txt", "sitemap.xml", "feed.xml"]
+    static let required = ["base", "page", "section", "home", "404", "search", "robots.txt", "sitemap.xml", "feed.xml",
+                           "partials/nav-item", "partials/nav-list"]
     /// Templates a site with completed assessments needs as well.
     static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone", "preparation"]
     /// Templates a site with a kader needs as well.

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a site into a staging folder beside the output folder and swaps it in only when
 /// everything succeeded, so that a failed build never leaves a half-written or empty site.
@@ -26,25 +29,59 @@ struct StagedOutput {
         return StagedOutput(destination: destination, staging: staging)
     }
 
-    /// Writes `data` at `path` (relative to the site root), creating folders as needed.
-    func write(_ data: Data, to path: String) throws {
-        let url = staging.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
-        } catch {
-            throw Failure.io("cannot write `\(path)`: \(error.localizedDescription)")
+    /// Writes every file and copy, on all cores. A file whose bytes equal the file at the same
+    /// path in the current output is hard-linked from there instead of written: unchanged
+    /// outputs keep their inode and modification time (cheap to build, cheap to deploy).
+    func write(files: [(path: String, data: Data)], copies: [(source: URL, path: String)]) throws {
+        var folders = Set<String>()
+        for path in files.map(\.path) + copies.map(\.path) {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
         }
+        // Sorted, a folder comes after its parent.
+        for folder in folders.sorted() where mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
+            throw Failure.io("cannot create the folder `\(folder)`: \(String(cString: strerror(errno)))")
+        }
+        let jobs: [(path: String, content: () throws -> Data)] =
+            files.map { file in (file.path, { file.data }) } +
+            copies.map { copy in (copy.path, {
+                do { return try Data(contentsOf: copy.source) } catch {
+                    throw Failure.io("cannot copy `\(copy.source.path)` to `\(copy.path)`: \(error.localizedDescription)")
+                }
+            }) }
+        let failures = parallelMap(jobs) { job -> String? in
+            do {
+                try place(try job.content(), at: job.path)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw Failure.io(failure) }
     }
 
-    /// Copies the file at `source` to `path` (relative to the site root).
-    func copy(_ source: URL, to path: String) throws {
-        let url = staging.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: source, to: url)
-        } catch {
-            throw Failure.io("cannot copy `\(source.path)` to `\(path)`: \(error.localizedDescription)")
+    /// Puts `data` at `path` in the staging folder: a link to the current output's file when
+    /// that holds the same bytes, a new file otherwise.
+    private func place(_ data: Data, at path: String) throws {
+        let target = staging.appendingPathComponent(path).path
+        let current = destination.appendingPathComponent(path).path
+        var status = stat()
+        if stat(current, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count,
+           FileManager.default.contents(atPath: current) == data, link(current, target) == 0 {
+            return
+        }
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var written = 0
+        while written < data.count {
+            let result = data.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, data.count - written)
+            }
+            guard result > 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
+            written += result
         }
     }
 
