@@ -90,7 +90,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 break
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmed()
     }
 
     /// The start line of a node; inline nodes without a position take their block's line.

@@ -81,7 +81,7 @@ extension MarkdownDocument {
               let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_STRONG else { return nil }
         let labelText = Self.plainText(of: first)
         guard labelText.hasSuffix(":") else { return nil }
-        let label = String(labelText.dropLast()).trimmingCharacters(in: .whitespaces)
+        let label = labelText.dropLast().trimmed()
         guard labels.contains(label) else { return nil }
         let links = nodes(under: node).filter { cmark_node_get_type($0) == CMARK_NODE_LINK }.map { link in
             let position = Self.position(of: link)
@@ -91,7 +91,7 @@ extension MarkdownDocument {
         }
         let whole = Self.plainText(of: node)
         let text = whole.hasPrefix(labelText) ? String(whole.dropFirst(labelText.count)) : whole
-        return LabelledParagraph(label: label, text: text.trimmingCharacters(in: .whitespaces), links: links,
+        return LabelledParagraph(label: label, text: text.trimmed(), links: links,
                                  line: Self.position(of: node).line, headingIndex: headingIndex)
     }
 

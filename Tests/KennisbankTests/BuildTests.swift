@@ -137,4 +137,33 @@ struct BuildTests {
         #expect(try inode("sectie/twee/index.html") != before.1)
         #expect(try project.output("sectie/twee/index.html").contains("Nieuwe alinea."))
     }
+
+    /// A section of more than 100 pages shows 100 of them around the page itself and a link to
+    /// the whole list, so a page does not grow with its section.
+    @Test func longSectionsShowAWindowInTheSidebar() throws {
+        var files = minimalSite
+        for number in 1...130 {
+            files[String(format: "lang/pagina-%03d.md", number)] = "---\ntitle: Pagina \(number)\norder: \(number)\n---\nTekst.\n"
+        }
+        files["lang/_index.md"] = "# Lang\n"
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        #expect(project.build().succeeded)
+        func sidebar(_ path: String) throws -> String {
+            let html = try project.output(path)
+            let start = try #require(html.range(of: "<nav class=\"sidebar\""))
+            let end = try #require(html.range(of: "</nav>", range: start.upperBound..<html.endIndex))
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        let middle = try sidebar("lang/pagina-070/index.html")
+        #expect(middle.components(separatedBy: "<li>").count - 1 == 101)
+        #expect(middle.contains("<a href=\"../../lang/pagina-070/index.html\" aria-current=\"page\">Pagina 70</a>"))
+        #expect(middle.contains(">Pagina 20<") && middle.contains(">Pagina 119<"))
+        #expect(!middle.contains(">Pagina 19<") && !middle.contains(">Pagina 120<"))
+        #expect(middle.contains("<a href=\"../../lang/index.html\">Alle 130 pagina&#39;s van Lang</a>"))
+        let last = try sidebar("lang/pagina-130/index.html")
+        #expect(last.contains(">Pagina 31<") && last.contains("aria-current=\"page\">Pagina 130</a>"))
+        let short = try sidebar("sectie/een/index.html")
+        #expect(!short.contains("Alle "))
+    }
 }

@@ -113,7 +113,7 @@ enum SiteRenderer {
         if !assessmentSite.assessments.isEmpty {
             templates?.requireTemplates(TemplateSet.requiredForAssessments, displayRoot: options.templates, diagnostics: &diagnostics)
         }
-        let assessmentContexts = kaderSite.map { AssessmentContexts(kader: $0.kader, tree: tree, kaderSite: $0) }
+        let assessmentContexts = kaderSite.map { AssessmentContexts(kader: $0.kader, tree: tree, kaderSite: $0, templates: templates) }
 
         // Render.
         let renderer = PageRenderer(

@@ -97,7 +97,7 @@ enum AssessmentSource {
         var currentIndicator: String?
         var inPlan = false
         for (index, heading) in headings.enumerated() {
-            let text = heading.text.trimmingCharacters(in: .whitespaces)
+            let text = heading.text.trimmed()
             defer { owner.append(currentIndicator == nil ? nil : draft.indicators.count - 1) }
             switch heading.level {
             case 2:

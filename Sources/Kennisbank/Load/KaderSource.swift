@@ -32,7 +32,7 @@ enum KaderSource {
                 group = heading.text
             case 3:
                 let idText = firstWord(of: heading.text)
-                let title = String(heading.text.dropFirst(idText.count)).trimmingCharacters(in: .whitespaces)
+                let title = heading.text.dropFirst(idText.count).trimmed()
                 let parties = labelled.first { $0.headingIndex == index }
                 let names = parties.map {
                     $0.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -4,10 +4,32 @@ import KennisbankMarkdown
 /// Mustache values for a completed assessment's result page: header, summary bars,
 /// aandachtspunten, details per part, plan and the comparison with the previous round.
 /// Counts and changes only: never an average, grade or ranking.
+///
+/// The parts that repeat 83 times a page are rendered here, each from a small flat context:
+/// the label of each status once (`partials/status-label`), and each indicator's block
+/// (`partials/assessment-indicator`), so that the page template does not look values up
+/// through deep context stacks.
 struct AssessmentContexts: Sendable {
     let kader: Kader
     let tree: SiteTree
     let kaderSite: KaderSite?
+    let templates: TemplateSet?
+    /// The rendered label of each status, and of an open indicator (key nil).
+    private let statusLabels: [Status?: String]
+
+    init(kader: Kader, tree: SiteTree, kaderSite: KaderSite?, templates: TemplateSet?) {
+        self.kader = kader
+        self.tree = tree
+        self.kaderSite = kaderSite
+        self.templates = templates
+        var labels: [Status?: String] = [:]
+        for status in [nil] + Status.allCases.map(Optional.some) {
+            var context: [String: Any] = ["isOpen": status == nil]
+            if let status { context["status"] = Self.statusValues(status) }
+            labels[status] = templates?.render(context, with: "partials/status-label") ?? ""
+        }
+        statusLabels = labels
+    }
 
     /// File name of a result page's PDF, next to its `index.html`.
     static let pdfName = "zelfevaluatie.pdf"
@@ -79,7 +101,7 @@ struct AssessmentContexts: Sendable {
 
         values["parts"] = kader.parts.map { part -> [String: Any] in
             var partValues: [String: Any] = ["number": part.id.number, "id": part.id.description, "title": part.title]
-            partValues["indicators"] = part.indicators.map { indicator -> [String: Any] in
+            partValues["indicatorsHTML"] = part.indicators.map { indicator -> String in
                 var item = indicatorLink(indicator, status: assessment.status(indicator.id))
                 let text = texts[indicator.id] ?? IndicatorText()
                 item["reflection"] = text.reflection
@@ -91,11 +113,11 @@ struct AssessmentContexts: Sendable {
                 }
                 if let comparison, let change = comparison.changes[indicator.id] {
                     var changeValues: [String: Any] = ["key": change.rawValue, "label": change.label]
-                    if let before = previous?.status(indicator.id) { changeValues["before"] = statusValues(before) }
+                    if let before = previous?.status(indicator.id) { changeValues["before"] = Self.statusValues(before) }
                     item["change"] = changeValues
                 }
-                return item
-            }
+                return templates?.render(item, with: "partials/assessment-indicator") ?? ""
+            }.joined()
             return partValues
         }
 
@@ -136,13 +158,11 @@ struct AssessmentContexts: Sendable {
     }
 
     private func indicatorLink(_ indicator: Indicator, status: Status?) -> [String: Any] {
-        var values: [String: Any] = ["id": indicator.id.description, "anchor": indicator.id.anchor, "title": indicator.title,
-                                     "isOpen": status == nil]
-        if let status { values["status"] = statusValues(status) }
-        return values
+        ["id": indicator.id.description, "anchor": indicator.id.anchor, "title": indicator.title,
+         "statusLabel": statusLabels[status] ?? ""]
     }
 
-    private func statusValues(_ status: Status) -> [String: Any] {
+    private static func statusValues(_ status: Status) -> [String: Any] {
         ["key": status.rawValue, "label": status.label, "colour": status.colour, "symbol": status.symbol]
     }
 

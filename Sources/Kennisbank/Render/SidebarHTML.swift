@@ -7,6 +7,11 @@
 /// entries, rendering afresh only the entries on the path down to the page itself. This
 /// keeps the cost per page near the cost of copying its sidebar, whatever a section's size.
 struct SidebarHTML: Sendable {
+    /// A section with more entries shows this many around the page itself, then a link to its
+    /// landing page: a sidebar of a thousand links helps nobody, and would make every page of
+    /// such a section grow with the section.
+    static let maximumEntries = 100
+
     private let tree: SiteTree
     private let templates: TemplateSet
     /// Entry HTML of each page or section landing (not current), by root prefix, then page index.
@@ -69,7 +74,15 @@ struct SidebarHTML: Sendable {
                              reusable: (Section.Child, Int) -> Bool, ready: (Int) -> String?,
                              current: (Int) -> Bool) -> String {
         var items = ""
-        for child in tree.sections[section].children {
+        let children = tree.sections[section].children
+        var shown = children[...]
+        if children.count > Self.maximumEntries {
+            // A long list shows a window around the page itself, then a link to the whole list.
+            let center = children.firstIndex { !reusable($0, target(of: $0, in: tree)) } ?? 0
+            let start = max(0, min(center - Self.maximumEntries / 2, children.count - Self.maximumEntries))
+            shown = children[start..<start + Self.maximumEntries]
+        }
+        for child in shown {
             let target = target(of: child, in: tree)
             if reusable(child, target), let html = ready(target) {
                 items += html
@@ -77,6 +90,12 @@ struct SidebarHTML: Sendable {
                 items += entry(child, root: root, current: current(target), tree: tree, templates: templates,
                                reusable: reusable, ready: ready, current: current)
             }
+        }
+        if shown.count < children.count {
+            let landing = tree.sections[section].landing
+            items += templates.render(["root": root, "url": tree.pages[landing].url, "current": false,
+                                       "title": "Alle \(children.count) pagina's van \(tree.pages[landing].title)"],
+                                      with: "partials/nav-item")
         }
         return items.isEmpty ? "" : templates.render(["items": items], with: "partials/nav-list")
     }

@@ -10,7 +10,8 @@ struct TemplateSet: Sendable {
     static let required = ["base", "page", "section", "home", "404", "search", "robots.txt", "sitemap.xml", "feed.xml",
                            "partials/nav-item", "partials/nav-list"]
     /// Templates a site with completed assessments needs as well.
-    static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone", "preparation"]
+    static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone", "preparation",
+                                         "partials/assessment-indicator", "partials/status-label"]
     /// Templates a site with a kader needs as well.
     static let requiredForKader = ["kader", "kader-part", "form-base", "form", "form-plan"]
 
