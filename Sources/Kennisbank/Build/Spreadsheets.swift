@@ -7,7 +7,7 @@ import Kader
 public enum Spreadsheets {
     /// The kader as a CSV template (UTF-8 with BOM), with `separator` between columns.
     public static func template(options: BuildOptions, separator: UnicodeScalar = ";") -> (Data?, DiagnosticList) {
-        let (kader, diagnostics) = loadKader(options)
+        let (kader, diagnostics) = SourceReaders.kader(options: options)
         guard let kader else { return (nil, diagnostics) }
         do {
             return (try KaderSpreadsheet.template(kader, separator: separator), diagnostics)
@@ -20,21 +20,12 @@ public enum Spreadsheets {
 
     /// The assessment file (its text) for a filled-in spreadsheet at `path`.
     public static func importCSV(path: String, options: BuildOptions) -> (String?, DiagnosticList) {
-        let (kader, diagnostics) = loadKader(options)
+        let (kader, diagnostics) = SourceReaders.kader(options: options)
         guard let kader else { return (nil, diagnostics) }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, DiagnosticList([.error("cannot read this file; check the path", file: path)]))
         }
         let (file, problems) = SpreadsheetImport.read(data, path: path, kader: kader)
         return (file?.markdown, DiagnosticList(problems))
-    }
-
-    private static func loadKader(_ options: BuildOptions) -> (Kader?, DiagnosticList) {
-        let (report, _) = SiteRenderer.render(options, withPDF: false)
-        var diagnostics = DiagnosticList(report.diagnostics.errors)
-        if report.kader == nil, !diagnostics.hasErrors {
-            diagnostics.append(.error("the content has no kader folder, so there is no kader to make a spreadsheet of", file: options.content))
-        }
-        return (report.diagnostics.hasErrors ? nil : report.kader, diagnostics)
     }
 }

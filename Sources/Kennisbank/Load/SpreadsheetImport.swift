@@ -136,7 +136,7 @@ enum SpreadsheetImport {
             diagnostics.append(.error("the date is empty; fill in the row `\(KaderSpreadsheet.fieldLabels.date)` as year-month-day", file: path, line: 4))
         }
         if mode == .header {
-            diagnostics.append(.error("the spreadsheet has no row starting with `ID`; start from `kennisbank assessment template --csv`", file: path, line: rows.count))
+            diagnostics.append(.error("the spreadsheet has no row starting with `ID`; start from `kennisbank assessment template --csv`", file: path, line: max(1, rows.count)))
         }
         if file.visibility == Visibility.unlisted.rawValue, file.code.isEmpty { file.code = randomCode() }
         file.scores = kader.indicators.compactMap { scored[$0.id] }

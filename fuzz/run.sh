@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets for the readers of user files, each for a bounded time.
+#   fuzz/run.sh [SECONDS_PER_TARGET]        (default 30; CI uses a few seconds each)
+# Seeds come from the shipped content. A crash, hang (> 10 s per input) or broken invariant
+# stops the run with the input saved as fuzz/artifacts/<target>/crash-...; turn each into a
+# regression test in Tests/KennisbankTests/HostileInputTests.swift.
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${1:-30}
+repo=$(cd .. && pwd)
+work=${FUZZ_DIR:-/tmp/kennisbank-fuzz}
+
+# SwiftPM's --sanitize links libFuzzer; -Xswiftc puts the coverage counters into every Swift module.
+swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -Ev "ld.gold: warning|^\[" || true
+test -x .build/release/fuzz-front-matter || { echo "fuzz: build failed" >&2; exit 1; }
+
+# Seed corpora from the shipped content.
+rm -rf "$work/seeds"
+mkdir -p "$work/seeds"/{front-matter,indicators,assessment,spreadsheet}
+find "$repo/content" -name '*.md' -not -path '*/kader/*' -not -path '*/zelfevaluaties/*' -exec cp {} "$work/seeds/front-matter/" \;
+cp "$repo"/content/kader/*.md "$work/seeds/indicators/"
+find "$repo/content/zelfevaluaties" -name '*.md' -not -name '_index.md' -exec cp {} "$work/seeds/assessment/" \;
+(cd "$repo" && swift build --product kennisbank >/dev/null && .build/debug/kennisbank assessment template --csv -o "$work/seeds/spreadsheet/template.csv" >/dev/null)
+python3 - "$work/seeds/spreadsheet" <<'PY'
+import sys
+folder = sys.argv[1]
+lines = open(f"{folder}/template.csv", encoding="utf-8-sig").read().split("\r\n")
+scores = ["groen", "oranje", "rood", "Op orde", ""]
+out, n = [], 0
+for line in lines:
+    cells = line.split(";")
+    if cells[0] == "Praktijk": cells[1] = "Housing First Zeedorp"
+    elif cells[0].startswith("Datum"): cells[1] = "2026-03-14"
+    elif cells[0] == "Organisatie": cells[1] = {"zorgorganisatie": "Zorg \"Oost\"", "woningcorporatie": "Woonstad", "gemeente": "Gemeente Zeedorp"}[cells[2]]
+    elif len(cells) >= 7 and "." in cells[0]:
+        cells[4] = scores[n % len(scores)]
+        cells[5] = '"Eerste regel; met ""aanhalingstekens""\nen een tweede regel"' if n % 3 == 0 else ""
+        n += 1
+    out.append(";".join(cells))
+open(f"{folder}/filled.csv", "w", encoding="utf-8-sig", newline="").write("\r\n".join(out))
+PY
+
+status=0
+for target in ${FUZZ_TARGETS:-front-matter indicators assessment spreadsheet}; do
+    mkdir -p "$work/corpus/$target" "artifacts/$target"
+    log="$work/$target.log"
+    if ! .build/release/fuzz-$target "$work/corpus/$target" "$work/seeds/$target" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -artifact_prefix="artifacts/$target/" -print_final_stats=1 >"$log" 2>&1; then
+        status=1
+        echo "fuzz-$target: FAILED, see $log and fuzz/artifacts/$target/" >&2
+        grep -E "ERROR|panic|Fatal|precondition|Crash" "$log" | head -5 >&2
+    fi
+    runs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log")
+    echo "fuzz-$target: ${runs:-0} inputs in ${seconds} s, corpus $(ls "$work/corpus/$target" | wc -l) files"
+done
+exit $status
