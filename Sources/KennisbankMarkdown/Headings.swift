@@ -42,33 +42,42 @@ extension MarkdownDocument {
     public func assignHeadingAnchors(reserved: Set<String> = [],
                                      preferredID: ((Int, String) -> String?)? = nil) -> [Heading] {
         let headingNodes = nodes().filter { cmark_node_get_type($0) == CMARK_NODE_HEADING }
-        var used = reserved
+        var ids = UniqueIDs(reserved: reserved)
         var headings: [Heading] = []
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let text = Self.plainText(of: node)
             let proposed = preferredID?(level, text) ?? Slug.make(text)
-            let base = proposed.isEmpty ? "kop" : proposed
-            var id = base
-            var counter = 2
-            while used.contains(id) {
-                id = "\(base)-\(counter)"
-                counter += 1
-            }
-            used.insert(id)
+            let id = ids.claim(proposed.isEmpty ? "kop" : proposed)
             let line = Self.position(of: node).line
             headings.append(Heading(level: level, text: text, id: id, line: line))
 
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-            cmark_node_set_on_exit(block, "</h\(level)>")
+            Self.setTags(of: block, level: level, id: id)
             while let child = cmark_node_first_child(node) {
                 cmark_node_append_child(block, child)
             }
             cmark_node_replace(node, block)
             cmark_node_free(node)
             headingBlocks.append(block)
+            headingTags.append((level, id))
         }
         return headings
+    }
+
+    /// Writes the heading tags again with `idPrefix` before every id and every level moved
+    /// down by `levelShift` (at most to 6), for rendering the document inside a larger one
+    /// (the book); `("", 0)` restores them. Links are not touched: set them with `setDestinations`.
+    public func setHeadingTags(idPrefix: String, levelShift: Int) {
+        precondition(idPrefix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") },
+                     "heading id prefixes are written into raw HTML and may hold only ASCII letters, digits and hyphens")
+        for (block, tag) in zip(headingBlocks, headingTags) {
+            Self.setTags(of: block, level: min(6, tag.level + levelShift), id: idPrefix + tag.id)
+        }
+    }
+
+    private static func setTags(of block: OpaquePointer, level: Int, id: String) {
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
     }
 }

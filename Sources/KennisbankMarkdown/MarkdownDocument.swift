@@ -9,6 +9,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     let root: OpaquePointer
     /// The custom blocks that replaced the headings, in document order (see `assignHeadingAnchors`).
     var headingBlocks: [OpaquePointer] = []
+    /// Level and id of each heading block, to write its tags again (see `setHeadingTags`).
+    var headingTags: [(level: Int, id: String)] = []
 
     /// Parses `text` with cmark. Smart punctuation turns quotes and dashes into typographic ones.
     public init(_ text: String, smartPunctuation: Bool = true) {

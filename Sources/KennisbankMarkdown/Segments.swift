@@ -121,12 +121,13 @@ extension MarkdownDocument {
     }
 
     /// Renders the document cut into the part before the first heading and the parts after
-    /// each top-level heading. Consumes the document: render it only once.
+    /// each top-level heading. The document is left as it was, so it can be rendered again.
     public func renderSegments(allowRawHTML: Bool = false) -> Segments {
         var preamble = ""
         var afterHeading = [String](repeating: "", count: headingBlocks.count)
         var current: Int?
         var run: [OpaquePointer] = []
+        var children: [OpaquePointer] = []
         func flush() {
             let html = render(run, allowRawHTML: allowRawHTML)
             if let current { afterHeading[current] = html } else { preamble = html }
@@ -134,7 +135,10 @@ extension MarkdownDocument {
         }
         var child = cmark_node_first_child(root)
         while let node = child {
+            children.append(node)
             child = cmark_node_next(node)
+        }
+        for node in children {
             if let index = headingBlocks.firstIndex(of: node) {
                 flush()
                 current = index
@@ -143,13 +147,19 @@ extension MarkdownDocument {
             }
         }
         flush()
+        // Put every block back, in its old order (appending moves a node from where it is).
+        for node in children { cmark_node_append_child(root, node) }
         return Segments(preamble: preamble, afterHeading: afterHeading)
     }
 
-    /// Renders sibling blocks by moving them into a document of their own.
+    /// Renders sibling blocks by moving them into a document of their own; the caller puts
+    /// them back (the temporary document is freed without them).
     private func render(_ blocks: [OpaquePointer], allowRawHTML: Bool) -> String {
         guard !blocks.isEmpty, let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
-        defer { cmark_node_free(document) }
+        defer {
+            for block in blocks { cmark_node_unlink(block) }
+            cmark_node_free(document)
+        }
         for block in blocks { cmark_node_append_child(document, block) }
         var options = CMARK_OPT_DEFAULT
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }

@@ -90,7 +90,7 @@ struct LoadTests {
         #expect(config.sectionOrder == ["a", "b"])
         #expect(config.allowRawHTML)
         #expect(diagnostics.items.map(\.description) == [
-            "kennisbank.yml:5:1: warning: unknown site config key `kleur` is ignored; known keys are `title`, `description`, `language`, `base_url`, `sections`, `footer`, `raw_html`, `kader`, `assessments`",
+            "kennisbank.yml:5:1: warning: unknown site config key `kleur` is ignored; known keys are `title`, `description`, `language`, `base_url`, `sections`, `footer`, `raw_html`, `kader`, `assessments`, `content_date`",
         ])
     }
 }

@@ -32,6 +32,7 @@ PAGES = [
     ("assessment result", "zelfevaluaties/housing-first-duinmeer-2025-03-11-q8v3m1x7k2d9/index.html", None),
     ("preparation overview", "zelfevaluaties/voorbereiding-duinmeer-2025-q8v3m1x7k2d9/index.html", None),
     ("search results", "zoeken/index.html?q=woning", "search"),
+    ("book", "boek/index.html", None),
 ]
 
 

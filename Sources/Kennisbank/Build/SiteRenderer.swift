@@ -40,8 +40,8 @@ enum SiteRenderer {
     }
 
     /// A stylesheet of the theme, to put inside a page's `<style>` (it cannot end that element early).
-    static func inlineStylesheet(_ templateRoot: URL, _ name: String) -> String {
-        let css = (try? String(contentsOf: templateRoot.appendingPathComponent("static/\(name)"), encoding: .utf8)) ?? ""
+    static func inlineStylesheet(_ templateRoot: URL, _ name: String, folder: String = "static") -> String {
+        let css = (try? String(contentsOf: templateRoot.appendingPathComponent("\(folder)/\(name)"), encoding: .utf8)) ?? ""
         return css.replacingOccurrences(of: "</", with: "<\\/")
     }
 
@@ -115,14 +115,18 @@ enum SiteRenderer {
         }
         let assessmentContexts = kaderSite.map { AssessmentContexts(kader: $0.kader, tree: tree, kaderSite: $0, templates: templates) }
 
+        let book = Book(tree: tree, navigation: navigation, assessmentsFolder: config.assessmentsFolder)
+
         // Render.
+        var contextBuilder = PageContextBuilder(tree: tree, navigation: navigation, config: config, withSearch: withSearch,
+                                                sidebarHTML: templates.map { SidebarHTML(tree: tree, navigation: navigation, templates: $0) })
+        if !book.entries.isEmpty { contextBuilder.bookLinks = (Book.url, withPDF ? Book.pdf : nil) }
         let renderer = PageRenderer(
             tree: tree, sources: sources, config: config, templates: templates, resolver: resolver,
-            contexts: PageContextBuilder(tree: tree, navigation: navigation, config: config, withSearch: withSearch,
-                                         sidebarHTML: templates.map { SidebarHTML(tree: tree, navigation: navigation, templates: $0) }),
-            kader: kader,
+            contexts: contextBuilder, kader: kader,
             assessments: assessmentSite, assessmentContexts: assessmentContexts, withPDF: withPDF,
-            standalonePath: standalonePath, standalonePDF: standalone?.pdfName, templateRoot: templateRoot)
+            standalonePath: standalonePath, standalonePDF: standalone?.pdfName, templateRoot: templateRoot,
+            book: standalone == nil ? book : nil)
         let contexts = renderer.contexts
         let rendered = parallelMap(Array(tree.pages.indices)) { renderer.render($0) }
         for page in rendered { diagnostics.append(contentsOf: page.problems) }
@@ -149,6 +153,15 @@ enum SiteRenderer {
             let url = PageContextBuilder.searchURL
             let search = templates.render(contexts.generatedContext(url: url, title: "Zoeken"), with: "search")
             site.files.append((url, Data(search.utf8)))
+        }
+        if !book.entries.isEmpty {
+            var bodies: [Int: BookContexts.Body] = [:]
+            for (index, page) in rendered.enumerated() { if let body = page.bookBody { bodies[index] = body } }
+            var context = BookContexts(book: book, tree: tree, config: config, kader: kader).context(bodies: bodies, withPDF: withPDF)
+            site.files.append((Book.url, Data(templates.render(context, with: "book").utf8)))
+            context["pdfCSS"] = Self.inlineStylesheet(templateRoot, "style.css") + Self.inlineStylesheet(templateRoot, "book.css")
+                + Self.inlineStylesheet(templateRoot, "book-pdf.css", folder: "print")
+            site.pdfs.append((templates.render(context, with: "book"), Book.pdf, Book.url))
         }
         if let kader {
             let contents = Dictionary(rendered.compactMap(\.kaderContent), uniquingKeysWith: { first, _ in first })

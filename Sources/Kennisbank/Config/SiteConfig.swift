@@ -1,4 +1,5 @@
 import Diagnostics
+import Kader
 import Foundation
 
 /// The site settings from `kennisbank.yml` (all optional; see the README).
@@ -26,7 +27,11 @@ public struct SiteConfig: Sendable, Equatable {
     /// The content folder that holds completed assessments (self-evaluations).
     public var assessmentsFolder = "zelfevaluaties"
 
-    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html", "kader", "assessments"]
+    /// The date the content was last brought up to date (`content_date: 2026-11-01`), shown on
+    /// the book's title page; without it the book shows the latest `updated:` of its pages.
+    public var contentDate: String?
+    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html", "kader",
+                                   "assessments", "content_date"]
 
     public init() {}
 
@@ -69,6 +74,14 @@ public struct SiteConfig: Sendable, Equatable {
         config.allowRawHTML = fields.bool("raw_html", diagnostics: &diagnostics) ?? false
         if let folder = fields.string("kader", diagnostics: &diagnostics) { config.kaderFolder = folder }
         if let folder = fields.string("assessments", diagnostics: &diagnostics) { config.assessmentsFolder = folder }
+        if let date = fields.string("content_date", diagnostics: &diagnostics), let entry = fields.entry("content_date") {
+            if SessionDate(date) != nil {
+                config.contentDate = date
+            } else {
+                diagnostics.append(.error("`content_date` must be a date written as year-month-day, such as `2026-11-01`; found `\(date)`",
+                                          file: displayPath, line: entry.line, column: entry.column))
+            }
+        }
         return config
     }
 }

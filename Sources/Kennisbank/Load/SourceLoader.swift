@@ -42,7 +42,7 @@ enum SourceLoader {
     static let reservedIDs: Set<String> = ["kb-inhoud", "kb-navigatie", "kb-toc", "kb-titel", "kb-sectie",
                                            "kb-onderdelen", "kb-formulieren", "kb-gegevens", "kb-kleurscore",
                                            "kb-overzicht", "kb-aandachtspunten", "kb-vergelijking", "kb-plan",
-                                           "kb-details", "kb-gepubliceerd", "kb-toelichtingen"]
+                                           "kb-details", "kb-gepubliceerd", "kb-toelichtingen", "kb-boek"]
 
     /// Larger Markdown files are refused: no page needs them, and they would cost much memory.
     static let maximumBytes = 20 * 1024 * 1024

@@ -35,7 +35,7 @@ public struct SiteTree: Sendable {
     }
 
     /// Folder names that the generator itself writes at the top of the output.
-    public static let reservedTopFolders: Set<String> = ["assets", "zoeken", "pagefind"]
+    public static let reservedTopFolders: Set<String> = ["assets", "zoeken", "pagefind", "boek"]
 
     /// Builds the tree. Reports missing landing pages, ambiguous landing pages and
     /// two sources that would be written to the same output path.

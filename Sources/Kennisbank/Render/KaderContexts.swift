@@ -112,7 +112,8 @@ struct KaderContexts: @unchecked Sendable {
         return values
     }
 
-    private func partBody(_ part: KaderPart, content: KaderPartContent?) -> [String: Any] {
+    /// The part's text and indicators, as on its page (without the links to forms and principle).
+    func partBody(_ part: KaderPart, content: KaderPartContent?) -> [String: Any] {
         let byID = Dictionary(uniqueKeysWithValues: part.indicators.map { ($0.id, $0) })
         let groups = (content?.groups ?? [KaderPartContent.Group(title: nil, anchor: nil, intro: "",
                                                                   indicators: part.indicators.map(\.id))])
@@ -127,7 +128,8 @@ struct KaderContexts: @unchecked Sendable {
                 return values
             }
         var values: [String: Any] = ["id": part.id.description, "number": part.id.number, "title": part.title,
-                                     "count": part.indicators.count, "intro": content?.intro ?? "", "groups": groups]
+                                     "count": part.indicators.count, "intro": content?.intro ?? "", "groups": groups,
+                                     "hasIntro": !(content?.intro ?? "").isEmpty]
         if let page = site.partPages[part.id] { values["url"] = tree.pages[page].url }
         return values
     }

@@ -104,6 +104,35 @@ struct LinkResolver: Sendable {
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
     }
 
+    /// Where a link leads, for a document that holds many pages (the book).
+    enum Target: Equatable {
+        /// External, empty or broken: left as written.
+        case keep
+        /// A page of the site, and the heading anchor in it.
+        case page(Int, fragment: String?)
+        /// A file beside the content: its path from the site root, with any `#fragment`.
+        case file(String)
+    }
+
+    /// Where `destination`, written in page `pageIndex`, leads.
+    func target(_ destination: String, from pageIndex: Int) -> Target {
+        let (resolution, page) = resolveWithTarget(destination, from: pageIndex)
+        let (rawPath, fragment) = splitFragment(destination)
+        switch resolution {
+        case .failure:
+            return .keep
+        case .keep:
+            // `#anchor` on the same page is kept on the site, but is a page link in the book.
+            if rawPath.isEmpty, let fragment, !destination.isEmpty { return .page(pageIndex, fragment: fragment) }
+            return .keep
+        case .rewrite:
+            if let page { return .page(page, fragment: fragment) }
+            let path = rawPath.removingPercentEncoding ?? rawPath
+            guard let file = normalize(path, relativeTo: SiteTree.parentFolder(tree.pages[pageIndex].source)) else { return .keep }
+            return .file(file + (fragment.map { "#" + $0 } ?? ""))
+        }
+    }
+
     /// The page a Markdown link leads to (fragment ignored), or why it leads nowhere.
     func targetPage(_ destination: String, from pageIndex: Int) -> Result<Int, LinkFailure> {
         let (resolution, target) = resolveWithTarget(destination, from: pageIndex)

@@ -14,6 +14,8 @@ struct PageContextBuilder: Sendable {
     var withSearch = false
     /// The sidebar's rendered lists; nil when the templates failed to load.
     var sidebarHTML: SidebarHTML?
+    /// The book's print page and PDF (nil without PDFs), linked from every page; nil without a book.
+    var bookLinks: (url: String, pdf: String?)?
 
     /// Output path of the search page.
     static let searchURL = "zoeken/index.html"
@@ -113,6 +115,7 @@ struct PageContextBuilder: Sendable {
         var context: [String: Any] = ["site": site, "root": root, "mainNav": mainNav, "hasSearch": withSearch,
                                       "searchURL": Self.searchURL]
         if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
+        context["book"] = bookLinks.map { ["url": $0.url, "pdf": $0.pdf ?? false] as [String: Any] } ?? false
         return context
     }
 

@@ -15,6 +15,8 @@ struct RenderedPage {
     var assessmentTexts: [IndicatorID: AssessmentContexts.IndicatorText]?
     /// The page with its stylesheet inline, for its PDF.
     var printHTML: String?
+    /// The page's text as it goes into the book, when the page is in it.
+    var bookBody: BookContexts.Body?
 }
 
 /// Renders one page: checks and rewrites its links, renders its Markdown, and fills the
@@ -36,10 +38,15 @@ struct PageRenderer: @unchecked Sendable {
     let standalonePath: String?
     let standalonePDF: String?
     let templateRoot: URL
+    /// The book, whose pages are rendered a second time with ids and links of the book.
+    let book: Book?
 
     func render(_ index: Int) -> RenderedPage {
         guard let source = sources[tree.pages[index].source] else { return RenderedPage() }
         var page = RenderedPage()
+        if let book, let entry = book.entry(of: index), templates != nil {
+            page.bookBody = renderForBook(source, page: index, entry: entry, book: book)
+        }
         page.problems = rewriteLinks(of: source, page: index)
         guard let templates else { return page }
         if let assessment = assessments.assessments[index], let assessmentContexts {
@@ -80,6 +87,44 @@ struct PageRenderer: @unchecked Sendable {
         }
         page.html = templates.render(context, with: template)
         return page
+    }
+
+    /// The page's text for the book: heading ids prefixed with the page's book id (and moved
+    /// one level down below a chapter's first page), links to pages of the book turned into
+    /// links inside it, other links made to work from the book's address. The document is
+    /// left as it was read, for the site's own rendering.
+    private func renderForBook(_ source: LoadedSource, page index: Int, entry: Book.Entry, book: Book) -> BookContexts.Body {
+        let fromBook = config.baseURL ?? RelativeURL.root(for: Book.url)
+        var destinations: [Int: String] = [:]
+        for link in source.links {
+            switch resolver.target(link.destination, from: index) {
+            case .keep:
+                break
+            case .page(let target, let fragment):
+                let heading = fragment.flatMap { SourceLoader.reservedIDs.contains($0) ? nil : $0 }
+                if let targetID = book.id(of: target) {
+                    destinations[link.index] = "#" + targetID + (heading.map { "--" + $0 } ?? "")
+                } else {
+                    destinations[link.index] = fromBook + tree.pages[target].url + (fragment.map { "#" + $0 } ?? "")
+                }
+            case .file(let path):
+                destinations[link.index] = fromBook + path
+            }
+        }
+        let document = source.document
+        document.setDestinations(destinations)
+        document.setHeadingTags(idPrefix: entry.id + "--", levelShift: entry.startsChapter ? 0 : 1)
+        defer {
+            document.setHeadingTags(idPrefix: "", levelShift: 0)
+            document.setDestinations(Dictionary(source.links.map { ($0.index, $0.destination) }, uniquingKeysWith: { first, _ in first }))
+        }
+        if let kader, let draft = source.kaderPart, let partID = PartID(draft.partText ?? ""),
+           let part = kader.site.kader.part(partID), kader.site.partPages[partID] == index {
+            let content = KaderPartContent(segments: document.renderSegments(allowRawHTML: config.allowRawHTML),
+                                           headings: source.headings, part: part)
+            return .kaderPart(part, content)
+        }
+        return .html(document.renderHTML(allowRawHTML: config.allowRawHTML))
     }
 
     /// Rewrites the page's Markdown links to output URLs; returns the broken ones.

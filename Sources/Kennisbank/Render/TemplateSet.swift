@@ -8,7 +8,7 @@ struct TemplateSet: Sendable {
 
     /// Templates every site needs.
     static let required = ["base", "page", "section", "home", "404", "search", "robots.txt", "sitemap.xml", "feed.xml",
-                           "partials/nav-item", "partials/nav-list"]
+                           "partials/nav-item", "partials/nav-list", "book", "partials/book-body"]
     /// Templates a site with completed assessments needs as well.
     static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone", "preparation",
                                          "partials/assessment-indicator", "partials/status-label"]
