@@ -27,11 +27,16 @@ public final class DevServer: Sendable {
         self.log = log
     }
 
-    /// Builds once and reports the outcome to the open pages.
+    /// The last good build, kept for rebuilding single pages.
+    private let session = SessionBox()
+
+    /// Builds the whole site once and reports the outcome to the open pages.
     @discardableResult
     public func rebuild() async -> BuildReport {
         let options = self.options
-        let report = await Task.detached { SiteBuilder.build(options) }.value
+        let (report, built) = await Task.detached { SiteSession.build(options) }.value
+        // After a failed build the content and the served site differ: the next change rebuilds all.
+        await session.set(built)
         for diagnostic in report.diagnostics.items { log(diagnostic.description) }
         if report.succeeded {
             log(String(format: "built %d pages in %.2f s", report.pages, report.seconds))
@@ -40,6 +45,31 @@ public final class DevServer: Sendable {
         }
         await live.finished(errors: report.succeeded ? [] : report.diagnostics.errors.map(\.description))
         return report
+    }
+
+    /// Rebuilds after `changes` (absolute paths): only the edited page when one page's text
+    /// changed and nothing other pages show, the whole site otherwise.
+    public func rebuild(after changes: [String]) async {
+        guard changes.count == 1, let current = await session.current else {
+            log("change seen; rebuilding")
+            await rebuild()
+            return
+        }
+        let update = await Task.detached { current.update(file: URL(fileURLWithPath: changes[0])) }.value
+        switch update {
+        case .rebuilt(let page, let seconds):
+            log(String(format: "rebuilt %@ in %.0f ms", page, seconds * 1000))
+            await live.finished(errors: [])
+            // The book holds every page; it follows once the page itself is served.
+            await Task.detached { current.refreshBook() }.value
+        case .failed(let diagnostics):
+            for diagnostic in diagnostics.items { log(diagnostic.description) }
+            log("rebuild failed; the last good page stays served")
+            await live.finished(errors: diagnostics.errors.map(\.description))
+        case .needsFullBuild(let reason):
+            log("change seen (\(reason)); rebuilding the site")
+            await rebuild()
+        }
     }
 
     /// Runs until cancelled. `ready` receives the address once the server listens.
@@ -52,9 +82,7 @@ public final class DevServer: Sendable {
         await server.appendRoute("GET /*") { request in
             Self.response(responder.answer(path: request.path))
         }
-        let watcher = ChangeWatcher(paths: [options.content, options.templates, options.config].map {
-            URL(fileURLWithPath: $0).standardizedFileURL
-        })
+        let watched = [options.content, options.templates, options.config].map { URL(fileURLWithPath: $0).standardizedFileURL }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
@@ -67,22 +95,17 @@ public final class DevServer: Sendable {
                 }
                 ready(URL(string: "http://\(self.host):\(actualPort)/")!)
             }
-            group.addTask { try await self.watch(watcher) }
+            group.addTask { try await self.watch(watched) }
             // Runs until the server stops or fails; a failure ends the others too.
             try await group.waitForAll()
         }
     }
 
-    /// Polls the watched paths and rebuilds after a change.
-    private func watch(_ watcher: ChangeWatcher) async throws {
-        var last = watcher.snapshot()
-        while !Task.isCancelled {
-            try await Task.sleep(nanoseconds: 250_000_000)
-            let now = watcher.snapshot()
-            guard now != last else { continue }
-            last = now
-            log("change seen; rebuilding")
-            await rebuild()
+    /// Waits for changes below the watched paths and rebuilds after each batch of them.
+    private func watch(_ paths: [URL]) async throws {
+        for await changes in FileEvents.stream(paths: paths) {
+            try Task.checkCancellation()
+            await rebuild(after: changes)
         }
     }
 
@@ -149,4 +172,10 @@ struct LiveSocket: WSMessageHandler {
             continuation.onTermination = { _ in task.cancel() }
         }
     }
+}
+
+/// The session of the last good build, shared between the watcher and the server.
+private actor SessionBox {
+    var current: SiteSession?
+    func set(_ session: SiteSession?) { current = session }
 }

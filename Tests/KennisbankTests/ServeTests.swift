@@ -68,6 +68,55 @@ struct ServeTests {
 }
 
 extension ServeTests {
+    /// An edit to one page's text rebuilds that page alone, at once, and the book after it;
+    /// an edit that other pages show (the title) or that breaks the page does not.
+    @Test func oneEditedPageIsRebuiltOnItsOwn() throws {
+        let project = try TestProject(files: minimalSite)
+        defer { project.remove() }
+        var options = project.options
+        options.makePDFs = false
+        let (report, built) = SiteSession.build(options)
+        #expect(report.succeeded)
+        let session = try #require(built)
+        func inode(_ path: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(atPath: project.root.appendingPathComponent("_site/\(path)").path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let twee = try inode("sectie/twee/index.html")
+        let source = project.root.appendingPathComponent("content/sectie/een.md")
+
+        try project.write(minimalSite["sectie/een.md"]! + "\nEen nieuwe zin.\n", to: "content/sectie/een.md")
+        guard case .rebuilt(let page, _) = session.update(file: source) else {
+            Issue.record("a text edit should rebuild the page on its own")
+            return
+        }
+        #expect(page == "sectie/een/index.html")
+        #expect(try project.output(page).contains("<p>Een nieuwe zin.</p>"))
+        #expect(try inode("sectie/twee/index.html") == twee)
+        #expect(try !project.output(Book.url).contains("Een nieuwe zin."))
+        #expect(session.refreshBook())
+        #expect(try project.output(Book.url).contains("<p>Een nieuwe zin.</p>"))
+
+        try project.write(minimalSite["sectie/een.md"]! + "\nZie [weg](weg.md).\n", to: "content/sectie/een.md")
+        guard case .failed(let diagnostics) = session.update(file: source) else {
+            Issue.record("a broken link should fail the page")
+            return
+        }
+        #expect(diagnostics.errors.first?.description.contains("content/sectie/een.md:11:5: error: broken link: `weg.md` does not exist") == true,
+                "\(diagnostics.items)")
+        #expect(try project.output(page).contains("<p>Een nieuwe zin.</p>"))
+
+        try project.write(minimalSite["sectie/een.md"]!.replacingOccurrences(of: "title: Een", with: "title: Eén"), to: "content/sectie/een.md")
+        guard case .needsFullBuild = session.update(file: source) else {
+            Issue.record("a new title is shown on other pages and needs a full build")
+            return
+        }
+        guard case .needsFullBuild = session.update(file: project.root.appendingPathComponent("templates/base.mustache")) else {
+            Issue.record("a template change needs a full build")
+            return
+        }
+    }
+
     /// The real channel: a page open in headless Chromium reloads itself after a change.
     @Test func openPageReloadsAfterAChange() async throws {
         let project = try TestProject(files: minimalSite)

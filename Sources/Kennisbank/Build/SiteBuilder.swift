@@ -14,11 +14,16 @@ public enum SiteBuilder {
 
     /// Builds the site into `options.output`. On any error the previous output stays untouched.
     public static func build(_ options: BuildOptions) -> BuildReport {
+        buildKeepingSession(options).0
+    }
+
+    /// `build`, also returning what it takes to rebuild single pages (nil when it failed).
+    static func buildKeepingSession(_ options: BuildOptions) -> (BuildReport, RenderSession?) {
         let start = Date()
         let weasyPrint = options.makePDFs ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
         let pagefind = options.makeSearch ? SearchIndexer.command(searchPath: options.programSearchPath) : nil
         var (report, site) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil)
-        guard let site, !report.diagnostics.hasErrors else { return finish(report, start) }
+        guard let site, !report.diagnostics.hasErrors else { return (finish(report, start), nil) }
         if options.makePDFs, weasyPrint == nil, !site.pdfs.isEmpty {
             report.diagnostics.append(.warning(
                 "WeasyPrint is not installed, so the printable forms were made as HTML only, without PDF files; install it with `scripts/setup.sh` (Debian package `weasyprint`)",
@@ -32,7 +37,7 @@ public enum SiteBuilder {
         let output = options.url(options.output)
         if let problem = unsafeOutputProblem(output, options: options) {
             report.diagnostics.append(.error(problem, file: options.output))
-            return finish(report, start)
+            return (finish(report, start), nil)
         }
         do {
             let staged = try StagedOutput.begin(destination: output)
@@ -56,7 +61,8 @@ public enum SiteBuilder {
         } catch {
             report.diagnostics.append(.error("\(error); the previous site was left as it was", file: options.output))
         }
-        return finish(report, start)
+        let final = finish(report, start)
+        return (final, final.succeeded ? site.session : nil)
     }
 
     private static func finish(_ report: BuildReport, _ start: Date) -> BuildReport {

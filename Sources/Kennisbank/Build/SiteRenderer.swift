@@ -16,6 +16,21 @@ struct RenderedSite {
     var language = "nl"
     /// The site's address for links in PDFs: the configured base URL, or a neutral stand-in.
     var baseURL = "https://kennisbank.invalid/"
+    /// What it takes to render one page again (see `SiteSession`).
+    var session: RenderSession?
+}
+
+/// The state of a render kept for rebuilding single pages: the renderer with every loaded
+/// source, and the book's page bodies.
+struct RenderSession {
+    var renderer: PageRenderer
+    let folders: SourceFolders
+    let contentRoot: URL
+    let displayRoot: String
+    let book: Book
+    var bookBodies: [Int: BookContexts.Body]
+    let bookContexts: BookContexts
+    let withPDF: Bool
 }
 
 /// A request to render one assessment file as a self-contained page.
@@ -121,6 +136,10 @@ enum SiteRenderer {
         var contextBuilder = PageContextBuilder(tree: tree, navigation: navigation, config: config, withSearch: withSearch,
                                                 sidebarHTML: templates.map { SidebarHTML(tree: tree, navigation: navigation, templates: $0) })
         if !book.entries.isEmpty { contextBuilder.bookLinks = (Book.url, withPDF ? Book.pdf : nil) }
+        if let templates {
+            let roots = Set(tree.pages.map { RelativeURL.root(for: $0.url) } + [RelativeURL.root(for: PageContextBuilder.searchURL)])
+            contextBuilder.chrome = ChromeHTML(contexts: contextBuilder, templates: templates, roots: roots)
+        }
         let renderer = PageRenderer(
             tree: tree, sources: sources, config: config, templates: templates, resolver: resolver,
             contexts: contextBuilder, kader: kader,
@@ -154,10 +173,13 @@ enum SiteRenderer {
             let search = templates.render(contexts.generatedContext(url: url, title: "Zoeken"), with: "search")
             site.files.append((url, Data(search.utf8)))
         }
+        var bodies: [Int: BookContexts.Body] = [:]
+        for (index, page) in rendered.enumerated() { if let body = page.bookBody { bodies[index] = body } }
+        let bookContexts = BookContexts(book: book, tree: tree, config: config, kader: kader)
+        site.session = RenderSession(renderer: renderer, folders: folders, contentRoot: contentRoot, displayRoot: options.content,
+                                     book: book, bookBodies: bodies, bookContexts: bookContexts, withPDF: withPDF)
         if !book.entries.isEmpty {
-            var bodies: [Int: BookContexts.Body] = [:]
-            for (index, page) in rendered.enumerated() { if let body = page.bookBody { bodies[index] = body } }
-            var context = BookContexts(book: book, tree: tree, config: config, kader: kader).context(bodies: bodies, withPDF: withPDF)
+            var context = bookContexts.context(bodies: bodies, withPDF: withPDF)
             site.files.append((Book.url, Data(templates.render(context, with: "book").utf8)))
             context["pdfCSS"] = Self.inlineStylesheet(templateRoot, "style.css") + Self.inlineStylesheet(templateRoot, "book.css")
                 + Self.inlineStylesheet(templateRoot, "book-pdf.css", folder: "print")

@@ -14,6 +14,8 @@ struct PageContextBuilder: Sendable {
     var withSearch = false
     /// The sidebar's rendered lists; nil when the templates failed to load.
     var sidebarHTML: SidebarHTML?
+    /// The header and footer, ready-made per link depth; nil when the templates failed to load.
+    var chrome: ChromeHTML?
     /// The book's print page and PDF (nil without PDFs), linked from every page; nil without a book.
     var bookLinks: (url: String, pdf: String?)?
 
@@ -98,18 +100,27 @@ struct PageContextBuilder: Sendable {
         return context
     }
 
-    /// What every page shares: the site, the root prefix and the main navigation.
+    /// What every page shares: the site, the root prefix, the main navigation, and the header
+    /// and footer rendered from them (ready-made by `chrome` when it has them).
     private func base(currentPage: Int?, root: String) -> [String: Any] {
+        let current = currentMainItem(of: currentPage)
+        var context = chromeContext(currentMainItem: current, root: root)
+        if let chrome {
+            context["headerHTML"] = chrome.header(root: root, currentMainItem: current)
+                ?? chrome.render(context, partial: ChromeHTML.headerPartial)
+            context["footerHTML"] = chrome.footer(root: root) ?? chrome.render(context, partial: ChromeHTML.footerPartial)
+        }
+        return context
+    }
+
+    /// The values the header and footer are made of.
+    func chromeContext(currentMainItem current: Int?, root: String) -> [String: Any] {
         var site: [String: Any] = ["title": config.title, "language": config.language,
                                    "locale": config.language == "nl" ? "nl_NL" : config.language]
         if let footer = config.footer { site["footer"] = footer }
-        let currentTop = currentPage.flatMap { navigation.topSection(of: $0) }
-        let mainNav = navigation.mainItems.map { child -> [String: Any] in
+        let mainNav = navigation.mainItems.enumerated().map { position, child -> [String: Any] in
             var item = link(to: landingOrPage(child))
-            switch child {
-            case .section(let section): item["current"] = section == currentTop
-            case .page(let page): item["current"] = page == currentPage
-            }
+            item["current"] = position == current
             return item
         }
         var context: [String: Any] = ["site": site, "root": root, "mainNav": mainNav, "hasSearch": withSearch,
@@ -117,6 +128,18 @@ struct PageContextBuilder: Sendable {
         if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
         context["book"] = bookLinks.map { ["url": $0.url, "pdf": $0.pdf ?? false] as [String: Any] } ?? false
         return context
+    }
+
+    /// Position in the main navigation of the entry that holds `page`, if any.
+    func currentMainItem(of page: Int?) -> Int? {
+        guard let page else { return nil }
+        let top = navigation.topSection(of: page)
+        return navigation.mainItems.firstIndex { child in
+            switch child {
+            case .section(let section): section == top
+            case .page(let index): index == page
+            }
+        }
     }
 
     /// h2 entries with their h3 entries as children.

@@ -24,7 +24,8 @@ struct RenderedPage {
 /// Each call touches only its own page's document, so pages render in parallel.
 struct PageRenderer: @unchecked Sendable {
     let tree: SiteTree
-    let sources: [String: LoadedSource]
+    /// Every loaded source; `SiteSession` swaps in a changed one.
+    var sources: [String: LoadedSource]
     let config: SiteConfig
     /// Nil when the templates failed to load: links are still checked.
     let templates: TemplateSet?

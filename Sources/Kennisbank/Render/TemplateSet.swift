@@ -8,7 +8,8 @@ struct TemplateSet: Sendable {
 
     /// Templates every site needs.
     static let required = ["base", "page", "section", "home", "404", "search", "robots.txt", "sitemap.xml", "feed.xml",
-                           "partials/nav-item", "partials/nav-list", "book", "partials/book-body"]
+                           "partials/nav-item", "partials/nav-list", "book", "partials/book-body",
+                           "partials/header", "partials/footer"]
     /// Templates a site with completed assessments needs as well.
     static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone", "preparation",
                                          "partials/assessment-indicator", "partials/status-label"]

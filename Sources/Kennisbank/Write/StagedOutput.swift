@@ -85,6 +85,19 @@ struct StagedOutput {
         }
     }
 
+    /// Replaces one file of a live output folder: written beside it, then renamed over it, so
+    /// that a reader sees the old file or the new one, never half of one.
+    static func replace(_ data: Data, at url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())")
+        do {
+            try data.write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw Failure.io(String(cString: strerror(errno))) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw Failure.io("cannot replace `\(url.path)`: \(error)")
+        }
+    }
+
     /// Replaces the output folder with the staging folder. The old output is moved aside
     /// first and put back if the swap fails.
     func commit() throws {
