@@ -5,6 +5,7 @@
 # No test asserts a time: machines are shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo=$PWD
 pages=${1:-10000}
 assessments=${2:-1000}
 runs=${3:-3}
@@ -47,6 +48,9 @@ hugo_time=$(median hugo --quiet -d "$work/hugo-out")
 hugo_peak=$(peak hugo --quiet -d "$work/hugo-out")
 floor=$(median cmark --smart "$work/floor.md")
 
+# Serve: from saving one page to the rebuilt page being served.
+serve_line=$(python3 "$repo/bench/serve_latency.py" "$kennisbank" "$work/kennisbank" "$templates" "$pages" 5 2>&1 | tail -1)
+
 # Assessments alone: the shipped kader plus the assessments, no knowledge pages.
 mkdir -p "$work/assessments/content"
 cp -r "$work/kennisbank/content/kader" "$work/kennisbank/content/kernprincipes" "$work/kennisbank/content/zelfevaluaties" "$work/assessments/content/"
@@ -61,4 +65,5 @@ printf '| (b) Hugo %s, same %s pages | %s | %s |\n' "$(hugo version | awk '{prin
 printf '| (c) floor: cmark on all pages in one input | %s | |\n' "$floor"
 printf '| (d) no-op rebuild | %s | |\n' "$noop"
 printf '| (e) %s assessments alone | %s | |\n' "$assessments" "$only_assessments"
+printf '\n%s\n' "$serve_line"
 printf '\nours/Hugo: %s   ours/floor: %s   memory ours/Hugo: %s\n' "$(ratio "$ours" "$hugo_time")" "$(ratio "$ours" "$floor")" "$(ratio "$ours_peak" "$hugo_peak")"
