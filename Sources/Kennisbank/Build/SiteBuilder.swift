@@ -14,15 +14,15 @@ public enum SiteBuilder {
 
     /// Builds the site into `options.output`. On any error the previous output stays untouched.
     public static func build(_ options: BuildOptions) -> BuildReport {
-        buildKeepingSession(options).0
+        buildKeepingSession(options, keep: false).0
     }
 
     /// `build`, also returning what it takes to rebuild single pages (nil when it failed).
-    static func buildKeepingSession(_ options: BuildOptions) -> (BuildReport, RenderSession?) {
+    static func buildKeepingSession(_ options: BuildOptions, keep: Bool = true) -> (BuildReport, RenderSession?) {
         let start = Date()
         let weasyPrint = options.makePDFs ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
         let pagefind = options.makeSearch ? SearchIndexer.command(searchPath: options.programSearchPath) : nil
-        var (report, site) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil)
+        var (report, site) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil, keepSession: keep)
         guard let site, !report.diagnostics.hasErrors else { return (finish(report, start), nil) }
         if options.makePDFs, weasyPrint == nil, !site.pdfs.isEmpty {
             report.diagnostics.append(.warning(

@@ -44,12 +44,14 @@ struct StandaloneRequest {
 /// The load, model and render stages: everything before writing.
 enum SiteRenderer {
     /// Loads, models and renders the site. `withNotes` adds notes (open indicators) for `check`.
+    /// `keepSession` keeps what it takes to rebuild single pages (for `serve`); without it the
+    /// loaded sources are freed as soon as the pages are rendered.
     static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool = false, withNotes: Bool = false,
-                       standalone: StandaloneRequest? = nil) -> (BuildReport, RenderedSite?) {
+                       standalone: StandaloneRequest? = nil, keepSession: Bool = false) -> (BuildReport, RenderedSite?) {
         var report = BuildReport()
         var diagnostics = DiagnosticList()
         let site = render(options, withPDF: withPDF, withSearch: withSearch, withNotes: withNotes, standalone: standalone,
-                          report: &report, diagnostics: &diagnostics)
+                          keepSession: keepSession, report: &report, diagnostics: &diagnostics)
         report.diagnostics = DiagnosticList(diagnostics.sorted)
         return (report, site)
     }
@@ -61,7 +63,7 @@ enum SiteRenderer {
     }
 
     private static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool, withNotes: Bool,
-                               standalone: StandaloneRequest?,
+                               standalone: StandaloneRequest?, keepSession: Bool,
                                report: inout BuildReport, diagnostics: inout DiagnosticList) -> RenderedSite? {
         // Load.
         let config = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &diagnostics)
@@ -147,7 +149,7 @@ enum SiteRenderer {
             standalonePath: standalonePath, standalonePDF: standalone?.pdfName, templateRoot: templateRoot,
             book: standalone == nil ? book : nil)
         let contexts = renderer.contexts
-        let rendered = parallelMap(Array(tree.pages.indices)) { renderer.render($0) }
+        var rendered = parallelMap(Array(tree.pages.indices)) { renderer.render($0) }
         for page in rendered { diagnostics.append(contentsOf: page.problems) }
         guard let templates, !diagnostics.hasErrors else { return nil }
 
@@ -164,7 +166,9 @@ enum SiteRenderer {
             return site
         }
         for (index, page) in tree.pages.enumerated() {
+            // Each page's text is dropped once it is bytes, so the site is not held twice.
             if let html = rendered[index].html { site.files.append((page.url, Data(html.utf8))) }
+            rendered[index].html = nil
         }
         site.files.append(("404.html", Data(templates.render(contexts.notFoundContext(), with: "404").utf8)))
         site.files += SiteFiles(tree: tree, navigation: navigation, config: config, templates: templates).files()
@@ -176,8 +180,10 @@ enum SiteRenderer {
         var bodies: [Int: BookContexts.Body] = [:]
         for (index, page) in rendered.enumerated() { if let body = page.bookBody { bodies[index] = body } }
         let bookContexts = BookContexts(book: book, tree: tree, config: config, kader: kader)
-        site.session = RenderSession(renderer: renderer, folders: folders, contentRoot: contentRoot, displayRoot: options.content,
-                                     book: book, bookBodies: bodies, bookContexts: bookContexts, withPDF: withPDF)
+        if keepSession {
+            site.session = RenderSession(renderer: renderer, folders: folders, contentRoot: contentRoot, displayRoot: options.content,
+                                         book: book, bookBodies: bodies, bookContexts: bookContexts, withPDF: withPDF)
+        }
         if !book.entries.isEmpty {
             var context = bookContexts.context(bodies: bodies, withPDF: withPDF)
             site.files.append((Book.url, Data(templates.render(context, with: "book").utf8)))

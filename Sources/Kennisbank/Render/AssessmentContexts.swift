@@ -5,8 +5,8 @@ import KennisbankMarkdown
 /// aandachtspunten, details per part, plan and the comparison with the previous round.
 /// Counts and changes only: never an average, grade or ranking.
 ///
-/// The parts that repeat 83 times a page are rendered here, each from a small flat context:
-/// the label of each status once (`partials/status-label`), and each indicator's block
+/// The parts that repeat 83 times a page are rendered here from small flat contexts: the label
+/// of each status once (`partials/status-label`), and the indicators of each part
 /// (`partials/assessment-indicator`), so that the page template does not look values up
 /// through deep context stacks.
 struct AssessmentContexts: Sendable {
@@ -101,7 +101,7 @@ struct AssessmentContexts: Sendable {
 
         values["parts"] = kader.parts.map { part -> [String: Any] in
             var partValues: [String: Any] = ["number": part.id.number, "id": part.id.description, "title": part.title]
-            partValues["indicatorsHTML"] = part.indicators.map { indicator -> String in
+            let indicators = part.indicators.map { indicator -> [String: Any] in
                 var item = indicatorLink(indicator, status: assessment.status(indicator.id))
                 let text = texts[indicator.id] ?? IndicatorText()
                 item["reflection"] = text.reflection
@@ -116,8 +116,10 @@ struct AssessmentContexts: Sendable {
                     if let before = previous?.status(indicator.id) { changeValues["before"] = Self.statusValues(before) }
                     item["change"] = changeValues
                 }
-                return templates?.render(item, with: "partials/assessment-indicator") ?? ""
-            }.joined()
+                return item
+            }
+            // One render per part: a flat list, so that lookups never climb the page's context.
+            partValues["indicatorsHTML"] = templates?.render(["indicators": indicators], with: "partials/assessment-indicator") ?? ""
             return partValues
         }
 
