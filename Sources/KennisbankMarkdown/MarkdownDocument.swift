@@ -6,7 +6,7 @@ import Foundation
 /// All structure (headings, links, images) is read from the AST; nothing here parses
 /// Markdown text itself. One document is used by one thread at a time.
 public final class MarkdownDocument: @unchecked Sendable {
-    let root: OpaquePointer
+    private(set) var root: OpaquePointer
     /// The custom blocks that replaced the headings, in document order (see `assignHeadingAnchors`).
     var headingBlocks: [OpaquePointer] = []
     /// Level and id of each heading block, to write its tags again (see `setHeadingTags`).
@@ -27,6 +27,15 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     deinit {
         cmark_node_free(root)
+    }
+
+    /// Frees the parsed tree once the document is no longer needed, leaving an empty document:
+    /// a large site then never holds every page's tree at once.
+    public func discard() {
+        cmark_node_free(root)
+        root = cmark_node_new(CMARK_NODE_DOCUMENT)
+        headingBlocks = []
+        headingTags = []
     }
 
     /// Renders the document to HTML. With `allowRawHTML` false (the default) cmark drops raw

@@ -22,8 +22,35 @@ public enum SiteBuilder {
         let start = Date()
         let weasyPrint = options.makePDFs ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
         let pagefind = options.makeSearch ? SearchIndexer.command(searchPath: options.programSearchPath) : nil
-        var (report, site) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil, keepSession: keep)
-        guard let site, !report.diagnostics.hasErrors else { return (finish(report, start), nil) }
+        let output = options.url(options.output)
+        if let problem = unsafeOutputProblem(output, options: options) {
+            var report = BuildReport()
+            report.diagnostics.append(.error(problem, file: options.output))
+            return (finish(report, start), nil)
+        }
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput.begin(destination: output)
+        } catch {
+            var report = BuildReport()
+            report.diagnostics.append(.error("\(error); the previous site was left as it was", file: options.output))
+            return (finish(report, start), nil)
+        }
+        // Pages are written into the staging folder while they render; on any error the
+        // staging folder is thrown away and the previous site stays as it was.
+        var (report, rendered) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil,
+                                                     keepSession: keep) { path, data in
+            do {
+                try staged.emit(data, at: path)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        guard let site = rendered, !report.diagnostics.hasErrors else {
+            staged.discard()
+            return (finish(report, start), nil)
+        }
         if options.makePDFs, weasyPrint == nil, !site.pdfs.isEmpty {
             report.diagnostics.append(.warning(
                 "WeasyPrint is not installed, so the printable forms were made as HTML only, without PDF files; install it with `scripts/setup.sh` (Debian package `weasyprint`)",
@@ -34,31 +61,21 @@ public enum SiteBuilder {
                 "Pagefind is not installed, so the site was built without search (the search field is hidden); install it with `scripts/setup.sh` (PyPI package `pagefind-bin`)",
                 file: options.output))
         }
-        let output = options.url(options.output)
-        if let problem = unsafeOutputProblem(output, options: options) {
-            report.diagnostics.append(.error(problem, file: options.output))
-            return (finish(report, start), nil)
-        }
         do {
-            let staged = try StagedOutput.begin(destination: output)
-            do {
-                try staged.write(files: site.files, copies: site.copies)
-                if let weasyPrint {
-                    let jobs = site.pdfs.map { ($0.html, staged.staging.appendingPathComponent($0.pdf), site.baseURL + $0.page) }
-                    let failures = PDFRenderer.render(jobs, with: weasyPrint)
-                    if !failures.isEmpty { throw StagedOutput.Failure.io(failures.joined(separator: "; ")) }
-                    report.pdfs = jobs.count
-                }
-                if let pagefind, let failure = SearchIndexer.index(site: staged.staging, language: site.language, command: pagefind) {
-                    throw StagedOutput.Failure.io(failure)
-                }
-                try staged.commit()
-                report.wroteOutput = true
-            } catch {
-                staged.discard()
-                throw error
+            try staged.write(files: site.files, copies: site.copies)
+            if let weasyPrint {
+                let jobs = site.pdfs.map { ($0.html, staged.staging.appendingPathComponent($0.pdf), site.baseURL + $0.page) }
+                let failures = PDFRenderer.render(jobs, with: weasyPrint)
+                if !failures.isEmpty { throw StagedOutput.Failure.io(failures.joined(separator: "; ")) }
+                report.pdfs = jobs.count
             }
+            if let pagefind, let failure = SearchIndexer.index(site: staged.staging, language: site.language, command: pagefind) {
+                throw StagedOutput.Failure.io(failure)
+            }
+            try staged.commit()
+            report.wroteOutput = true
         } catch {
+            staged.discard()
             report.diagnostics.append(.error("\(error); the previous site was left as it was", file: options.output))
         }
         let final = finish(report, start)

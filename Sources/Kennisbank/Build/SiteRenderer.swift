@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 import Kader
 import KennisbankMarkdown
 
@@ -46,12 +47,15 @@ enum SiteRenderer {
     /// Loads, models and renders the site. `withNotes` adds notes (open indicators) for `check`.
     /// `keepSession` keeps what it takes to rebuild single pages (for `serve`); without it the
     /// loaded sources are freed as soon as the pages are rendered.
+    /// `emit`, when given, receives each page as soon as it is rendered (from any thread) and
+    /// returns why it could not take it, if so; those pages are then not in the returned site.
     static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool = false, withNotes: Bool = false,
-                       standalone: StandaloneRequest? = nil, keepSession: Bool = false) -> (BuildReport, RenderedSite?) {
+                       standalone: StandaloneRequest? = nil, keepSession: Bool = false,
+                       emit: ((_ path: String, _ data: Data) -> String?)? = nil) -> (BuildReport, RenderedSite?) {
         var report = BuildReport()
         var diagnostics = DiagnosticList()
         let site = render(options, withPDF: withPDF, withSearch: withSearch, withNotes: withNotes, standalone: standalone,
-                          keepSession: keepSession, report: &report, diagnostics: &diagnostics)
+                          keepSession: keepSession, emit: emit, report: &report, diagnostics: &diagnostics)
         report.diagnostics = DiagnosticList(diagnostics.sorted)
         return (report, site)
     }
@@ -64,6 +68,7 @@ enum SiteRenderer {
 
     private static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool, withNotes: Bool,
                                standalone: StandaloneRequest?, keepSession: Bool,
+                               emit: ((_ path: String, _ data: Data) -> String?)?,
                                report: inout BuildReport, diagnostics: inout DiagnosticList) -> RenderedSite? {
         // Load.
         let config = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &diagnostics)
@@ -149,8 +154,24 @@ enum SiteRenderer {
             standalonePath: standalonePath, standalonePDF: standalone?.pdfName, templateRoot: templateRoot,
             book: standalone == nil ? book : nil)
         let contexts = renderer.contexts
-        var rendered = parallelMap(Array(tree.pages.indices)) { renderer.render($0) }
+        let loadedSources = sources
+        // A page without problems goes straight to `emit`, so the site is never held whole.
+        let emitFailures = Mutex<[String]>([])
+        var rendered = parallelMap(Array(tree.pages.indices)) { index -> RenderedPage in
+            var page = renderer.render(index)
+            // Everything later stages need is in the rendered page; the tree can go.
+            if !keepSession { loadedSources[tree.pages[index].source]?.document.discard() }
+            if let emit, let html = page.html, page.problems.isEmpty {
+                if let failure = emit(tree.pages[index].url, Data(html.utf8)) {
+                    emitFailures.withLock { $0.append(failure) }
+                } else {
+                    page.html = nil
+                }
+            }
+            return page
+        }
         for page in rendered { diagnostics.append(contentsOf: page.problems) }
+        for failure in emitFailures.withLock({ $0 }) { diagnostics.append(.error(failure, file: options.output)) }
         guard let templates, !diagnostics.hasErrors else { return nil }
 
         // What to write.

@@ -62,6 +62,20 @@ struct StagedOutput {
         if let failure = failures.lazy.compactMap({ $0 }).first { throw Failure.io(failure) }
     }
 
+    /// Writes one file while the rest of the site is still being rendered (from any thread),
+    /// creating its folder when it does not exist yet.
+    func emit(_ data: Data, at path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, access(staging.appendingPathComponent(folder).path, F_OK) != 0 {
+            do {
+                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                throw Failure.io("cannot create the folder `\(folder)`: \(error.localizedDescription)")
+            }
+        }
+        try place(data, at: path)
+    }
+
     /// Puts `data` at `path` in the staging folder: a link to the current output's file when
     /// that holds the same bytes, a new file otherwise.
     private func place(_ data: Data, at path: String) throws {
