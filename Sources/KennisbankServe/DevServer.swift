@@ -60,8 +60,9 @@ public final class DevServer: Sendable {
         case .rebuilt(let page, let seconds):
             log(String(format: "rebuilt %@ in %.0f ms", page, seconds * 1000))
             await live.finished(errors: [])
-            // The book holds every page; it follows once the page itself is served.
-            await Task.detached { current.refreshBook() }.value
+            // The book holds every page; it follows once the page itself is served, on a thread
+            // of its own, so that neither the server nor the next edit waits for it.
+            DispatchQueue.global(qos: .utility).async { current.refreshBook() }
         case .failed(let diagnostics):
             for diagnostic in diagnostics.items { log(diagnostic.description) }
             log("rebuild failed; the last good page stays served")

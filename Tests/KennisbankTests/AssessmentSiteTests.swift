@@ -158,6 +158,23 @@ struct AssessmentSiteTests {
         #expect(html.contains("Zelfevaluatie &lt;b&gt;Proef&lt;/b&gt;"))
     }
 
+    /// The PDF shows hostile text as the text it is (WeasyPrint runs no script and makes no
+    /// element of it).
+    @Test func pdfShowsHostileTextAsText() throws {
+        let project = try assessmentProject()
+        defer { project.remove() }
+        let output = project.root.appendingPathComponent("los.html").path
+        let report = StandaloneAssessment.render(file: project.root.appendingPathComponent("content/zelfevaluaties/geheim.md").path,
+                                                 output: output, pdf: true, options: project.options)
+        #expect(report.succeeded, "\(report.diagnostics.items)")
+        let pdf = project.root.appendingPathComponent("los.pdf").path
+        let text = try runTool("pdftotext", pdf, "-")
+        for shown in ["<script>alert('reflectie')</script>", "</textarea><b onclick=\"x()\">vet</b>", "<script>alert('org')</script>",
+                      "<b>Proef</b> & \"Co\""] {
+            #expect(text.contains(shown), "\(shown) is not shown as text in the PDF")
+        }
+    }
+
     @Test func standaloneFileFromOutsideTheContent() throws {
         let project = try assessmentProject()
         defer { project.remove() }

@@ -47,8 +47,8 @@ public final class SiteSession: @unchecked Sendable {
             return .needsFullBuild(reason: "not a Markdown file of the content")
         }
         let path = String(absolute.dropFirst(root.count))
-        let renderer = state.renderer
-        guard let old = renderer.sources[path], let index = renderer.tree.pageBySource[path] else {
+        // No copy of the renderer is held here: the sources are changed in place below.
+        guard let old = state.renderer.sources[path], let index = state.renderer.tree.pageBySource[path] else {
             return .needsFullBuild(reason: "a new, removed or unpublished page")
         }
         guard old.kaderPart == nil, old.assessment == nil, !state.folders.isKader(path), !state.folders.isAssessment(path) else {
@@ -63,18 +63,26 @@ public final class SiteSession: @unchecked Sendable {
               new.headings.map(\.id) == old.headings.map(\.id) else {
             return .needsFullBuild(reason: "the front matter, title or headings changed")
         }
-        var updated = renderer
-        updated.sources[path] = new
-        let page = updated.render(index)
-        if page.problems.contains(where: { $0.severity == .error }) { return .failed(DiagnosticList(problems + page.problems)) }
-        guard let html = page.html else { return .needsFullBuild(reason: "the page did not render") }
-        let url = renderer.tree.pages[index].url
-        do {
-            try StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(url))
-        } catch {
-            return .failed(DiagnosticList([.error("\(error)", file: options.output)]))
+        // Swapped in place (no copy of every source), and back when the page fails.
+        state.renderer.sources[path] = new
+        let page = state.renderer.render(index)
+        let url = state.renderer.tree.pages[index].url
+        var failure: Update?
+        if page.problems.contains(where: { $0.severity == .error }) {
+            failure = .failed(DiagnosticList(problems + page.problems))
+        } else if let html = page.html {
+            do {
+                try StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(url))
+            } catch {
+                failure = .failed(DiagnosticList([.error("\(error)", file: options.output)]))
+            }
+        } else {
+            failure = .needsFullBuild(reason: "the page did not render")
         }
-        state.renderer = updated
+        if let failure {
+            state.renderer.sources[path] = old
+            return failure
+        }
         if let body = page.bookBody {
             state.bookBodies[index] = body
             bookIsStale = true
@@ -83,17 +91,24 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     private var bookIsStale = false
+    /// Keeps two refreshes of the book from writing over each other; page updates never wait for it.
+    private let bookLock = NSLock()
 
     /// Writes the book's print page again after pages in it were rebuilt (its PDF is made by
-    /// full builds only). Returns whether it wrote anything.
+    /// full builds only). Returns whether it wrote anything. Page updates go on meanwhile.
     @discardableResult
     public func refreshBook() -> Bool {
+        bookLock.lock()
+        defer { bookLock.unlock() }
         lock.lock()
-        defer { lock.unlock() }
-        guard bookIsStale, let templates = state.renderer.templates, !state.book.entries.isEmpty else { return false }
+        guard bookIsStale, let templates = state.renderer.templates, !state.book.entries.isEmpty else {
+            lock.unlock()
+            return false
+        }
         bookIsStale = false
-        let context = state.bookContexts.context(bodies: state.bookBodies, withPDF: state.withPDF)
-        let html = templates.render(context, with: "book")
+        let (contexts, bodies, withPDF) = (state.bookContexts, state.bookBodies, state.withPDF)
+        lock.unlock()
+        let html = templates.render(contexts.context(bodies: bodies, withPDF: withPDF), with: "book")
         return (try? StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(Book.url))) != nil
     }
 }
