@@ -140,14 +140,19 @@ struct AssessmentSiteTests {
         #expect(!html.lowercased().contains("gemiddelde score"))
     }
 
+    /// Renders the hostile assessment as `los.html` (and `los.pdf`) in the project folder.
+    private func renderStandalone(_ project: TestProject, pdf: Bool) {
+        let report = StandaloneAssessment.render(file: project.root.appendingPathComponent("content/zelfevaluaties/geheim.md").path,
+                                                 output: project.root.appendingPathComponent("los.html").path, pdf: pdf,
+                                                 options: project.options)
+        #expect(report.succeeded, "\(report.diagnostics.items)")
+    }
+
     @Test func standaloneFileIsSelfContained() throws {
         let project = try assessmentProject()
         defer { project.remove() }
-        let output = project.root.appendingPathComponent("los.html").path
-        let report = StandaloneAssessment.render(file: project.root.appendingPathComponent("content/zelfevaluaties/geheim.md").path,
-                                                 output: output, pdf: false, options: project.options)
-        #expect(report.succeeded, "\(report.diagnostics.items)")
-        let html = try String(contentsOfFile: output, encoding: .utf8)
+        renderStandalone(project, pdf: false)
+        let html = try String(contentsOf: project.root.appendingPathComponent("los.html"), encoding: .utf8)
         #expect(html.contains("<style>"))
         #expect(!html.contains("<link"))
         #expect(attributeValues("src", in: html).isEmpty)
@@ -163,10 +168,7 @@ struct AssessmentSiteTests {
     @Test func pdfShowsHostileTextAsText() throws {
         let project = try assessmentProject()
         defer { project.remove() }
-        let output = project.root.appendingPathComponent("los.html").path
-        let report = StandaloneAssessment.render(file: project.root.appendingPathComponent("content/zelfevaluaties/geheim.md").path,
-                                                 output: output, pdf: true, options: project.options)
-        #expect(report.succeeded, "\(report.diagnostics.items)")
+        renderStandalone(project, pdf: true)
         let pdf = project.root.appendingPathComponent("los.pdf").path
         let text = try runTool("pdftotext", pdf, "-")
         for shown in ["<script>alert('reflectie')</script>", "</textarea><b onclick=\"x()\">vet</b>", "<script>alert('org')</script>",
