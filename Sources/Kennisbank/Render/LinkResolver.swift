@@ -33,7 +33,7 @@ struct LinkResolver: Sendable {
             return (.failure("link `\(destination)` is an absolute path, which breaks when the site is opened from a folder or a subpath; write the path relative to this file, such as `../kernprincipes/harm-reduction.md`"), nil)
         }
         let (rawPath, fragment) = splitFragment(destination)
-        let path = rawPath.removingPercentEncoding ?? rawPath
+        let path = Self.decoded(rawPath)
         if path.isEmpty {
             // `#anchor` on the same page.
             guard let fragment else { return (.keep, nil) }
@@ -91,6 +91,11 @@ struct LinkResolver: Sendable {
         return .failure(message)
     }
 
+    /// The path with `%20` and the like decoded (Foundation is asked only when there is a `%`).
+    private static func decoded(_ path: String) -> String {
+        path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
+    }
+
     /// `https:`, `mailto:` and the like: letters, digits, `+`, `-`, `.` before the first colon.
     private func hasScheme(_ destination: String) -> Bool {
         guard let colon = destination.firstIndex(of: ":") else { return false }
@@ -127,7 +132,7 @@ struct LinkResolver: Sendable {
             return .keep
         case .rewrite:
             if let page { return .page(page, fragment: fragment) }
-            let path = rawPath.removingPercentEncoding ?? rawPath
+            let path = Self.decoded(rawPath)
             guard let file = normalize(path, relativeTo: SiteTree.parentFolder(tree.pages[pageIndex].source)) else { return .keep }
             return .file(file + (fragment.map { "#" + $0 } ?? ""))
         }

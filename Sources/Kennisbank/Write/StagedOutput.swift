@@ -66,7 +66,8 @@ struct StagedOutput {
     /// creating its folder when it does not exist yet.
     func emit(_ data: Data, at path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, access(staging.appendingPathComponent(folder).path, F_OK) != 0 {
+        // Most pages have a folder of their own whose parent exists: one mkdir does it.
+        if !folder.isEmpty, mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0, errno != EEXIST {
             do {
                 try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             } catch {
