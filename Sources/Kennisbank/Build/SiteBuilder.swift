@@ -51,7 +51,7 @@ public enum SiteBuilder {
             staged.discard()
             return (finish(report, start), nil)
         }
-        if options.makePDFs, weasyPrint == nil, !site.pdfs.isEmpty {
+        if options.makePDFs, weasyPrint == nil, site.printable > 0 {
             report.diagnostics.append(.warning(
                 "WeasyPrint is not installed, so the printable forms were made as HTML only, without PDF files; install it with `scripts/setup.sh` (Debian package `weasyprint`)",
                 file: options.output))

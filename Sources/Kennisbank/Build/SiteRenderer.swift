@@ -11,6 +11,8 @@ struct RenderedSite {
     /// Pages to turn into PDF files: their print variant (stylesheet inline), the PDF's path
     /// and the page's own path (both relative to the site root).
     var pdfs: [(html: String, pdf: String, page: String)] = []
+    /// How many documents would get a PDF (forms, book, result pages), made or not.
+    var printable = 0
     /// The self-contained page of one assessment, when asked for.
     var standalone: String?
     /// The site's language, for the search index.
@@ -208,9 +210,12 @@ enum SiteRenderer {
         if !book.entries.isEmpty {
             var context = bookContexts.context(bodies: bodies, withPDF: withPDF)
             site.files.append((Book.url, Data(templates.render(context, with: "book").utf8)))
-            context["pdfCSS"] = Self.inlineStylesheet(templateRoot, "style.css") + Self.inlineStylesheet(templateRoot, "book.css")
-                + Self.inlineStylesheet(templateRoot, "book-pdf.css", folder: "print")
-            site.pdfs.append((templates.render(context, with: "book"), Book.pdf, Book.url))
+            site.printable += 1
+            if withPDF {
+                context["pdfCSS"] = Self.inlineStylesheet(templateRoot, "style.css") + Self.inlineStylesheet(templateRoot, "book.css")
+                    + Self.inlineStylesheet(templateRoot, "book-pdf.css", folder: "print")
+                site.pdfs.append((templates.render(context, with: "book"), Book.pdf, Book.url))
+            }
         }
         if let kader {
             let contents = Dictionary(rendered.compactMap(\.kaderContent), uniquingKeysWith: { first, _ in first })
@@ -220,6 +225,8 @@ enum SiteRenderer {
                 context["form"] = kader.formValues(form, contents: contents)
                 let template = form.kind == .plan ? "form-plan" : "form"
                 site.files.append((form.html, Data(templates.render(context, with: template).utf8)))
+                site.printable += 1
+                guard withPDF else { continue }
                 context["pdfCSS"] = Self.inlineStylesheet(templateRoot, "form.css")
                 site.pdfs.append((templates.render(context, with: template), form.pdf, form.html))
             }
