@@ -33,17 +33,6 @@ struct StagedOutput {
     /// path in the current output is hard-linked from there instead of written: unchanged
     /// outputs keep their inode and modification time (cheap to build, cheap to deploy).
     func write(files: [(path: String, data: Data)], copies: [(source: URL, path: String)]) throws {
-        var folders = Set<String>()
-        for path in files.map(\.path) + copies.map(\.path) {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        // Sorted, a folder comes after its parent.
-        for folder in folders.sorted() where mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
-            throw Failure.io("cannot create the folder `\(folder)`: \(String(cString: strerror(errno)))")
-        }
         let jobs: [(path: String, content: () throws -> Data)] =
             files.map { file in (file.path, { file.data }) } +
             copies.map { copy in (copy.path, {
@@ -53,7 +42,7 @@ struct StagedOutput {
             }) }
         let failures = parallelMap(jobs) { job -> String? in
             do {
-                try place(try job.content(), at: job.path)
+                try emit(try job.content(), at: job.path)
                 return nil
             } catch {
                 return "\(error)"
@@ -62,8 +51,8 @@ struct StagedOutput {
         if let failure = failures.lazy.compactMap({ $0 }).first { throw Failure.io(failure) }
     }
 
-    /// Writes one file while the rest of the site is still being rendered (from any thread),
-    /// creating its folder when it does not exist yet.
+    /// Writes one file (from any thread, also while the rest of the site is still being
+    /// rendered), creating its folder when it does not exist yet.
     func emit(_ data: Data, at path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         // Most pages have a folder of their own whose parent exists: one mkdir does it.
