@@ -63,13 +63,12 @@ struct PageRenderer: @unchecked Sendable {
         }
         var template = Self.templateName(for: tree.pages[index].kind)
         var context: [String: Any]
-        if let kader, let draft = source.kaderPart, let id = PartID(draft.partText ?? ""),
-           let part = kader.site.kader.part(id), kader.site.partPages[id] == index {
+        if let kader, let part = kaderPart(of: source, page: index) {
             let content = KaderPartContent(segments: source.document.renderSegments(allowRawHTML: config.allowRawHTML),
                                            headings: source.headings, part: part)
             context = contexts.context(for: index, body: "", headings: [])
             context["part"] = kader.partValues(part, content: content)
-            page.kaderContent = (id, content)
+            page.kaderContent = (part.id, content)
             template = "kader-part"
         } else {
             let body = source.document.renderHTML(allowRawHTML: config.allowRawHTML)
@@ -119,8 +118,7 @@ struct PageRenderer: @unchecked Sendable {
             document.setHeadingTags(idPrefix: "", levelShift: 0)
             document.setDestinations(Dictionary(source.links.map { ($0.index, $0.destination) }, uniquingKeysWith: { first, _ in first }))
         }
-        if let kader, let draft = source.kaderPart, let partID = PartID(draft.partText ?? ""),
-           let part = kader.site.kader.part(partID), kader.site.partPages[partID] == index {
+        if let part = kaderPart(of: source, page: index) {
             let content = KaderPartContent(segments: document.renderSegments(allowRawHTML: config.allowRawHTML),
                                            headings: source.headings, part: part)
             return .kaderPart(part, content)
@@ -128,7 +126,14 @@ struct PageRenderer: @unchecked Sendable {
         return .html(document.renderHTML(allowRawHTML: config.allowRawHTML))
     }
 
-    /// Rewrites the page's Markdown links to output URLs; returns the broken ones.
+    /// The part of the kader that page `index` defines, if it is that part's page.
+    private func kaderPart(of source: LoadedSource, page index: Int) -> KaderPart? {
+        guard let kader, let draft = source.kaderPart, let id = PartID(draft.partText ?? ""),
+              let part = kader.site.kader.part(id), kader.site.partPages[id] == index else { return nil }
+        return part
+    }
+
+        /// Rewrites the page's Markdown links to output URLs; returns the broken ones.
     private func rewriteLinks(of source: LoadedSource, page index: Int) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var destinations: [Int: String] = [:]
