@@ -50,22 +50,38 @@ enum SourceLoader {
     static func load(path: String, contentRoot: URL, displayRoot: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
         let display = "\(displayRoot)/\(path)"
         let url = contentRoot.appendingPathComponent(path)
+        // Checked before reading, so that a huge file is never read into memory.
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int, size > maximumBytes {
-            return (nil, [.error("this file is \(size / 1024 / 1024) MB, more than the \(maximumBytes / 1024 / 1024) MB a page may be; split it into several pages",
-                                 file: display, line: 1, column: 1)])
+            return (nil, [tooLarge(size, file: display)])
         }
-        let text: String
-        switch SourceText.read(url) {
-        case .failure(.unreadable(let reason)):
-            return (nil, [.error("cannot read this file (\(reason)); check that it exists and that you may read it",
-                                 file: display, line: 1, column: 1)])
-        case .failure(.invalidUTF8(let line, let column)):
-            return (nil, [.error("this file is not valid UTF-8 text; open it in an editor and save it as UTF-8",
-                                 file: display, line: line, column: column)])
-        case .success(let source):
-            text = source.text
+        switch SourceText.readBytes(url) {
+        case .failure(let failure): return (nil, [diagnostic(for: failure, file: display)])
+        case .success(let data): return parse(data: data, path: path, displayPath: display, folders: folders)
         }
-        return parse(text, path: path, displayPath: display, folders: folders)
+    }
+
+    /// Decodes the bytes of a Markdown source (size limit, UTF-8, byte-order mark, line
+    /// endings) and parses them; used by `load` and by `SourceReaders`.
+    static func parse(data: Data, path: String, displayPath: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
+        guard data.count <= maximumBytes else { return (nil, [tooLarge(data.count, file: displayPath)]) }
+        switch SourceText.decode(data) {
+        case .failure(let failure): return (nil, [diagnostic(for: failure, file: displayPath)])
+        case .success(let source): return parse(source.text, path: path, displayPath: displayPath, folders: folders)
+        }
+    }
+
+    private static func diagnostic(for failure: SourceText.Failure, file: String) -> Diagnostic {
+        switch failure {
+        case .unreadable(let reason):
+            .error("cannot read this file (\(reason)); check that it exists and that you may read it", file: file, line: 1, column: 1)
+        case .invalidUTF8(let line, let column):
+            .error("this file is not valid UTF-8 text; open it in an editor and save it as UTF-8", file: file, line: line, column: column)
+        }
+    }
+
+    private static func tooLarge(_ size: Int, file: String) -> Diagnostic {
+        .error("this file is \(size / 1024 / 1024) MB, more than the \(maximumBytes / 1024 / 1024) MB a page may be; split it into several pages",
+               file: file, line: 1, column: 1)
     }
 
     /// Parses the text of a Markdown source; used by `load` and by tests.

@@ -50,19 +50,6 @@ public enum SourceReaders {
     }
 
     private static func load(_ data: Data, path: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
-        let display = "content/\(path)"
-        guard data.count <= SourceLoader.maximumBytes else {
-            return (nil, [.error("this file is more than the \(SourceLoader.maximumBytes / 1024 / 1024) MB a page may be; split it into several pages",
-                                 file: display, line: 1, column: 1)])
-        }
-        switch SourceText.decode(data) {
-        case .failure(.invalidUTF8(let line, let column)):
-            return (nil, [.error("this file is not valid UTF-8 text; open it in an editor and save it as UTF-8",
-                                 file: display, line: line, column: column)])
-        case .failure(.unreadable(let reason)):
-            return (nil, [.error("cannot read this file (\(reason))", file: display, line: 1, column: 1)])
-        case .success(let text):
-            return SourceLoader.parse(text.text, path: path, displayPath: display, folders: folders)
-        }
+        SourceLoader.parse(data: data, path: path, displayPath: "content/\(path)", folders: folders)
     }
 }

@@ -12,15 +12,18 @@ struct SourceText {
     }
 
     static func read(_ url: URL) -> Result<SourceText, Failure> {
-        let data: Data
+        readBytes(url).flatMap(decode)
+    }
+
+    /// The bytes of a file, or why they could not be read.
+    static func readBytes(_ url: URL) -> Result<Data, Failure> {
         do {
-            data = try Data(contentsOf: url)
+            return .success(try Data(contentsOf: url))
         } catch {
             let reason = FileManager.default.isReadableFile(atPath: url.path)
                 ? "the file could not be read" : "permission denied"
             return .failure(.unreadable(reason))
         }
-        return decode(data)
     }
 
     static func decode(_ data: Data) -> Result<SourceText, Failure> {
