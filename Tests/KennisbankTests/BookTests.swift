@@ -126,4 +126,26 @@ struct BookLinkTests {
         let site = try project.output("sectie/een/index.html")
         #expect(site.contains("<h2 id=\"kop-twee\">\nKop twee\n</h2>") && site.contains("<a href=\"../twee/index.html\">twee</a>"))
     }
+
+    @Test func pageBodiesAreShownTheWayTheBookTemplateSays() throws {
+        // The book is written from a slotted skeleton; an edited theme that escapes the bodies,
+        // or a title that looks like a slot, must still get exactly what the template says.
+        var files = minimalSite
+        files["sectie/twee.md"] = "---\ntitle: \"Twee \\uFFFF'0\\uFFFF\"\norder: 2\n---\nTekst van *twee*.\n"
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        #expect(project.build().succeeded)
+        var book = try project.output(Book.url)
+        #expect(book.contains("<p>Tekst van <em>twee</em>.</p>"))
+        #expect(book.contains("Twee \u{FFFF}&#39;0\u{FFFF}</a>"))
+        #expect(book.contains("<p>Tekst.</p>") && book.contains("<h3 id=\"sectie-een--kop-een\">"))
+
+        let partial = project.root.appendingPathComponent("templates/partials/book-body.mustache")
+        let escaping = try String(contentsOf: partial, encoding: .utf8).replacingOccurrences(of: "{{{.}}}", with: "{{.}}")
+        try escaping.write(to: partial, atomically: true, encoding: .utf8)
+        #expect(project.build().succeeded)
+        book = try project.output(Book.url)
+        #expect(book.contains("&lt;p&gt;Tekst van &lt;em&gt;twee&lt;/em&gt;.&lt;/p&gt;"))
+        #expect(!book.contains("<p>Tekst van <em>twee</em>.</p>"))
+    }
 }

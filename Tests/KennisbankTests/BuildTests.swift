@@ -136,6 +136,16 @@ struct BuildTests {
         #expect(try inode("assets/style.css") == before.2)
         #expect(try inode("sectie/twee/index.html") != before.1)
         #expect(try project.output("sectie/twee/index.html").contains("Nieuwe alinea."))
+        // The book changed with it; unchanged or not, it is whole.
+        #expect(try project.output(Book.url).contains("Nieuwe alinea."))
+        // A page taken out of the content is gone from the output, and the old output and the
+        // staging folder are gone from beside it.
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/sectie/een.md"))
+        try project.write("---\ntitle: Twee\norder: 2\n---\nTekst.\n", to: "content/sectie/twee.md")
+        #expect(project.build().succeeded)
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("_site/sectie/een").path))
+        let beside = try FileManager.default.contentsOfDirectory(atPath: project.root.path)
+        #expect(beside.sorted() == ["_site", "content", "templates"])
     }
 
     /// A section of more than 100 pages shows 100 of them around the page itself and a link to

@@ -39,9 +39,9 @@ public enum SiteBuilder {
         // Pages are written into the staging folder while they render; on any error the
         // staging folder is thrown away and the previous site stays as it was.
         var (report, rendered) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil,
-                                                     keepSession: keep) { path, data in
+                                                     keepSession: keep) { path, pieces in
             do {
-                try staged.emit(data, at: path)
+                try staged.emit(pieces: pieces, at: path)
                 return nil
             } catch {
                 return "\(error)"
@@ -62,7 +62,9 @@ public enum SiteBuilder {
                 file: options.output))
         }
         do {
+            StageClock.mark("rest of the render")
             try staged.write(files: site.files, copies: site.copies)
+            StageClock.mark("write other files")
             if let weasyPrint {
                 let jobs = site.pdfs.map { ($0.html, staged.staging.appendingPathComponent($0.pdf), site.baseURL + $0.page) }
                 let failures = PDFRenderer.render(jobs, with: weasyPrint)
@@ -72,7 +74,9 @@ public enum SiteBuilder {
             if let pagefind, let failure = SearchIndexer.index(site: staged.staging, language: site.language, command: pagefind) {
                 throw StagedOutput.Failure.io(failure)
             }
+            StageClock.mark("PDFs and search index")
             try staged.commit()
+            StageClock.mark("swap in the new site")
             report.wroteOutput = true
         } catch {
             staged.discard()

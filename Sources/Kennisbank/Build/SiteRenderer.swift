@@ -49,11 +49,12 @@ enum SiteRenderer {
     /// Loads, models and renders the site. `withNotes` adds notes (open indicators) for `check`.
     /// `keepSession` keeps what it takes to rebuild single pages (for `serve`); without it the
     /// loaded sources are freed as soon as the pages are rendered.
-    /// `emit`, when given, receives each page as soon as it is rendered (from any thread) and
-    /// returns why it could not take it, if so; those pages are then not in the returned site.
+    /// `emit`, when given, receives each page as soon as it is rendered (from any thread), as
+    /// pieces of text to write one after another, and returns why it could not take it, if so;
+    /// those pages are then not in the returned site.
     static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool = false, withNotes: Bool = false,
                        standalone: StandaloneRequest? = nil, keepSession: Bool = false,
-                       emit: ((_ path: String, _ data: Data) -> String?)? = nil) -> (BuildReport, RenderedSite?) {
+                       emit: ((_ path: String, _ pieces: [String]) -> String?)? = nil) -> (BuildReport, RenderedSite?) {
         var report = BuildReport()
         var diagnostics = DiagnosticList()
         let site = render(options, withPDF: withPDF, withSearch: withSearch, withNotes: withNotes, standalone: standalone,
@@ -70,14 +71,17 @@ enum SiteRenderer {
 
     private static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool, withNotes: Bool,
                                standalone: StandaloneRequest?, keepSession: Bool,
-                               emit: ((_ path: String, _ data: Data) -> String?)?,
+                               emit: ((_ path: String, _ pieces: [String]) -> String?)?,
                                report: inout BuildReport, diagnostics: inout DiagnosticList) -> RenderedSite? {
         // Load.
+        StageClock.start()
         let config = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &diagnostics)
         let templateRoot = options.url(options.templates)
         let templates = TemplateSet.load(directory: templateRoot, displayRoot: options.templates, diagnostics: &diagnostics)
         let contentRoot = options.url(options.content)
+        StageClock.mark("config and templates")
         var inventory = ContentInventory.scan(root: contentRoot, displayRoot: options.content, diagnostics: &diagnostics)
+        StageClock.mark("content inventory")
         let folders = SourceFolders(kader: config.kaderFolder, assessments: config.assessmentsFolder)
         var loaded = parallelMap(inventory.markdown) {
             SourceLoader.load(path: $0, contentRoot: contentRoot, displayRoot: options.content, folders: folders)
@@ -102,6 +106,7 @@ enum SiteRenderer {
                 loaded.append((source.relocated(to: path), problems))
             }
         }
+        StageClock.mark("load sources")
         var sources: [String: LoadedSource] = [:]
         for (source, problems) in loaded {
             diagnostics.append(contentsOf: problems)
@@ -122,6 +127,7 @@ enum SiteRenderer {
         }
         let tree = SiteTree.build(entries: entries, config: config, configPath: options.config,
                                   displayRoot: options.content, diagnostics: &diagnostics)
+        StageClock.mark("site tree")
         let navigation = Navigation(tree: tree)
         guard !tree.sections.isEmpty else { return nil }
         let resolver = LinkResolver(tree: tree, anchors: sources.mapValues { $0.headings.map(\.id) },
@@ -139,6 +145,7 @@ enum SiteRenderer {
         }
         let assessmentContexts = kaderSite.map { AssessmentContexts(kader: $0.kader, tree: tree, kaderSite: $0, templates: templates) }
 
+        StageClock.mark("kader and assessments")
         let book = Book(tree: tree, navigation: navigation, assessmentsFolder: config.assessmentsFolder)
 
         // Render.
@@ -155,6 +162,7 @@ enum SiteRenderer {
             assessments: assessmentSite, assessmentContexts: assessmentContexts, withPDF: withPDF,
             standalonePath: standalonePath, standalonePDF: standalone?.pdfName, templateRoot: templateRoot,
             book: standalone == nil ? book : nil)
+        StageClock.mark("header, footer and sidebars")
         let contexts = renderer.contexts
         let loadedSources = sources
         // A page without problems goes straight to `emit`, so the site is never held whole.
@@ -164,7 +172,7 @@ enum SiteRenderer {
             // Everything later stages need is in the rendered page; the tree can go.
             if !keepSession { loadedSources[tree.pages[index].source]?.document.discard() }
             if let emit, let html = page.html, page.problems.isEmpty {
-                if let failure = emit(tree.pages[index].url, Data(html.utf8)) {
+                if let failure = emit(tree.pages[index].url, [html]) {
                     emitFailures.withLock { $0.append(failure) }
                 } else {
                     page.html = nil
@@ -172,6 +180,7 @@ enum SiteRenderer {
             }
             return page
         }
+        StageClock.mark("render and write pages")
         for page in rendered { diagnostics.append(contentsOf: page.problems) }
         for failure in emitFailures.withLock({ $0 }) { diagnostics.append(.error(failure, file: options.output)) }
         guard let templates, !diagnostics.hasErrors else { return nil }
@@ -201,22 +210,37 @@ enum SiteRenderer {
             site.files.append((url, Data(search.utf8)))
         }
         var bodies: [Int: BookContexts.Body] = [:]
-        for (index, page) in rendered.enumerated() { if let body = page.bookBody { bodies[index] = body } }
+        for index in rendered.indices {
+            // The bodies move into the book's values, so they are held once.
+            if let body = rendered[index].bookBody { bodies[index] = body }
+            rendered[index].bookBody = nil
+        }
         let bookContexts = BookContexts(book: book, tree: tree, config: config, kader: kader)
         if keepSession {
             site.session = RenderSession(renderer: renderer, folders: folders, contentRoot: contentRoot, displayRoot: options.content,
                                          book: book, bookBodies: bodies, bookContexts: bookContexts, withPDF: withPDF)
         }
+        StageClock.mark("other pages")
         if !book.entries.isEmpty {
-            var context = bookContexts.context(bodies: bodies, withPDF: withPDF)
-            site.files.append((Book.url, Data(templates.render(context, with: "book").utf8)))
+            // The book holds every page once more: written in pieces, straight away when it can be.
+            let pieces = bookContexts.pieces(bodies: bodies, withPDF: withPDF, templates: templates)
+            if let emit {
+                if let failure = emit(Book.url, pieces) {
+                    diagnostics.append(.error(failure, file: options.output))
+                    return nil
+                }
+            } else {
+                site.files.append((Book.url, Data(pieces.joined().utf8)))
+            }
             site.printable += 1
             if withPDF {
+                var context = bookContexts.context(bodies: bodies, withPDF: withPDF)
                 context["pdfCSS"] = Self.inlineStylesheet(templateRoot, "style.css") + Self.inlineStylesheet(templateRoot, "book.css")
                     + Self.inlineStylesheet(templateRoot, "book-pdf.css", folder: "print")
                 site.pdfs.append((templates.render(context, with: "book"), Book.pdf, Book.url))
             }
         }
+        StageClock.mark("book")
         if let kader {
             let contents = Dictionary(rendered.compactMap(\.kaderContent), uniquingKeysWith: { first, _ in first })
             for form in kader.forms {
@@ -252,6 +276,7 @@ enum SiteRenderer {
                 site.pdfs.append((print, String(url.dropLast("index.html".count)) + AssessmentContexts.pdfName, url))
             }
         }
+        StageClock.mark("forms and preparations")
         for asset in inventory.assets {
             site.copies.append((contentRoot.appendingPathComponent(asset), asset))
         }

@@ -108,7 +108,7 @@ public final class SiteSession: @unchecked Sendable {
         bookIsStale = false
         let (contexts, bodies, withPDF) = (state.bookContexts, state.bookBodies, state.withPDF)
         lock.unlock()
-        let html = templates.render(contexts.context(bodies: bodies, withPDF: withPDF), with: "book")
+        let html = contexts.pieces(bodies: bodies, withPDF: withPDF, templates: templates).joined()
         return (try? StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(Book.url))) != nil
     }
 }

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What lies in the content folder: Markdown sources, other files (assets) and folders,
 /// each as a path relative to the content folder, in byte order.
@@ -8,43 +11,64 @@ struct ContentInventory: Sendable {
     var assets: [String] = []
     var folders: [String] = []
 
-    /// Walks `root`. Hidden files are skipped; a symbolic link that leads outside the
+    /// Walks `root` (with `readdir`, which tells files from folders without a `stat` each).
+    /// Hidden files are skipped; a symbolic link that leads outside the
     /// content folder is skipped with a warning, so nothing outside it is ever published.
     static func scan(root: URL, displayRoot: String, diagnostics: inout DiagnosticList) -> ContentInventory {
         var inventory = ContentInventory()
-        let fileManager = FileManager.default
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey]
-        guard let enumerator = fileManager.enumerator(
-            at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]
-        ) else {
+        let rootPath = root.standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue,
+              let top = opendir(rootPath) else {
             diagnostics.append(.error("the content folder does not exist or cannot be read; pass it with --content",
                                       file: displayRoot))
             return inventory
         }
-        for case let url as URL in enumerator {
-            let standardized = url.standardizedFileURL
-            guard standardized.path.hasPrefix(root.standardizedFileURL.path + "/") else { continue }
-            let relative = String(standardized.path.dropFirst(root.standardizedFileURL.path.count + 1))
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            if values?.isSymbolicLink == true {
-                let target = standardized.resolvingSymlinksInPath().path
-                if !(target == rootPath || target.hasPrefix(rootPath + "/")) {
-                    diagnostics.append(.warning(
-                        "symbolic link points outside the content folder and is skipped; copy the file into the content folder instead",
-                        file: "\(displayRoot)/\(relative)"))
-                    enumerator.skipDescendants()
+        closedir(top)
+        let realRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
+        // Folders still to read, as paths relative to the root ("" is the root itself).
+        var pending = [""]
+        while let folder = pending.popLast() {
+            guard let directory = opendir(folder.isEmpty ? rootPath : rootPath + "/" + folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let path = rootPath + "/" + relative
+                var kind = entry.pointee.d_type
+                if kind == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    guard lstat(path, &status) == 0 else { continue }
+                    kind = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (status.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
+                }
+                if kind == UInt8(DT_DIR) {
+                    inventory.folders.append(relative)
+                    pending.append(relative)
                     continue
                 }
-            }
-            var isDirectory: ObjCBool = false
-            _ = fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                inventory.folders.append(relative)
-            } else if relative.hasSuffix(".md") {
-                inventory.markdown.append(relative)
-            } else {
-                inventory.assets.append(relative)
+                if kind == UInt8(DT_LNK) {
+                    // A link is followed for what it is, never descended into.
+                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                    guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                        diagnostics.append(.warning(
+                            "symbolic link points outside the content folder and is skipped; copy the file into the content folder instead",
+                            file: "\(displayRoot)/\(relative)"))
+                        continue
+                    }
+                    var status = stat()
+                    if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                        inventory.folders.append(relative)
+                        continue
+                    }
+                }
+                if relative.hasSuffix(".md") {
+                    inventory.markdown.append(relative)
+                } else {
+                    inventory.assets.append(relative)
+                }
             }
         }
         inventory.markdown.sort(by: byteOrder)

@@ -19,10 +19,9 @@ struct StagedOutput {
     static func begin(destination: URL) throws -> StagedOutput {
         let parent = destination.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(getpid())")
-        let fileManager = FileManager.default
-        try? fileManager.removeItem(at: staging)
+        removeTree(at: staging.path)
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw Failure.io("cannot create `\(staging.path)`: \(error.localizedDescription)")
         }
@@ -54,6 +53,22 @@ struct StagedOutput {
     /// Writes one file (from any thread, also while the rest of the site is still being
     /// rendered), creating its folder when it does not exist yet.
     func emit(_ data: Data, at path: String) throws {
+        try makeFolder(of: path)
+        try place(count: data.count, at: path) { chunk in try data.withUnsafeBytes { try chunk($0) } }
+    }
+
+    /// `emit` for text given in pieces: written one after another as UTF-8, never joined.
+    func emit(pieces: [String], at path: String) throws {
+        try makeFolder(of: path)
+        try place(count: pieces.reduce(0) { $0 + $1.utf8.count }, at: path) { chunk in
+            for piece in pieces {
+                var piece = piece
+                try piece.withUTF8 { try chunk(UnsafeRawBufferPointer($0)) }
+            }
+        }
+    }
+
+    private func makeFolder(of path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         // Most pages have a folder of their own whose parent exists: one mkdir does it.
         if !folder.isEmpty, mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0, errno != EEXIST {
@@ -63,30 +78,50 @@ struct StagedOutput {
                 throw Failure.io("cannot create the folder `\(folder)`: \(error.localizedDescription)")
             }
         }
-        try place(data, at: path)
     }
 
-    /// Puts `data` at `path` in the staging folder: a link to the current output's file when
-    /// that holds the same bytes, a new file otherwise.
-    private func place(_ data: Data, at path: String) throws {
+    /// The bytes of one file, handed over chunk by chunk to the closure it is given.
+    private typealias Chunks = ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
+    /// Puts `count` bytes at `path` in the staging folder: a link to the current output's file
+    /// when that holds the same bytes, a new file otherwise.
+    private func place(count: Int, at path: String, _ chunks: Chunks) throws {
         let target = staging.appendingPathComponent(path).path
         let current = destination.appendingPathComponent(path).path
-        var status = stat()
-        if stat(current, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count,
-           FileManager.default.contents(atPath: current) == data, link(current, target) == 0 {
-            return
-        }
+        if Self.file(current, holds: count, chunks), link(current, target) == 0 { return }
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var written = 0
-        while written < data.count {
-            let result = data.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + written, data.count - written)
+        try chunks { bytes in
+            var written = 0
+            while written < bytes.count {
+                let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                guard result > 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
+                written += result
             }
-            guard result > 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
-            written += result
         }
+    }
+
+    /// Whether the regular file at `path` holds exactly the bytes of `chunks`.
+    private static func file(_ path: String, holds count: Int, _ chunks: Chunks) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == count else { return false }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var same = true
+        try? chunks { bytes in
+            var offset = 0
+            while same, offset < bytes.count {
+                let wanted = min(buffer.count, bytes.count - offset)
+                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, wanted) }
+                guard got > 0 else { same = false; return }
+                same = buffer.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + offset, got) == 0 }
+                offset += got
+            }
+        }
+        return same
     }
 
     /// Replaces one file of a live output folder: written beside it, then renamed over it, so
@@ -108,7 +143,7 @@ struct StagedOutput {
         let fileManager = FileManager.default
         let old = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
-        try? fileManager.removeItem(at: old)
+        removeTree(at: old.path)
         let hadOutput = fileManager.fileExists(atPath: destination.path)
         do {
             if hadOutput { try fileManager.moveItem(at: destination, to: old) }
@@ -123,11 +158,11 @@ struct StagedOutput {
             discard()
             throw Failure.io("cannot move the new site into `\(destination.path)`: \(error.localizedDescription)")
         }
-        try? fileManager.removeItem(at: old)
+        removeTree(at: old.path)
     }
 
     /// Removes the staging folder; the output folder stays as it was.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        removeTree(at: staging.path)
     }
 }
