@@ -104,7 +104,7 @@ struct PageContextBuilder: Sendable {
     /// and footer rendered from them (ready-made by `chrome` when it has them).
     private func base(currentPage: Int?, root: String) -> [String: Any] {
         let current = currentMainItem(of: currentPage)
-        var context = chromeContext(currentMainItem: current, root: root)
+        var context = chrome?.context(root: root, currentMainItem: current) ?? chromeContext(currentMainItem: current, root: root)
         if let chrome {
             context["headerHTML"] = chrome.header(root: root, currentMainItem: current)
                 ?? chrome.render(context, partial: ChromeHTML.headerPartial)

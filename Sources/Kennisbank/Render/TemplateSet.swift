@@ -93,7 +93,7 @@ struct TemplateSet: Sendable {
     }
 
     func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(TemplateValues.prepare(context), withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {
