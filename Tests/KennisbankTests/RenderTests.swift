@@ -64,6 +64,19 @@ struct RenderTests {
         #expect(RelativeURL.between(from: "a/b/index.html", to: "a/c/index.html") == "../c/index.html")
         #expect(RelativeURL.between(from: "index.html", to: "a/index.html") == "a/index.html")
         #expect(RelativeURL.between(from: "a/b/index.html", to: "index.html") == "../../index.html")
+        #expect(RelativeURL.between(from: "index.html", to: "bestanden/jaar verslag.pdf") == "bestanden/jaar%20verslag.pdf")
+    }
+
+    /// The path encoding is done on bytes; it must give what Foundation gives.
+    @Test func pathComponentsAreEncodedAsFoundationEncodesThem() {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/;?#")
+        var samples = ["plain-name_1.pdf", "met spatie", "café", "ĳs", "a;b?c#d", "100%", "a/b", "\\", "\"'<>",
+                       "emoji 🏠", "tab\there", "~!$&'()*+,-.:=@_", "\u{0}", "\u{7F}\u{80}", "Ω≈ç√∫"]
+        samples += (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for sample in samples {
+            #expect(RelativeURL.encodeComponent(sample) == sample.addingPercentEncoding(withAllowedCharacters: allowed), "\(sample)")
+        }
     }
 
     @Test func escapingWorksPerScalar() {

@@ -20,10 +20,31 @@ enum RelativeURL {
         return String(repeating: "../", count: fromParts.count) + toParts.map(encodeComponent).joined(separator: "/")
     }
 
-    /// Percent-encodes one path component (spaces and other unsafe characters).
+    /// Percent-encodes one path component (spaces and other unsafe characters): every byte of
+    /// its UTF-8 except letters, digits and ``!$&'()*+,-.:=@_~`` (Foundation's `urlPathAllowed`
+    /// without `/` and `;`), as `%XX` with capital hex digits.
     static func encodeComponent(_ component: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/;?#")
-        return component.addingPercentEncoding(withAllowedCharacters: allowed) ?? component
+        let utf8 = component.utf8
+        guard !utf8.allSatisfy(isAllowed) else { return component }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count * 3)
+        for byte in utf8 {
+            if isAllowed(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "!$&'()*+,-.:=@_~".utf8.contains(byte)
+        }
     }
 }
