@@ -26,7 +26,8 @@ struct YAMLFields {
     static func parse(_ yaml: String, file: String, firstLine: Int, diagnostics: inout DiagnosticList) -> YAMLFields? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding is given: Yams' default reads the whole environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: file, firstLine: firstLine))
             return nil
