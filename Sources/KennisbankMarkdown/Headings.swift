@@ -59,6 +59,7 @@ extension MarkdownDocument {
             }
             cmark_node_replace(node, block)
             cmark_node_free(node)
+            headingPositions[block] = headingBlocks.count
             headingBlocks.append(block)
             headingTags.append((level, id))
         }

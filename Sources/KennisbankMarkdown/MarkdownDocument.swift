@@ -9,6 +9,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     private(set) var root: OpaquePointer
     /// The custom blocks that replaced the headings, in document order (see `assignHeadingAnchors`).
     var headingBlocks: [OpaquePointer] = []
+    /// The position of each heading block in `headingBlocks`.
+    var headingPositions: [OpaquePointer: Int] = [:]
     /// Level and id of each heading block, to write its tags again (see `setHeadingTags`).
     var headingTags: [(level: Int, id: String)] = []
 
@@ -35,6 +37,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         cmark_node_free(root)
         root = cmark_node_new(CMARK_NODE_DOCUMENT)
         headingBlocks = []
+        headingPositions = [:]
         headingTags = []
     }
 

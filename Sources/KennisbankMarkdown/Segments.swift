@@ -43,7 +43,7 @@ extension MarkdownDocument {
         var child = cmark_node_first_child(root)
         while let node = child {
             child = cmark_node_next(node)
-            if let index = headingBlocks.firstIndex(of: node) {
+            if let index = headingPositions[node] {
                 headingIndex = index
                 continue
             }
@@ -101,7 +101,7 @@ extension MarkdownDocument {
         guard headingBlocks.indices.contains(index) else { return "" }
         var parts: [String] = []
         var child = cmark_node_next(headingBlocks[index])
-        while let node = child, !headingBlocks.contains(node) {
+        while let node = child, headingPositions[node] == nil {
             let text = Self.plainText(of: node)
             if !text.isEmpty { parts.append(text) }
             child = cmark_node_next(node)
@@ -113,7 +113,7 @@ extension MarkdownDocument {
     public func hasContent(afterHeading index: Int) -> Bool {
         guard headingBlocks.indices.contains(index) else { return false }
         var child = cmark_node_next(headingBlocks[index])
-        while let node = child, !headingBlocks.contains(node) {
+        while let node = child, headingPositions[node] == nil {
             if !Self.plainText(of: node).isEmpty { return true }
             child = cmark_node_next(node)
         }
@@ -139,7 +139,7 @@ extension MarkdownDocument {
             child = cmark_node_next(node)
         }
         for node in children {
-            if let index = headingBlocks.firstIndex(of: node) {
+            if let index = headingPositions[node] {
                 flush()
                 current = index
             } else {
