@@ -108,6 +108,36 @@ struct RenderTests {
         #expect(unsafe.contains(rawQuote))
     }
 
+    /// Templates render prepared values (`TemplateValues`); a theme must see no difference from
+    /// the plain dictionaries: transforms, sections over strings and numbers, sequences, dotted names.
+    @Test func preparedValuesRenderAsPlainValues() throws {
+        let template = """
+        {{lowercased(title)}}|{{uppercased(title)}}|{{#empty(none)}}leeg{{/empty(none)}}|{{plusone(count)}}|{{#even(count)}}even{{/even(count)}}
+        {{#url}}<a href="{{.}}">{{title}}</a>{{/url}}{{^missing}}geen{{/missing}}|{{#none}}x{{/none}}{{^none}}niets{{/none}}
+        {{#items}}{{#first()}}[{{/first()}}{{name}}:{{count}}:{{site.title}}{{^last()}}, {{/last()}}{{#last()}}]{{/last()}}{{/items}}
+        {{#sorted(names)}}{{.}};{{/sorted(names)}}|{{count(items)}}|{{#reversed(items)}}{{name}}{{/reversed(items)}}
+        {{#zero}}nul={{.}}{{/zero}}|{{{html}}}|{{html}}|{{#flag}}ja{{/flag}}{{^off}}uit{{/off}}|{{site.title}}
+        """
+        let context: [String: Any] = [
+            "title": "Harm Reduction", "none": "", "count": 41, "url": "../a b/index.html", "zero": 0,
+            "items": [["name": "een", "count": 1], ["name": "twee", "count": 2]] as [[String: Any]],
+            "names": ["b", "a", "c"], "html": "<em>'x'</em>", "flag": true, "off": false,
+            "site": ["title": "Kennisbank"] as [String: Any],
+        ]
+        let project = try TestProject(files: [:])
+        defer { project.remove() }
+        try project.write(template, to: "templates/probe.mustache")
+        var diagnostics = DiagnosticList()
+        let templates = try #require(TemplateSet.load(directory: project.root.appendingPathComponent("templates"),
+                                                      displayRoot: "templates", diagnostics: &diagnostics))
+        MustacheContentTypes.register(SafeHTMLContentType(), named: SafeHTMLContentType.name)
+        let plain = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(SafeHTMLContentType.name)}}" + template)
+        let expected = plain.render(context)
+        #expect(templates.render(context, with: "probe") == expected)
+        #expect(expected.contains("harm reduction|HARM REDUCTION|leeg|42|") && expected.contains("[een:1:Kennisbank, twee:2:Kennisbank]"))
+        #expect(expected.contains("a;b;c;|2|tweeeen") && expected.contains("nul=0"))
+    }
+
     @Test func templateErrorsAreLocated() throws {
         let project = try TestProject(files: minimalSite)
         defer { project.remove() }

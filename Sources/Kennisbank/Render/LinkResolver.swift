@@ -22,48 +22,65 @@ struct LinkResolver: Sendable {
     let assets: Set<String>
 
     func resolve(_ destination: String, from pageIndex: Int) -> Resolution {
-        resolveWithTarget(destination, from: pageIndex).resolution
+        let page = tree.pages[pageIndex]
+        switch locate(destination, from: pageIndex) {
+        case .keep, .sameAnchor: return .keep
+        case .failure(let message): return .failure(message)
+        case .page(let target, let fragment):
+            if target == pageIndex, let fragment { return .rewrite("#" + fragment) }
+            return .rewrite(RelativeURL.between(from: page.url, to: tree.pages[target].url) + (fragment.map { "#" + $0 } ?? ""))
+        case .file(let path, let fragment):
+            return .rewrite(RelativeURL.between(from: page.url, to: path) + (fragment.map { "#" + $0 } ?? ""))
+        }
     }
 
-    /// The resolution, and the page the link leads to when it leads to a page or section.
-    private func resolveWithTarget(_ destination: String, from pageIndex: Int) -> (resolution: Resolution, page: Int?) {
+    /// What a link destination is, before it is written as a URL.
+    private enum Location {
+        /// External (`https:`, `mailto:` ...) or empty.
+        case keep
+        /// `#anchor` on the page itself (checked).
+        case sameAnchor(String)
+        /// A page or section landing, with the anchor in it (checked).
+        case page(Int, fragment: String?)
+        /// A file beside the content, by its path in the content folder.
+        case file(String, fragment: String?)
+        case failure(String)
+    }
+
+    private func locate(_ destination: String, from pageIndex: Int) -> Location {
         let page = tree.pages[pageIndex]
-        if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return (.keep, nil) }
+        if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return .keep }
         if destination.hasPrefix("/") {
-            return (.failure("link `\(destination)` is an absolute path, which breaks when the site is opened from a folder or a subpath; write the path relative to this file, such as `../kernprincipes/harm-reduction.md`"), nil)
+            return .failure("link `\(destination)` is an absolute path, which breaks when the site is opened from a folder or a subpath; write the path relative to this file, such as `../kernprincipes/harm-reduction.md`")
         }
         let (rawPath, fragment) = splitFragment(destination)
         let path = Self.decoded(rawPath)
         if path.isEmpty {
             // `#anchor` on the same page.
-            guard let fragment else { return (.keep, nil) }
-            return (checkAnchor(fragment, in: pageIndex, written: destination) ?? .keep, nil)
+            guard let fragment else { return .keep }
+            if case .failure(let message)? = checkAnchor(fragment, in: pageIndex, written: destination) { return .failure(message) }
+            return .sameAnchor(fragment)
         }
         guard let target = normalize(path, relativeTo: SiteTree.parentFolder(page.source)) else {
-            return (.failure("link `\(destination)` leads outside the content folder; link only to files inside it"), nil)
+            return .failure("link `\(destination)` leads outside the content folder; link only to files inside it")
         }
         if target.hasSuffix(".md") {
             guard let targetIndex = tree.pageBySource[target] else {
                 if tree.drafts.contains(target) {
-                    return (.failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page"), nil)
+                    return .failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page")
                 }
-                return (.failure(missingMessage(destination, target: target, from: page.source)), nil)
+                return .failure(missingMessage(destination, target: target, from: page.source))
             }
-            if let fragment, let failure = checkAnchor(fragment, in: targetIndex, written: destination) { return (failure, nil) }
-            if targetIndex == pageIndex, let fragment { return (.rewrite("#" + fragment), targetIndex) }
-            let url = RelativeURL.between(from: page.url, to: tree.pages[targetIndex].url)
-            return (.rewrite(url + (fragment.map { "#" + $0 } ?? "")), targetIndex)
+            if let fragment, case .failure(let message)? = checkAnchor(fragment, in: targetIndex, written: destination) { return .failure(message) }
+            return .page(targetIndex, fragment: fragment)
         }
-        if assets.contains(target) {
-            return (.rewrite(RelativeURL.between(from: page.url, to: target) + (fragment.map { "#" + $0 } ?? "")), nil)
-        }
+        if assets.contains(target) { return .file(target, fragment: fragment) }
         if let section = tree.sections.firstIndex(where: { $0.folder == target }) {
             let landing = tree.sections[section].landing
-            if let fragment, let failure = checkAnchor(fragment, in: landing, written: destination) { return (failure, nil) }
-            let url = RelativeURL.between(from: page.url, to: tree.pages[landing].url)
-            return (.rewrite(url + (fragment.map { "#" + $0 } ?? "")), landing)
+            if let fragment, case .failure(let message)? = checkAnchor(fragment, in: landing, written: destination) { return .failure(message) }
+            return .page(landing, fragment: fragment)
         }
-        return (.failure(missingMessage(destination, target: target, from: page.source)), nil)
+        return .failure(missingMessage(destination, target: target, from: page.source))
     }
 
     private func missingMessage(_ destination: String, target: String, from source: String) -> String {
@@ -121,34 +138,22 @@ struct LinkResolver: Sendable {
 
     /// Where `destination`, written in page `pageIndex`, leads.
     func target(_ destination: String, from pageIndex: Int) -> Target {
-        let (resolution, page) = resolveWithTarget(destination, from: pageIndex)
-        let (rawPath, fragment) = splitFragment(destination)
-        switch resolution {
-        case .failure:
-            return .keep
-        case .keep:
-            // `#anchor` on the same page is kept on the site, but is a page link in the book.
-            if rawPath.isEmpty, let fragment, !destination.isEmpty { return .page(pageIndex, fragment: fragment) }
-            return .keep
-        case .rewrite:
-            if let page { return .page(page, fragment: fragment) }
-            let path = Self.decoded(rawPath)
-            guard let file = normalize(path, relativeTo: SiteTree.parentFolder(tree.pages[pageIndex].source)) else { return .keep }
-            return .file(file + (fragment.map { "#" + $0 } ?? ""))
+        switch locate(destination, from: pageIndex) {
+        case .keep, .failure: .keep
+        // `#anchor` on the same page is kept on the site, but is a page link in the book.
+        case .sameAnchor(let fragment): .page(pageIndex, fragment: fragment)
+        case .page(let page, let fragment): .page(page, fragment: fragment)
+        case .file(let path, let fragment): .file(path + (fragment.map { "#" + $0 } ?? ""))
         }
     }
 
     /// The page a Markdown link leads to (fragment ignored), or why it leads nowhere.
     func targetPage(_ destination: String, from pageIndex: Int) -> Result<Int, LinkFailure> {
-        let (resolution, target) = resolveWithTarget(destination, from: pageIndex)
-        switch resolution {
-        case .failure(let message): return .failure(LinkFailure(message: message))
-        case .keep: return .failure(LinkFailure(message: "`\(destination)` is not a link to a page of this site; link to the page's `.md` file"))
-        case .rewrite:
-            guard let target else {
-                return .failure(LinkFailure(message: "`\(destination)` is not a page; link to the page's `.md` file"))
-            }
-            return .success(target)
+        switch locate(destination, from: pageIndex) {
+        case .failure(let message): .failure(LinkFailure(message: message))
+        case .keep, .sameAnchor: .failure(LinkFailure(message: "`\(destination)` is not a link to a page of this site; link to the page's `.md` file"))
+        case .file: .failure(LinkFailure(message: "`\(destination)` is not a page; link to the page's `.md` file"))
+        case .page(let target, _): .success(target)
         }
     }
 
