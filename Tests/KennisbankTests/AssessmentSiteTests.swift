@@ -140,6 +140,51 @@ struct AssessmentSiteTests {
         #expect(!html.lowercased().contains("gemiddelde score"))
     }
 
+    /// Indicator blocks are rendered once per combination of their values and reused with each
+    /// page's own text; an edited partial that escapes or transforms the text still gets its way.
+    @Test func reusedIndicatorBlocksCarryEachPagesOwnText() throws {
+        let project = try assessmentProject()
+        defer { project.remove() }
+        for name in ["A", "B"] {
+            try project.write("""
+            ---
+            praktijk: Praktijk \(name)
+            datum: 2025-06-0\(name == "A" ? 1 : 2)
+            zichtbaarheid: public
+            ---
+            ## P1.02 Huurdersplichten
+
+            **Kleurscore:** oranje
+
+            ### Reflectie
+
+            Reflectie van *\(name)*.
+
+            ### Acties
+
+            Actie van \(name).
+            """, to: "content/zelfevaluaties/\(name.lowercased()).md")
+        }
+        #expect(build(project).succeeded)
+        let pageA = try project.output("zelfevaluaties/praktijk-a-2025-06-01/index.html")
+        let pageB = try project.output("zelfevaluaties/praktijk-b-2025-06-02/index.html")
+        #expect(pageA.contains("<p>Reflectie van <em>A</em>.</p>") && pageA.contains("<p>Actie van A.</p>"))
+        #expect(pageB.contains("<p>Reflectie van <em>B</em>.</p>") && pageB.contains("<p>Actie van B.</p>"))
+        #expect(!pageA.contains("van <em>B</em>") && !pageB.contains("van <em>A</em>"))
+        #expect(!pageA.contains("\u{FFFF}") && !pageB.contains("\u{FFFF}"))
+
+        let partial = project.root.appendingPathComponent("templates/partials/assessment-indicator.mustache")
+        let edited = try String(contentsOf: partial, encoding: .utf8)
+            .replacingOccurrences(of: "{{{reflection}}}", with: "{{reflection}}")
+            .replacingOccurrences(of: "{{{actions}}}", with: "{{{uppercased(actions)}}}")
+        try edited.write(to: partial, atomically: true, encoding: .utf8)
+        #expect(build(project).succeeded)
+        let editedA = try project.output("zelfevaluaties/praktijk-a-2025-06-01/index.html")
+        #expect(editedA.contains("&lt;p&gt;Reflectie van &lt;em&gt;A&lt;/em&gt;.&lt;/p&gt;"))
+        #expect(editedA.contains("<P>ACTIE VAN A.</P>"))
+        #expect(!editedA.contains("\u{FFFF}"))
+    }
+
     /// Renders the hostile assessment as `los.html` (and `los.pdf`) in the project folder.
     private func renderStandalone(_ project: TestProject, pdf: Bool) {
         let report = StandaloneAssessment.render(file: project.root.appendingPathComponent("content/zelfevaluaties/geheim.md").path,

@@ -6,9 +6,8 @@ import KennisbankMarkdown
 /// Counts and changes only: never an average, grade or ranking.
 ///
 /// The parts that repeat 83 times a page are rendered here from small flat contexts: the label
-/// of each status once (`partials/status-label`), and the indicators of each part
-/// (`partials/assessment-indicator`), so that the page template does not look values up
-/// through deep context stacks.
+/// of each status once (`partials/status-label`), and each indicator's block
+/// (`partials/assessment-indicator`) once per combination of its values (`IndicatorBlocks`).
 struct AssessmentContexts: Sendable {
     let kader: Kader
     let tree: SiteTree
@@ -16,6 +15,8 @@ struct AssessmentContexts: Sendable {
     let templates: TemplateSet?
     /// The rendered label of each status, and of an open indicator (key nil).
     private let statusLabels: [Status?: String]
+    /// Each indicator's block, reused across result pages.
+    private let blocks: IndicatorBlocks
 
     init(kader: Kader, tree: SiteTree, kaderSite: KaderSite?, templates: TemplateSet?) {
         self.kader = kader
@@ -29,6 +30,7 @@ struct AssessmentContexts: Sendable {
             labels[status] = templates?.render(context, with: "partials/status-label") ?? ""
         }
         statusLabels = labels
+        blocks = IndicatorBlocks(templates: templates)
     }
 
     /// File name of a result page's PDF, next to its `index.html`.
@@ -101,25 +103,27 @@ struct AssessmentContexts: Sendable {
 
         values["parts"] = kader.parts.map { part -> [String: Any] in
             var partValues: [String: Any] = ["number": part.id.number, "id": part.id.description, "title": part.title]
-            let indicators = part.indicators.map { indicator -> [String: Any] in
-                var item = indicatorLink(indicator, status: assessment.status(indicator.id))
-                let text = texts[indicator.id] ?? IndicatorText()
-                item["reflection"] = text.reflection
-                item["hasReflection"] = !text.reflection.isEmpty
-                item["actions"] = text.actions
-                item["hasActions"] = !text.actions.isEmpty
+            var html = ""
+            for indicator in part.indicators {
+                let status = assessment.status(indicator.id)
+                var item = indicatorLink(indicator, status: status)
+                // Everything the block shows besides the session's text, for reuse (`IndicatorBlocks`).
+                var key = "\(indicator.id)|\(status?.rawValue ?? "-")"
                 if let linkRoot, let kaderSite, let page = kaderSite.partPages[part.id] {
                     item["kaderURL"] = linkRoot + tree.pages[page].url + "#" + indicator.id.anchor
+                    key += "|" + linkRoot
                 }
                 if let comparison, let change = comparison.changes[indicator.id] {
                     var changeValues: [String: Any] = ["key": change.rawValue, "label": change.label]
-                    if let before = previous?.status(indicator.id) { changeValues["before"] = Self.statusValues(before) }
+                    let before = previous?.status(indicator.id)
+                    if let before { changeValues["before"] = Self.statusValues(before) }
                     item["change"] = changeValues
+                    key += "|\(change.rawValue)|\(before?.rawValue ?? "-")"
                 }
-                return item
+                let text = texts[indicator.id] ?? IndicatorText()
+                html += blocks.html(values: item, key: key, reflection: text.reflection, actions: text.actions)
             }
-            // One render per part: a flat list, so that lookups never climb the page's context.
-            partValues["indicatorsHTML"] = templates?.render(["indicators": indicators], with: "partials/assessment-indicator") ?? ""
+            partValues["indicatorsHTML"] = html
             return partValues
         }
 

@@ -60,59 +60,35 @@ struct BookContexts {
     }
 
     /// The book's page as pieces to write one after another: the template's output with a slot
-    /// in place of each page body, and the bodies themselves. The bodies of a large site (40 MB
-    /// for 10,000 pages) are then never copied into one string, which Mustache would hold two
-    /// or three times over while it joins its sections. When the template does not show every
-    /// body exactly once and unescaped (an edited theme), the book is rendered whole instead.
+    /// in place of each page body (`Slots`), and the bodies themselves. The bodies of a large
+    /// site (40 MB for 10,000 pages) are then never copied into one string, which Mustache would
+    /// hold two or three times over while it joins its sections. When the template does not
+    /// show every body exactly once and unchanged (an edited theme), the book is rendered whole.
     func pieces(bodies: [Int: Body], withPDF: Bool, templates: TemplateSet) -> [String] {
         var slotted: [String] = []
         var withSlots = bodies
         for (page, body) in bodies.sorted(by: { $0.key < $1.key }) {
             guard case .html(let html) = body, !html.isEmpty else { continue }
-            withSlots[page] = .html(Self.slot(slotted.count))
+            withSlots[page] = .html(Slots.marker(slotted.count))
             slotted.append(html)
         }
         let skeleton = templates.render(context(bodies: withSlots, withPDF: withPDF), with: "book")
-        if let pieces = Self.fill(skeleton, with: slotted) { return pieces }
-        return [templates.render(context(bodies: bodies, withPDF: withPDF), with: "book")]
-    }
-
-    /// A body's place holder: noncharacters around its number, and an apostrophe that escaping
-    /// would change, so that an escaped slot is not taken for a body.
-    private static func slot(_ number: Int) -> String { "\u{FFFF}'\(number)\u{FFFF}" }
-
-    /// Puts the bodies into their slots; nil unless each slot occurs exactly once, as it was.
-    static func fill(_ skeleton: String, with bodies: [String]) -> [String]? {
-        var skeleton = skeleton
-        return skeleton.withUTF8 { bytes -> [String]? in
-            // U+FFFF is EF BF BF in UTF-8; the text between two of them is a slot's number.
-            var pieces: [String] = []
-            var used = [Bool](repeating: false, count: bodies.count)
-            var start = 0
-            var index = 0
-            var inSlot = false
-            while index + 2 < bytes.count {
-                guard bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBF else {
-                    index += 1
-                    continue
+        if let pieces = Slots.cut(skeleton, slots: slotted.count) {
+            var seen = [Bool](repeating: false, count: slotted.count)
+            var once = true
+            let texts = pieces.map { piece -> String in
+                switch piece {
+                case .text(let text):
+                    return text
+                case .slot(let number):
+                    if seen[number] { once = false }
+                    seen[number] = true
+                    return slotted[number]
                 }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                if inSlot {
-                    guard text.first == "'", let number = Int(text.dropFirst()), used.indices.contains(number),
-                          !used[number] else { return nil }
-                    used[number] = true
-                    pieces.append(bodies[number])
-                } else {
-                    pieces.append(text)
-                }
-                inSlot.toggle()
-                index += 3
-                start = index
             }
-            guard !inSlot, !used.contains(false) else { return nil }
-            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            return pieces
+            if once, !seen.contains(false) { return texts }
         }
+        return [templates.render(context(bodies: bodies, withPDF: withPDF), with: "book")]
     }
 
     /// Every key is set, also when empty: Mustache would otherwise look a missing key up in
