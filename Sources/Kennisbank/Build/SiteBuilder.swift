@@ -39,14 +39,16 @@ public enum SiteBuilder {
         // Pages are written into the staging folder while they render; on any error the
         // staging folder is thrown away and the previous site stays as it was.
         var (report, rendered) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil,
-                                                     keepSession: keep) { path, pieces in
-            do {
-                try staged.emit(pieces: pieces, at: path)
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
+                                                     keepSession: keep, sink: PageSink(
+            prepare: { staged.makeFolders(for: $0) },
+            emit: { path, pieces in
+                do {
+                    try staged.emit(pieces: pieces, at: path)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }))
         guard let site = rendered, !report.diagnostics.hasErrors else {
             staged.discard()
             return (finish(report, start), nil)

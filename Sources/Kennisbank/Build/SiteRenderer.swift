@@ -36,6 +36,15 @@ struct RenderSession {
     let withPDF: Bool
 }
 
+/// Where pages go as soon as they are rendered: the staging folder of a build.
+struct PageSink {
+    /// Prepares for files at these paths (all pages, before any is rendered).
+    let prepare: ([String]) -> Void
+    /// Takes one file, as pieces of text to write one after another (from any thread);
+    /// returns why it could not, if so.
+    let emit: (_ path: String, _ pieces: [String]) -> String?
+}
+
 /// A request to render one assessment file as a self-contained page.
 struct StandaloneRequest {
     /// The assessment file, anywhere on disk.
@@ -49,16 +58,15 @@ enum SiteRenderer {
     /// Loads, models and renders the site. `withNotes` adds notes (open indicators) for `check`.
     /// `keepSession` keeps what it takes to rebuild single pages (for `serve`); without it the
     /// loaded sources are freed as soon as the pages are rendered.
-    /// `emit`, when given, receives each page as soon as it is rendered (from any thread), as
-    /// pieces of text to write one after another, and returns why it could not take it, if so;
-    /// those pages are then not in the returned site.
+    /// `sink`, when given, receives each page as soon as it is rendered (from any thread); pages
+    /// it could not take are reported as errors.
     static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool = false, withNotes: Bool = false,
                        standalone: StandaloneRequest? = nil, keepSession: Bool = false,
-                       emit: ((_ path: String, _ pieces: [String]) -> String?)? = nil) -> (BuildReport, RenderedSite?) {
+                       sink: PageSink? = nil) -> (BuildReport, RenderedSite?) {
         var report = BuildReport()
         var diagnostics = DiagnosticList()
         let site = render(options, withPDF: withPDF, withSearch: withSearch, withNotes: withNotes, standalone: standalone,
-                          keepSession: keepSession, emit: emit, report: &report, diagnostics: &diagnostics)
+                          keepSession: keepSession, sink: sink, report: &report, diagnostics: &diagnostics)
         report.diagnostics = DiagnosticList(diagnostics.sorted)
         return (report, site)
     }
@@ -71,7 +79,7 @@ enum SiteRenderer {
 
     private static func render(_ options: BuildOptions, withPDF: Bool, withSearch: Bool, withNotes: Bool,
                                standalone: StandaloneRequest?, keepSession: Bool,
-                               emit: ((_ path: String, _ pieces: [String]) -> String?)?,
+                               sink: PageSink?,
                                report: inout BuildReport, diagnostics: inout DiagnosticList) -> RenderedSite? {
         // Load.
         StageClock.start()
@@ -165,14 +173,16 @@ enum SiteRenderer {
         StageClock.mark("header, footer and sidebars")
         let contexts = renderer.contexts
         let loadedSources = sources
-        // A page without problems goes straight to `emit`, so the site is never held whole.
+        // A page without problems goes straight to the sink, so the site is never held whole.
+        sink?.prepare(tree.pages.map(\.url))
+        StageClock.mark("make the pages' folders")
         let emitFailures = Mutex<[String]>([])
         var rendered = parallelMap(Array(tree.pages.indices)) { index -> RenderedPage in
             var page = renderer.render(index)
             // Everything later stages need is in the rendered page; the tree can go.
             if !keepSession { loadedSources[tree.pages[index].source]?.document.discard() }
-            if let emit, let html = page.html, page.problems.isEmpty {
-                if let failure = emit(tree.pages[index].url, [html]) {
+            if let sink, let html = page.html, page.problems.isEmpty {
+                if let failure = sink.emit(tree.pages[index].url, [html]) {
                     emitFailures.withLock { $0.append(failure) }
                 } else {
                     page.html = nil
@@ -224,8 +234,8 @@ enum SiteRenderer {
         if !book.entries.isEmpty {
             // The book holds every page once more: written in pieces, straight away when it can be.
             let pieces = bookContexts.pieces(bodies: bodies, withPDF: withPDF, templates: templates)
-            if let emit {
-                if let failure = emit(Book.url, pieces) {
+            if let sink {
+                if let failure = sink.emit(Book.url, pieces) {
                     diagnostics.append(.error(failure, file: options.output))
                     return nil
                 }
