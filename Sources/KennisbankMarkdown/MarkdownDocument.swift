@@ -107,6 +107,21 @@ public final class MarkdownDocument: @unchecked Sendable {
         return text.trimmed()
     }
 
+    /// Whether `plainText(of: node)` is not empty: some text or code in it is more than
+    /// whitespace. Stops at the first such text instead of collecting all of it.
+    static func hasText(_ node: OpaquePointer) -> Bool {
+        guard let iterator = cmark_iter_new(node) else { return false }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return false }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            guard type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) else { continue }
+            if String(cString: literal).unicodeScalars.contains(where: { !$0.properties.isWhitespace }) { return true }
+        }
+    }
+
     /// The start line of a node; inline nodes without a position take their block's line.
     static func position(of node: OpaquePointer) -> (line: Int, column: Int) {
         var current: OpaquePointer? = node

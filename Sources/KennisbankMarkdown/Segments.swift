@@ -114,7 +114,7 @@ extension MarkdownDocument {
         guard headingBlocks.indices.contains(index) else { return false }
         var child = cmark_node_next(headingBlocks[index])
         while let node = child, headingPositions[node] == nil {
-            if !Self.plainText(of: node).isEmpty { return true }
+            if Self.hasText(node) { return true }
             child = cmark_node_next(node)
         }
         return false

@@ -45,6 +45,17 @@ struct FrontMatterSplit {
     var bodyLineOffset: Int
 
     /// Splits `text`. Fails when an opening `---` has no closing line.
+    /// A line without the spaces and tabs around it (Foundation's `.whitespaces`, which it
+    /// is asked for only when the line holds other than ASCII).
+    private static func trimmedLine(_ line: Substring) -> Substring {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return Substring(line.trimmingCharacters(in: .whitespaces)) }
+        let isBlank = { (character: Character) in character == " " || character == "\t" }
+        guard let first = line.firstIndex(where: { !isBlank($0) }), let last = line.lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return line[first...last]
+    }
+
     static func split(_ text: String) -> FrontMatterSplit? {
         guard text.hasPrefix("---") else {
             return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyLineOffset: 0)
@@ -55,7 +66,7 @@ struct FrontMatterSplit {
         var yamlStart: String.Index?
         while lineStart < text.endIndex {
             let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let trimmed = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            let trimmed = Self.trimmedLine(text[lineStart..<lineEnd])
             let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
             lineNumber += 1
             if let start = yamlStart {
