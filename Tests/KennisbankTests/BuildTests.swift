@@ -138,14 +138,36 @@ struct BuildTests {
         #expect(try project.output("sectie/twee/index.html").contains("Nieuwe alinea."))
         // The book changed with it; unchanged or not, it is whole.
         #expect(try project.output(Book.url).contains("Nieuwe alinea."))
-        // A page taken out of the content is gone from the output, and the old output and the
-        // staging folder are gone from beside it.
+        // A page taken out of the content is gone from the output, the output a build replaced
+        // is kept beside it for the next build to reuse, and no staging folder is left.
         try FileManager.default.removeItem(at: project.root.appendingPathComponent("content/sectie/een.md"))
         try project.write("---\ntitle: Twee\norder: 2\n---\nTekst.\n", to: "content/sectie/twee.md")
         #expect(project.build().succeeded)
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("_site/sectie/een").path))
         let beside = try FileManager.default.contentsOfDirectory(atPath: project.root.path)
-        #expect(beside.sorted() == ["_site", "content", "templates"])
+        #expect(beside.sorted() == ["._site.previous", "_site", "content", "templates"])
+        // The next build reuses that folder: what it does not write (the page taken out two
+        // builds ago) is removed, a file where a folder is needed and the other way round are
+        // replaced, and the live output's files, hard-linked into it, are never written through.
+        let previous = project.root.appendingPathComponent("._site.previous")
+        #expect(FileManager.default.fileExists(atPath: previous.appendingPathComponent("sectie/een/index.html").path))
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("sectie/twee"))
+        try "oud".write(to: previous.appendingPathComponent("sectie/twee"), atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("404.html"))
+        try FileManager.default.createDirectory(at: previous.appendingPathComponent("404.html/map"), withIntermediateDirectories: true)
+        let live = try project.output("sectie/twee/index.html")
+        try project.write("---\ntitle: Twee\norder: 2\n---\nAnders.\n", to: "content/sectie/twee.md")
+        #expect(project.build().succeeded)
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("_site/sectie/een").path))
+        #expect(try project.output("sectie/twee/index.html").contains("Anders."))
+        #expect(try project.output("404.html").contains("<html"))
+        #expect(try String(contentsOf: previous.appendingPathComponent("sectie/twee/index.html"), encoding: .utf8) == live)
+        let site = filesBelow(project.root.appendingPathComponent("_site"))
+        let fresh = try TestProject(files: minimalSite.merging(["sectie/twee.md": "---\ntitle: Twee\norder: 2\n---\nAnders.\n"]) { $1 })
+        defer { fresh.remove() }
+        try FileManager.default.removeItem(at: fresh.root.appendingPathComponent("content/sectie/een.md"))
+        #expect(fresh.build().succeeded)
+        #expect(site == filesBelow(fresh.root.appendingPathComponent("_site")), "a build into a reused folder differs from a fresh one")
     }
 
     /// A section of more than 100 pages shows 100 of them around the page itself and a link to

@@ -66,6 +66,7 @@ public enum SiteBuilder {
         do {
             StageClock.mark("rest of the render")
             try staged.write(files: site.files, copies: site.copies)
+            staged.removeLeftovers()
             StageClock.mark("write other files")
             if let weasyPrint {
                 let jobs = site.pdfs.map { ($0.html, staged.staging.appendingPathComponent($0.pdf), site.baseURL + $0.page) }
