@@ -211,7 +211,7 @@ struct StagedOutput {
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
-        _ = parallelMap(Self.entryNames(staging.path)) { name in
+        _ = parallelMap(entryNames(staging.path)) { name in
             Self.removeLeftovers(name, in: staging.path, relative: name, kept: kept, folders: folders)
         }
     }
@@ -226,19 +226,6 @@ struct StagedOutput {
         } else if !kept.contains(relative) {
             removeTree(at: path)
         }
-    }
-
-    private static func entryNames(_ path: String) -> [String] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
     }
 
     /// Replaces the output folder with the staging folder. The old output becomes the folder

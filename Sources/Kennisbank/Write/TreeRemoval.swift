@@ -16,8 +16,8 @@ func removeTree(at path: String) -> Bool {
     return results.allSatisfy { $0 } && rmdir(path) == 0
 }
 
-/// The names in a folder, without `.` and `..`.
-private func entryNames(_ path: String) -> [String] {
+/// The names in a folder, without `.` and `..`; none when it cannot be read.
+func entryNames(_ path: String) -> [String] {
     guard let directory = opendir(path) else { return [] }
     defer { closedir(directory) }
     var names: [String] = []
