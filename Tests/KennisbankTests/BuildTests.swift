@@ -155,6 +155,8 @@ struct BuildTests {
         try "oud".write(to: previous.appendingPathComponent("sectie/twee"), atomically: false, encoding: .utf8)
         try FileManager.default.removeItem(at: previous.appendingPathComponent("404.html"))
         try FileManager.default.createDirectory(at: previous.appendingPathComponent("404.html/map"), withIntermediateDirectories: true)
+        try "oud".write(to: previous.appendingPathComponent("bestanden"), atomically: false, encoding: .utf8)
+        try project.write("lijst", to: "content/bestanden/lijst.txt")
         let live = try project.output("sectie/twee/index.html")
         try project.write("---\ntitle: Twee\norder: 2\n---\nAnders.\n", to: "content/sectie/twee.md")
         #expect(project.build().succeeded)
@@ -163,7 +165,9 @@ struct BuildTests {
         #expect(try project.output("404.html").contains("<html"))
         #expect(try String(contentsOf: previous.appendingPathComponent("sectie/twee/index.html"), encoding: .utf8) == live)
         let site = filesBelow(project.root.appendingPathComponent("_site"))
-        let fresh = try TestProject(files: minimalSite.merging(["sectie/twee.md": "---\ntitle: Twee\norder: 2\n---\nAnders.\n"]) { $1 })
+        #expect(try project.output("bestanden/lijst.txt") == "lijst")
+        let fresh = try TestProject(files: minimalSite.merging(["sectie/twee.md": "---\ntitle: Twee\norder: 2\n---\nAnders.\n",
+                                                               "bestanden/lijst.txt": "lijst"]) { $1 })
         defer { fresh.remove() }
         try FileManager.default.removeItem(at: fresh.root.appendingPathComponent("content/sectie/een.md"))
         #expect(fresh.build().succeeded)

@@ -117,12 +117,24 @@ struct StagedOutput {
 
     private func makeFolder(of path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0, errno != EEXIST {
-            do {
-                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            } catch {
-                throw Failure.io("cannot create the folder `\(folder)`: \(error.localizedDescription)")
+        guard !folder.isEmpty else { return }
+        let full = staging.path + "/" + folder
+        var status = stat()
+        if mkdir(full, 0o755) == 0 || (errno == EEXIST && stat(full, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR) {
+            return
+        }
+        if reused {
+            // A reused staging folder may hold a file where this build needs a folder.
+            var prefix = staging.path
+            for component in folder.split(separator: "/") {
+                prefix += "/" + component
+                if lstat(prefix, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR { unlink(prefix) }
             }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+        } catch {
+            throw Failure.io("cannot create the folder `\(folder)`: \(error.localizedDescription)")
         }
     }
 
@@ -136,19 +148,19 @@ struct StagedOutput {
         let target = staging.path + "/" + path
         let current = destination.path + "/" + path
         written.insert(path)
-        if unlink(target) != 0, errno != ENOENT, errno != ENOTDIR {
+        if reused, unlink(target) != 0, errno != ENOENT, errno != ENOTDIR {
             if errno == EISDIR || errno == EPERM { removeTree(at: target) }
         }
-        // The folder was made beforehand (`makeFolders`) or is made on the first ENOENT.
+        // The folder was made beforehand (`makeFolders`) or is made when it turns out missing.
         if Self.file(current, holds: count, chunks) {
             if link(current, target) == 0 { return }
-            if errno == ENOENT {
+            if errno == ENOENT || errno == ENOTDIR {
                 try makeFolder(of: path)
                 if link(current, target) == 0 { return }
             }
         }
         var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if descriptor < 0, errno == ENOENT {
+        if descriptor < 0, errno == ENOENT || errno == ENOTDIR {
             try makeFolder(of: path)
             descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
