@@ -3,6 +3,17 @@ import Testing
 
 @Suite("Markdown through cmark")
 struct MarkdownTests {
+    @Test func trimmingRemovesWhiteSpaceAtBothEndsOnly() {
+        let cases: [(String, String)] = [
+            ("", ""), ("a", "a"), ("Tekst", "Tekst"), ("  a b  ", "a b"), ("\ta\n", "a"), ("\u{00A0}Kop\u{2003}", "Kop"),
+            ("é ", "é"), (" é", "é"), ("a\u{0301}", "a\u{0301}"), ("\u{3000}\u{2028}", ""), ("a  \n  b", "a  \n  b"),
+        ]
+        for (input, expected) in cases {
+            #expect(input.trimmed() == expected, "\(input.debugDescription)")
+            #expect(input[...].trimmed() == expected)
+        }
+    }
+
     @Test func slugsFoldDutchDiacritics() {
         #expect(Slug.make("één") == "een")
         #expect(Slug.make("Keuze en regie voor deelnemers") == "keuze-en-regie-voor-deelnemers")

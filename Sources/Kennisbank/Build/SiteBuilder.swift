@@ -37,7 +37,7 @@ public enum SiteBuilder {
             return (finish(report, start), nil)
         }
         // Pages are written into the staging folder while they render; on any error the
-        // staging folder is thrown away and the previous site stays as it was.
+        // staging folder is given up (`discard`) and the previous site stays as it was.
         var (report, rendered) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil,
                                                      keepSession: keep, sink: PageSink(
             prepare: { staged.makeFolders(for: $0) },

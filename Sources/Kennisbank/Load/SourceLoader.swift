@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Kader
 import KennisbankMarkdown
 
@@ -51,8 +54,9 @@ enum SourceLoader {
         let display = "\(displayRoot)/\(path)"
         let url = contentRoot.appendingPathComponent(path)
         // Checked before reading, so that a huge file is never read into memory.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int, size > maximumBytes {
-            return (nil, [tooLarge(size, file: display)])
+        var status = stat()
+        if stat(url.path, &status) == 0, Int(status.st_size) > maximumBytes {
+            return (nil, [tooLarge(Int(status.st_size), file: display)])
         }
         switch SourceText.readBytes(url) {
         case .failure(let failure): return (nil, [diagnostic(for: failure, file: display)])
