@@ -167,11 +167,11 @@ struct StagedOutput {
         guard descriptor >= 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         try chunks { bytes in
-            var written = 0
-            while written < bytes.count {
-                let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            var done = 0
+            while done < bytes.count {
+                let result = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
                 guard result > 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
-                written += result
+                done += result
             }
         }
     }
