@@ -44,7 +44,6 @@ struct FrontMatterSplit {
     /// Number of file lines before the body: body line N is file line N + offset.
     var bodyLineOffset: Int
 
-    /// Splits `text`. Fails when an opening `---` has no closing line.
     /// A line without the spaces and tabs around it (Foundation's `.whitespaces`, which it
     /// is asked for only when the line holds other than ASCII).
     private static func trimmedLine(_ line: Substring) -> Substring {
@@ -56,6 +55,7 @@ struct FrontMatterSplit {
         return line[first...last]
     }
 
+    /// Splits `text`. Fails when an opening `---` has no closing line.
     static func split(_ text: String) -> FrontMatterSplit? {
         guard text.hasPrefix("---") else {
             return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyLineOffset: 0)
