@@ -29,16 +29,12 @@ struct ContentInventory: Sendable {
         // Folders still to read, as paths relative to the root ("" is the root itself).
         var pending = [""]
         while let folder = pending.popLast() {
-            guard let directory = opendir(folder.isEmpty ? rootPath : rootPath + "/" + folder) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
+            for entry in directoryEntries(folder.isEmpty ? rootPath : rootPath + "/" + folder) {
+                let name = entry.name
                 guard !name.hasPrefix(".") else { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 let path = rootPath + "/" + relative
-                var kind = entry.pointee.d_type
+                var kind = entry.kind
                 if kind == UInt8(DT_UNKNOWN) {
                     var status = stat()
                     guard lstat(path, &status) == 0 else { continue }

@@ -16,20 +16,6 @@ func removeTree(at path: String) -> Bool {
     return results.allSatisfy { $0 } && rmdir(path) == 0
 }
 
-/// The names in a folder, without `.` and `..`; none when it cannot be read.
-func entryNames(_ path: String) -> [String] {
-    guard let directory = opendir(path) else { return [] }
-    defer { closedir(directory) }
-    var names: [String] = []
-    while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-            String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        if name != "." && name != ".." { names.append(name) }
-    }
-    return names
-}
-
 /// Removes one entry of `folder`, descending into folders (on this thread).
 private func removeEntry(_ name: String, in folder: String) -> Bool {
     let path = folder + "/" + name
