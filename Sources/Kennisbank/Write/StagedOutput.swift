@@ -75,6 +75,18 @@ struct StagedOutput {
     /// same folder at once (ext4 serialises that; at 10,000 pages the racing `mkdir` calls of
     /// two threads took about four times as long as calls split by folder).
     func makeFolders(for paths: [String]) {
+        let byDepth = Dictionary(grouping: Self.folders(of: paths)) { $0.split(separator: "/").count }
+        for depth in byDepth.keys.sorted() {
+            let byParent = Dictionary(grouping: byDepth[depth]!) { ($0 as NSString).deletingLastPathComponent }
+            _ = parallelMap(byParent.keys.sorted()) { parent in
+                // A folder that cannot be made now is reported by the write into it.
+                for folder in byParent[parent]! { try? makeFolder(folder) }
+            }
+        }
+    }
+
+    /// Every folder that holds one of `paths`, directly or further up.
+    private static func folders(of paths: some Sequence<String>) -> Set<String> {
         var folders = Set<String>()
         for path in paths {
             var folder = (path as NSString).deletingLastPathComponent
@@ -82,21 +94,7 @@ struct StagedOutput {
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
-        let byDepth = Dictionary(grouping: folders) { $0.split(separator: "/").count }
-        for depth in byDepth.keys.sorted() {
-            let byParent = Dictionary(grouping: byDepth[depth]!) { ($0 as NSString).deletingLastPathComponent }
-            let root = staging.path + "/"
-            _ = parallelMap(byParent.keys.sorted()) { parent in
-                for folder in byParent[parent]! where mkdir(root + folder, 0o755) != 0 && errno == EEXIST {
-                    // A reused staging folder may hold a file where this build needs a folder.
-                    var status = stat()
-                    if lstat(root + folder, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR {
-                        unlink(root + folder)
-                        mkdir(root + folder, 0o755)
-                    }
-                }
-            }
-        }
+        return folders
     }
 
     /// Writes one file (from any thread, also while the rest of the site is still being
@@ -115,8 +113,9 @@ struct StagedOutput {
         }
     }
 
-    private func makeFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+    /// Makes `folder` (relative to the staging folder) when it is not there; in a reused staging
+    /// folder, a file where it or a folder above it should be is removed first.
+    private func makeFolder(_ folder: String) throws {
         guard !folder.isEmpty else { return }
         let full = staging.path + "/" + folder
         var status = stat()
@@ -155,13 +154,13 @@ struct StagedOutput {
         if Self.file(current, holds: count, chunks) {
             if link(current, target) == 0 { return }
             if errno == ENOENT || errno == ENOTDIR {
-                try makeFolder(of: path)
+                try makeFolder((path as NSString).deletingLastPathComponent)
                 if link(current, target) == 0 { return }
             }
         }
         var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor < 0, errno == ENOENT || errno == ENOTDIR {
-            try makeFolder(of: path)
+            try makeFolder((path as NSString).deletingLastPathComponent)
             descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard descriptor >= 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
@@ -216,13 +215,7 @@ struct StagedOutput {
     /// before other programs (PDFs, search index) add their files.
     func removeLeftovers() {
         let kept = written.paths
-        var folders = Set<String>()
-        for path in kept {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
+        let folders = Self.folders(of: kept)
         _ = parallelMap(entryNames(staging.path)) { name in
             Self.removeLeftovers(name, in: staging.path, relative: name, kept: kept, folders: folders)
         }
