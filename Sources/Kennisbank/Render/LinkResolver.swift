@@ -22,8 +22,13 @@ struct LinkResolver: Sendable {
     let assets: Set<String>
 
     func resolve(_ destination: String, from pageIndex: Int) -> Resolution {
+        resolve(locate(destination, from: pageIndex), from: pageIndex)
+    }
+
+    /// `resolve` for a destination already located (see `locate`).
+    func resolve(_ location: Location, from pageIndex: Int) -> Resolution {
         let page = tree.pages[pageIndex]
-        switch locate(destination, from: pageIndex) {
+        switch location {
         case .keep, .sameAnchor: return .keep
         case .failure(let message): return .failure(message)
         case .page(let target, let fragment):
@@ -34,8 +39,9 @@ struct LinkResolver: Sendable {
         }
     }
 
-    /// What a link destination is, before it is written as a URL.
-    private enum Location {
+    /// What a link destination is, before it is written as a URL; the site (`resolve`) and the
+    /// book (`target`) write it differently.
+    enum Location {
         /// External (`https:`, `mailto:` ...) or empty.
         case keep
         /// `#anchor` on the page itself (checked).
@@ -47,7 +53,8 @@ struct LinkResolver: Sendable {
         case failure(String)
     }
 
-    private func locate(_ destination: String, from pageIndex: Int) -> Location {
+    /// Where `destination`, written in page `pageIndex`, leads, with its target and anchor checked.
+    func locate(_ destination: String, from pageIndex: Int) -> Location {
         let page = tree.pages[pageIndex]
         if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return .keep }
         if destination.hasPrefix("/") {
@@ -136,9 +143,9 @@ struct LinkResolver: Sendable {
         case file(String)
     }
 
-    /// Where `destination`, written in page `pageIndex`, leads.
-    func target(_ destination: String, from pageIndex: Int) -> Target {
-        switch locate(destination, from: pageIndex) {
+    /// Where a destination located in page `pageIndex` leads (see `locate`).
+    func target(_ location: Location, from pageIndex: Int) -> Target {
+        switch location {
         case .keep, .failure: .keep
         // `#anchor` on the same page is kept on the site, but is a page link in the book.
         case .sameAnchor(let fragment): .page(pageIndex, fragment: fragment)

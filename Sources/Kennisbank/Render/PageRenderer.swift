@@ -45,10 +45,12 @@ struct PageRenderer: @unchecked Sendable {
     func render(_ index: Int) -> RenderedPage {
         guard let source = sources[tree.pages[index].source] else { return RenderedPage() }
         var page = RenderedPage()
+        // Each link located once, for the site and for the book.
+        let locations = source.links.map { resolver.locate($0.destination, from: index) }
         if let book, let entry = book.entry(of: index), templates != nil {
-            page.bookBody = renderForBook(source, page: index, entry: entry, book: book)
+            page.bookBody = renderForBook(source, locations: locations, page: index, entry: entry, book: book)
         }
-        page.problems = rewriteLinks(of: source, page: index)
+        page.problems = rewriteLinks(of: source, locations: locations, page: index)
         guard let templates else { return page }
         if let assessment = assessments.assessments[index], let assessmentContexts {
             if source.path == standalonePath {
@@ -93,11 +95,12 @@ struct PageRenderer: @unchecked Sendable {
     /// one level down below a chapter's first page), links to pages of the book turned into
     /// links inside it, other links made to work from the book's address. The document is
     /// left as it was read, for the site's own rendering.
-    private func renderForBook(_ source: LoadedSource, page index: Int, entry: Book.Entry, book: Book) -> BookContexts.Body {
+    private func renderForBook(_ source: LoadedSource, locations: [LinkResolver.Location], page index: Int,
+                               entry: Book.Entry, book: Book) -> BookContexts.Body {
         let fromBook = config.baseURL ?? RelativeURL.root(for: Book.url)
         var destinations: [Int: String] = [:]
-        for link in source.links {
-            switch resolver.target(link.destination, from: index) {
+        for (link, location) in zip(source.links, locations) {
+            switch resolver.target(location, from: index) {
             case .keep:
                 break
             case .page(let target, let fragment):
@@ -133,12 +136,12 @@ struct PageRenderer: @unchecked Sendable {
         return part
     }
 
-        /// Rewrites the page's Markdown links to output URLs; returns the broken ones.
-    private func rewriteLinks(of source: LoadedSource, page index: Int) -> [Diagnostic] {
+    /// Rewrites the page's Markdown links to output URLs; returns the broken ones.
+    private func rewriteLinks(of source: LoadedSource, locations: [LinkResolver.Location], page index: Int) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var destinations: [Int: String] = [:]
-        for link in source.links {
-            switch resolver.resolve(link.destination, from: index) {
+        for (link, location) in zip(source.links, locations) {
+            switch resolver.resolve(location, from: index) {
             case .keep: break
             case .rewrite(let url): destinations[link.index] = url
             case .failure(let message):
