@@ -21,8 +21,10 @@ struct ChromeHTML: Sendable {
         let positions = -1..<contexts.navigation.mainItems.count
         let jobs = roots.sorted().flatMap { root in positions.map { (root, $0) } }
         let rendered = parallelMap(jobs) { root, position -> (context: [String: Any], html: String) in
+            // Prepared once: rendering passes prepared values through as they are.
             let context = contexts.chromeContext(currentMainItem: position < 0 ? nil : position, root: root)
-            return (context.mapValues(TemplateValues.prepare), templates.render(context, with: Self.headerPartial))
+                .mapValues(TemplateValues.prepare)
+            return (context, templates.render(context, with: Self.headerPartial))
         }
         var headers: [String: [String]] = [:]
         var chromeContexts: [String: [[String: Any]]] = [:]
