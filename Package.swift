@@ -26,18 +26,44 @@ let package = Package(
         .target(name: "Diagnostics"),
         // The Kwaliteitskader domain: parts, indicators, statuses. No file access, no HTML.
         .target(name: "Kader", dependencies: ["Diagnostics"]),
+        // Small helpers every stage shares: slugs, unique ids, trimming, byte order, a parallel
+        // map and a readdir reader.
+        .target(name: "Basics"),
         // A small Swift wrapper over cmark's AST: parse, walk, anchor, rewrite, render.
-        .target(name: "KennisbankMarkdown", dependencies: ["CCmark"]),
-        // The generator: load -> model -> render -> write.
+        .target(name: "KennisbankMarkdown", dependencies: ["CCmark", "Basics"]),
+        // The user's file formats as plain values: the site config and page front matter.
+        .target(name: "SiteFormats", dependencies: ["Kader"]),
+        // Stage 1, load: files, front matter (Yams), cmark trees, kader and assessment drafts,
+        // the spreadsheet import.
+        .target(
+            name: "KennisbankLoad",
+            dependencies: [
+                "Diagnostics", "Kader", "KennisbankMarkdown", "SiteFormats", "Basics",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // Stage 2, model: the typed site (tree, navigation, kader site, assessments, book). It
+        // imports neither loading nor rendering: no files, no HTML.
+        .target(name: "KennisbankModel", dependencies: ["Diagnostics", "Kader", "SiteFormats", "Basics"]),
+        // Stage 3, render: links written as URLs, templates and their values, one renderer per
+        // kind of output.
+        .target(
+            name: "KennisbankRender",
+            dependencies: [
+                "Diagnostics", "Kader", "KennisbankMarkdown", "KennisbankLoad", "KennisbankModel", "SiteFormats", "Basics",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // Stage 4, output: the staged output folder, PDFs, the search index.
+        .target(name: "KennisbankOutput", dependencies: ["Diagnostics", "Kader", "Basics"]),
+        // The build: composes the stages (load -> model -> render -> output) for each command.
         .target(
             name: "Kennisbank",
             dependencies: [
-                "Diagnostics",
-                "Kader",
-                "KennisbankMarkdown",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
+                "Diagnostics", "Kader", "KennisbankMarkdown", "SiteFormats", "Basics",
+                "KennisbankLoad", "KennisbankModel", "KennisbankRender", "KennisbankOutput",
             ]
         ),
         // The development server: serves the site, rebuilds on change, reloads the browser.
@@ -60,7 +86,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KennisbankTests",
-            dependencies: ["Kennisbank", "KennisbankServe", "Kader", "KennisbankMarkdown", "Diagnostics"]
+            dependencies: ["Kennisbank", "KennisbankServe", "Kader", "KennisbankMarkdown", "Diagnostics", "SiteFormats", "Basics",
+                           "KennisbankLoad", "KennisbankModel", "KennisbankRender", "KennisbankOutput"]
         ),
     ]
 )

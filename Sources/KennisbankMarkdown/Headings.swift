@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import Basics
 
 /// A heading of a document after its anchor id has been assigned.
 public struct Heading: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import Basics
 
 /// A link or image destination as written in the Markdown source.
 public struct LinkReference: Sendable, Hashable {
@@ -52,7 +53,7 @@ extension MarkdownDocument {
         }
     }
 
-    func linkNodes() -> [OpaquePointer] {
+    package func linkNodes() -> [OpaquePointer] {
         nodes().filter {
             let type = cmark_node_get_type($0)
             return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE

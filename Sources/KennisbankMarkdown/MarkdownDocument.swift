@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import Basics
 
 /// A Markdown document parsed by cmark. Owns the cmark AST and frees it when released.
 ///
@@ -8,11 +9,11 @@ import Foundation
 public final class MarkdownDocument: @unchecked Sendable {
     private(set) var root: OpaquePointer
     /// The custom blocks that replaced the headings, in document order (see `assignHeadingAnchors`).
-    var headingBlocks: [OpaquePointer] = []
+    package var headingBlocks: [OpaquePointer] = []
     /// The position of each heading block in `headingBlocks`.
-    var headingPositions: [OpaquePointer: Int] = [:]
+    package var headingPositions: [OpaquePointer: Int] = [:]
     /// Level and id of each heading block, to write its tags again (see `setHeadingTags`).
-    var headingTags: [(level: Int, id: String)] = []
+    package var headingTags: [(level: Int, id: String)] = []
 
     /// Parses `text` with cmark. Smart punctuation turns quotes and dashes into typographic ones.
     public init(_ text: String, smartPunctuation: Bool = true) {
@@ -72,7 +73,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// Every node of the document in document order (entering events only).
-    func nodes(under start: OpaquePointer? = nil) -> [OpaquePointer] {
+    package func nodes(under start: OpaquePointer? = nil) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(start ?? root) else { return result }
         defer { cmark_iter_free(iterator) }
@@ -87,7 +88,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// The text of a node and its descendants, without markup.
-    static func plainText(of node: OpaquePointer) -> String {
+    package static func plainText(of node: OpaquePointer) -> String {
         var text = ""
         guard let iterator = cmark_iter_new(node) else { return text }
         defer { cmark_iter_free(iterator) }
@@ -109,7 +110,7 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Whether `plainText(of: node)` is not empty: some text or code in it is more than
     /// whitespace. Stops at the first such text instead of collecting all of it.
-    static func hasText(_ node: OpaquePointer) -> Bool {
+    package static func hasText(_ node: OpaquePointer) -> Bool {
         guard let iterator = cmark_iter_new(node) else { return false }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -123,7 +124,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// The start line of a node; inline nodes without a position take their block's line.
-    static func position(of node: OpaquePointer) -> (line: Int, column: Int) {
+    package static func position(of node: OpaquePointer) -> (line: Int, column: Int) {
         var current: OpaquePointer? = node
         while let candidate = current {
             let line = Int(cmark_node_get_start_line(candidate))

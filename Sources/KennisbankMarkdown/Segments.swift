@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import Basics
 
 /// A paragraph that starts with a bold label such as `**Partijen:**`, taken out of the text
 /// because it holds data rather than prose.

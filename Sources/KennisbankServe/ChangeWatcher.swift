@@ -1,4 +1,10 @@
 import Foundation
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// Notices changes below some folders and files by comparing snapshots of their paths, sizes
 /// and modification times. Polling is portable and needs no OS-specific API.

@@ -2,6 +2,12 @@ import Diagnostics
 import FlyingFox
 import Foundation
 import Kennisbank
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// `kennisbank serve`: builds the site, serves it on this computer, watches `content/`,
 /// `templates/` and the config, rebuilds on every change, and reloads the open pages through a

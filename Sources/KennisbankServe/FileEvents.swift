@@ -2,6 +2,12 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// Changed files below the watched folders and files, as they happen: through Linux inotify
 /// where it exists (a change is seen within milliseconds), otherwise by comparing snapshots of

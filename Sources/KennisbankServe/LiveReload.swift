@@ -1,4 +1,10 @@
 import Foundation
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// The state the browser pages follow: a build number that goes up after every successful
 /// rebuild, and the diagnostics of the last failed one (shown as an overlay).

@@ -1,4 +1,10 @@
 import Foundation
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// Answers a request path with a file of the built site: `index.html` for folders, the site's
 /// `404.html` for anything missing, never a directory listing and never a file outside the

@@ -3,6 +3,12 @@ import Diagnostics
 import Foundation
 import Kennisbank
 import KennisbankServe
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// The `kennisbank` command: a thin shell over the Kennisbank library.
 @main

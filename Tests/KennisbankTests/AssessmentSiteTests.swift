@@ -2,6 +2,12 @@ import Foundation
 import Kader
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// A project with the shipped kader, one unlisted assessment full of hostile text, and one public one.
 private func assessmentProject() throws -> TestProject {

@@ -3,6 +3,12 @@ import Foundation
 import Kader
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// A small kader of two parts is enough for the domain tests.
 private let smallKader = Kader(version: "2025", parts: [

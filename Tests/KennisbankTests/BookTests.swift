@@ -1,6 +1,12 @@
 import Foundation
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// Titles of the book's chapters and pages, in the order the book has them.
 private func bookTitles(_ html: String) -> [String] {

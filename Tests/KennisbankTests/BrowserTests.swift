@@ -1,6 +1,12 @@
 import Foundation
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 @Suite("Filling in the kader in a real browser", .serialized)
 struct BrowserTests {

@@ -2,13 +2,19 @@ import Foundation
 import Kader
 import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// The shipped kader, read through the same public reader the fuzz targets use.
 private let shippedKader: Kader? = {
     let root = repositoryRoot.path
     let options = BuildOptions(content: "\(root)/content", templates: "\(root)/templates", output: "/nonexistent",
                                config: "\(root)/kennisbank.yml", makePDFs: false)
-    return SourceReaders.kader(options: options).0
+    return KaderReader.read(options: options).0
 }()
 
 /// Inputs the fuzz targets in `fuzz/` found to break an invariant, kept as regression tests.

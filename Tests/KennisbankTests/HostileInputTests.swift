@@ -1,6 +1,12 @@
 import Foundation
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// One bad input: files written over a site that built, and the diagnostic it must give.
 private struct HostileCase: Sendable, CustomStringConvertible {

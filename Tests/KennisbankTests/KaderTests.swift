@@ -3,6 +3,12 @@ import Foundation
 import Kader
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 @Suite("Kader domain and indicator notation")
 struct KaderTests {

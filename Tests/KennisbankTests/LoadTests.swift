@@ -2,6 +2,12 @@ import Diagnostics
 import Foundation
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 @Suite("Loading sources and front matter")
 struct LoadTests {

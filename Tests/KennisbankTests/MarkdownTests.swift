@@ -1,5 +1,11 @@
 import KennisbankMarkdown
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 @Suite("Markdown through cmark")
 struct MarkdownTests {

@@ -1,6 +1,12 @@
 import Diagnostics
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 private func entry(_ source: String, _ title: String, order: Int? = nil, slug: String? = nil,
                    draft: Bool = false) -> SiteTree.Entry {

@@ -3,10 +3,16 @@ import Foundation
 @testable import Kennisbank
 import Mustache
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 @Suite("Rendering: links, URLs and escaping")
 struct RenderTests {
-    private func resolver() -> (LinkResolver, SiteTree) {
+    private func resolver() -> (LinkLocator, SiteTree) {
         func entry(_ source: String, _ title: String) -> SiteTree.Entry {
             var matter = FrontMatter()
             matter.title = title
@@ -19,7 +25,7 @@ struct RenderTests {
                                             entry("a/een.md", "Een"), entry("b/_index.md", "B"), draft],
                                   config: SiteConfig(), configPath: "k.yml", displayRoot: "content", diagnostics: &diagnostics)
         let anchors = ["_index.md": [], "a/_index.md": [], "a/een.md": ["kop", "andere-kop"], "b/_index.md": []]
-        return (LinkResolver(tree: tree, anchors: anchors, assets: ["a/foto met spatie.png"]), tree)
+        return (LinkLocator(tree: tree, anchors: anchors, assets: ["a/foto met spatie.png"], reservedIDs: SourceLoader.reservedIDs), tree)
     }
 
     @Test func sourceLinksBecomeRelativePageURLs() throws {

@@ -5,6 +5,12 @@ import FoundationNetworking
 @testable import Kennisbank
 @testable import KennisbankServe
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 @Suite("Development server", .serialized)
 struct ServeTests {

@@ -2,6 +2,12 @@ import Foundation
 import Kader
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 @Suite("The shipped Kwaliteitskader", .serialized)
 struct ShippedKaderTests {

@@ -1,6 +1,12 @@
 import Foundation
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// Builds the shipped content once into a temporary folder for the tests below.
 final class ShippedSite: @unchecked Sendable {

@@ -3,6 +3,12 @@ import Foundation
 import Kader
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// A project holding a copy of the shipped content and config.
 private func shippedProject() throws -> TestProject {

@@ -2,6 +2,12 @@ import Diagnostics
 import Foundation
 @testable import Kennisbank
 import Testing
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
 
 /// The repository's root folder, found from this file's path.
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath)

@@ -1,0 +1,130 @@
+/// The file format of completed assessments and preparations, declared once. The reader, the
+/// writer (`AssessmentFile`), the spreadsheet template and import and the browser form (which
+/// gets `AssessmentFormat.description` as JSON in its page) all take their keys and words from
+/// here.
+///
+/// ```markdown
+/// ---
+/// praktijk: Housing First Voorbeeldstad
+/// datum: 2025-03-14
+/// ...
+/// ---
+/// ## P1.05 Verspreid wonen          <- one section per scored indicator
+///
+/// **Kleurscore:** in ontwikkeling
+///
+/// ### Reflectie
+/// ...
+/// ### Acties
+/// ...
+///
+/// ## Plan van aanpak
+///
+/// ### Escalatieladder opstellen     <- one action
+///
+/// - **Wie:** ...
+/// - **Wanneer:** ...
+/// - **Doel:** ...
+/// - **Indicatoren:** P1.09, P1.10
+/// ```
+public enum AssessmentFormat {
+    /// The front matter keys.
+    public enum Key: String, CaseIterable, Sendable {
+        case practice = "praktijk"
+        case region = "regio"
+        case date = "datum"
+        case kader = "kader"
+        case organisations = "organisaties"
+        case facilitator = "gespreksleider"
+        case visibility = "zichtbaarheid"
+        case code = "code"
+        /// `voorbereiding:`, `namens:` and `sessie:` mark a participant's preparation file.
+        case preparation = "voorbereiding"
+        case party = "namens"
+        case session = "sessie"
+    }
+
+    /// The keys of one item of `organisaties:`.
+    public static let organisationName = "naam"
+    public static let organisationRole = "rol"
+
+    /// The label of an indicator's score line: `**Kleurscore:** op orde`.
+    public static let scoreLabel = "Kleurscore"
+    /// The `###` headings inside an indicator section.
+    public static let reflectionHeading = "Reflectie"
+    public static let actionsHeading = "Acties"
+    /// The `##` heading of the plan; each action is a `###` heading below it.
+    public static let planHeading = "Plan van aanpak"
+
+    /// The labelled items of one action of the plan: `- **Wie:** ...`.
+    public enum PlanField: String, CaseIterable, Sendable {
+        case who = "Wie"
+        case when = "Wanneer"
+        case goal = "Doel"
+        case indicators = "Indicatoren"
+    }
+
+    /// The word a file uses for a status: the kader's own words, in lower case.
+    public static func word(for status: Status) -> String { status.label.lowercased() }
+
+    /// The word a file uses for an indicator left open on purpose.
+    public static let openWord = "open"
+
+    /// The roles a preparation file may be written on behalf of (`namens:`).
+    public static let preparationParties: [Role] = [.zorgorganisatie, .woningcorporatie, .gemeente, .anders]
+
+    /// The format as data, for the browser form (written into its page as JSON).
+    public static var description: Description {
+        Description(
+            keys: Dictionary(uniqueKeysWithValues: Key.allCases.map { ("\($0)", $0.rawValue) }),
+            organisationName: organisationName, organisationRole: organisationRole,
+            scoreLabel: scoreLabel, reflectionHeading: reflectionHeading, actionsHeading: actionsHeading,
+            planHeading: planHeading,
+            planFields: Dictionary(uniqueKeysWithValues: PlanField.allCases.map { ("\($0)", $0.rawValue) }),
+            statuses: Status.allCases.map { status in
+                Description.StatusWord(key: status.rawValue, word: word(for: status), label: status.label,
+                                       colour: status.colour,
+                                       words: Status.words.filter { $0.value == status }.keys.sorted())
+            },
+            openWords: Status.openWords.sorted(), openWord: openWord,
+            roles: Role.allCases.map { Description.Choice(key: $0.rawValue, label: $0.label) },
+            parties: preparationParties.map { Description.Choice(key: $0.rawValue, label: $0.label) },
+            visibilities: Visibility.allCases.map { Description.Choice(key: $0.rawValue, label: $0.rawValue) },
+            defaultVisibility: Visibility.unlisted.rawValue)
+    }
+
+    /// What the browser form needs to read and write the format.
+    public struct Description: Sendable, Equatable, Encodable {
+        /// One status: its key, the word the form writes, its label and colour, and every word
+        /// a file may use for it.
+        public struct StatusWord: Sendable, Equatable, Encodable {
+            public var key: String
+            public var word: String
+            public var label: String
+            public var colour: String
+            public var words: [String]
+        }
+
+        /// A choice of a list (role, party, visibility): the word written in the file and its label.
+        public struct Choice: Sendable, Equatable, Encodable {
+            public var key: String
+            public var label: String
+        }
+
+        public var keys: [String: String]
+        public var organisationName: String
+        public var organisationRole: String
+        public var scoreLabel: String
+        public var reflectionHeading: String
+        public var actionsHeading: String
+        public var planHeading: String
+        public var planFields: [String: String]
+        public var statuses: [StatusWord]
+        public var openWords: [String]
+        public var openWord: String
+        public var roles: [Choice]
+        public var parties: [Choice]
+        public var visibilities: [Choice]
+        public var defaultVisibility: String
+    }
+}

@@ -1,0 +1,120 @@
+import Diagnostics
+import Foundation
+import KennisbankMarkdown
+import KennisbankModel
+import KennisbankLoad
+import KennisbankRender
+import KennisbankOutput
+import SiteFormats
+import Basics
+
+/// A built site kept in memory, so that the development server can rebuild one edited page
+/// in milliseconds instead of rebuilding the whole site.
+///
+/// Only an edit that changes nothing other pages show is done on its own: the page's front
+/// matter, title and heading anchors stay as they were (so menus, lists, the pager, breadcrumbs
+/// and links into the page are unchanged), and it is not a kader part or an assessment (whose
+/// text also goes into forms, overviews and comparisons). Everything else asks for a full build.
+public final class SiteSession: @unchecked Sendable {
+    public let options: BuildOptions
+    private var state: RenderSession
+    private let lock = NSLock()
+
+    /// What became of a change.
+    public enum Update: Sendable {
+        /// The page was rebuilt and written; its output path, relative to the site root.
+        case rebuilt(page: String, seconds: Double)
+        /// The change reaches further than one page; `reason` says why.
+        case needsFullBuild(reason: String)
+        /// The page has errors; the old page stays served.
+        case failed(DiagnosticList)
+    }
+
+    /// Builds the whole site (as `SiteBuilder.build`) and keeps it; nil with a failed build.
+    public static func build(_ options: BuildOptions) -> (BuildReport, SiteSession?) {
+        let (report, state) = SiteBuilder.buildKeepingSession(options)
+        return (report, state.map { SiteSession(options: options, state: $0) })
+    }
+
+    private init(options: BuildOptions, state: RenderSession) {
+        self.options = options
+        self.state = state
+    }
+
+    /// Rebuilds the page of the content file at `file` (an absolute path), if the change
+    /// allows it.
+    public func update(file: URL) -> Update {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = Date()
+        let root = state.contentRoot.path + "/"
+        let absolute = file.standardizedFileURL.path
+        guard absolute.hasPrefix(root), absolute.hasSuffix(".md") else {
+            return .needsFullBuild(reason: "not a Markdown file of the content")
+        }
+        let path = String(absolute.dropFirst(root.count))
+        // No copy of the renderer is held here: the sources are changed in place below.
+        guard let old = state.renderer.sources[path], let index = state.renderer.tree.pageBySource[path] else {
+            return .needsFullBuild(reason: "a new, removed or unpublished page")
+        }
+        guard old.kaderPart == nil, old.assessment == nil, !state.folders.isKader(path), !state.folders.isAssessment(path) else {
+            return .needsFullBuild(reason: "a kader or assessment file")
+        }
+        guard FileManager.default.fileExists(atPath: absolute) else { return .needsFullBuild(reason: "the file was removed") }
+        let (loaded, problems) = SourceLoader.load(path: path, contentRoot: state.contentRoot, displayRoot: state.displayRoot,
+                                                   folders: state.folders)
+        if problems.contains(where: { $0.severity == .error }) { return .failed(DiagnosticList(problems)) }
+        guard let new = loaded else { return .needsFullBuild(reason: "the file could not be read") }
+        guard new.frontMatter == old.frontMatter, new.bodyTitle == old.bodyTitle,
+              new.headings.map(\.id) == old.headings.map(\.id) else {
+            return .needsFullBuild(reason: "the front matter, title or headings changed")
+        }
+        // Swapped in place (no copy of every source), and back when the page fails.
+        state.renderer.sources[path] = new
+        let page = state.renderer.render(index)
+        let url = state.renderer.tree.pages[index].url
+        var failure: Update?
+        if page.problems.contains(where: { $0.severity == .error }) {
+            failure = .failed(DiagnosticList(problems + page.problems))
+        } else if let html = page.html {
+            do {
+                try StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(url))
+            } catch {
+                failure = .failed(DiagnosticList([.error("\(error)", file: options.output)]))
+            }
+        } else {
+            failure = .needsFullBuild(reason: "the page did not render")
+        }
+        if let failure {
+            state.renderer.sources[path] = old
+            return failure
+        }
+        if let body = page.bookBody {
+            state.bookBodies[index] = body
+            bookIsStale = true
+        }
+        return .rebuilt(page: url, seconds: Date().timeIntervalSince(start))
+    }
+
+    private var bookIsStale = false
+    /// Keeps two refreshes of the book from writing over each other; page updates never wait for it.
+    private let bookLock = NSLock()
+
+    /// Writes the book's print page again after pages in it were rebuilt (its PDF is made by
+    /// full builds only). Returns whether it wrote anything. Page updates go on meanwhile.
+    @discardableResult
+    public func refreshBook() -> Bool {
+        bookLock.lock()
+        defer { bookLock.unlock() }
+        lock.lock()
+        guard bookIsStale, let templates = state.renderer.templates, !state.book.entries.isEmpty else {
+            lock.unlock()
+            return false
+        }
+        bookIsStale = false
+        let (contexts, bodies, withPDF) = (state.bookContexts, state.bookBodies, state.withPDF)
+        lock.unlock()
+        let html = contexts.pieces(bodies: bodies, withPDF: withPDF, templates: templates).joined()
+        return (try? StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(Book.url))) != nil
+    }
+}

@@ -1,0 +1,162 @@
+import Diagnostics
+import Foundation
+import Kader
+import KennisbankMarkdown
+import Yams
+import SiteFormats
+import Basics
+
+/// Reads a completed assessment file (see the README for the format):
+///
+/// ```markdown
+/// ---
+/// praktijk: Housing First Voorbeeldstad
+/// datum: 2025-03-14
+/// ...
+/// ---
+/// ## P1.05 Verspreid wonen          <- one section per scored indicator
+///
+/// **Kleurscore:** in ontwikkeling
+///
+/// ### Reflectie
+/// ...
+/// ### Acties
+/// ...
+///
+/// ## Plan van aanpak
+///
+/// ### Escalatieladder opstellen     <- one action
+///
+/// - **Wie:** ...
+/// - **Wanneer:** ...
+/// - **Doel:** ...
+/// - **Indicatoren:** P1.09, P1.10
+/// ```
+package enum AssessmentSource {
+    package static let knownKeys = ["praktijk", "regio", "datum", "kader", "organisaties", "gespreksleider", "zichtbaarheid", "code",
+                            "voorbereiding", "namens", "sessie"]
+    package static let scoreLabel = "Kleurscore"
+    package static let planLabels = ["Wie", "Wanneer", "Doel", "Indicatoren"]
+    package static let planHeading = "plan van aanpak"
+
+    /// Where each heading of an assessment belongs, for rendering it.
+    package enum HeadingRole: Sendable, Equatable {
+        case indicator(String)
+        case reflection(String)
+        case actions(String)
+        case plan
+        case planEntry(Int)
+        case other
+    }
+
+    /// Reads the front matter fields into a draft.
+    package static func draft(fields: YAMLFields, path: String, displayPath: String,
+                      diagnostics: inout DiagnosticList) -> AssessmentDraft {
+        var draft = AssessmentDraft(file: displayPath, source: path)
+        fields.warnUnknownKeys(known: knownKeys, what: "assessment", diagnostics: &diagnostics)
+        func located(_ key: String) -> Located<String>? {
+            guard let entry = fields.entry(key), let value = fields.string(key, diagnostics: &diagnostics) else { return nil }
+            return Located(value, line: entry.line)
+        }
+        draft.practice = located("praktijk")
+        draft.region = fields.string("regio", diagnostics: &diagnostics)
+        draft.date = located("datum")
+        draft.kaderVersion = located("kader")
+        draft.facilitator = fields.string("gespreksleider", diagnostics: &diagnostics)
+        draft.visibility = located("zichtbaarheid")
+        draft.code = located("code")
+        draft.preparation = located("voorbereiding")
+        draft.party = located("namens")
+        draft.session = located("sessie")
+        if let entry = fields.entry("organisaties") {
+            guard let sequence = entry.value.sequence else {
+                diagnostics.append(.error("`organisaties` must be a list of `- naam: ...` with `rol: ...` lines",
+                                          file: displayPath, line: entry.line, column: entry.column))
+                return draft
+            }
+            for item in sequence {
+                let line = fields.fileLine(of: item)
+                guard let mapping = item.mapping, let name = mapping["naam"]?.string, !name.isEmpty else {
+                    diagnostics.append(.error("each organisation needs `naam:` and `rol:`, such as `- naam: Stichting De Brug` and `  rol: zorgorganisatie`",
+                                              file: displayPath, line: line, column: 1))
+                    continue
+                }
+                let role = mapping["rol"]
+                draft.organisations.append((name, Located(role?.string ?? "", line: role.map(fields.fileLine) ?? line)))
+            }
+        }
+        return draft
+    }
+
+    /// Reads the body: indicator sections and the plan. Takes the labelled lines out of the
+    /// document and returns the role of each heading for rendering.
+    package static func readBody(document: MarkdownDocument, headings: [Heading], lineOffset: Int, draft: inout AssessmentDraft,
+                         diagnostics: inout DiagnosticList) -> [HeadingRole] {
+        let labelled = document.takeLabelledParagraphs(labels: Set([scoreLabel] + planLabels))
+        var roles: [HeadingRole] = []
+        /// For each heading, the index in `draft.indicators` of the indicator section it lies in.
+        var owner: [Int?] = []
+        var currentIndicator: String?
+        var inPlan = false
+        for (index, heading) in headings.enumerated() {
+            let text = heading.text.trimmed()
+            defer { owner.append(currentIndicator == nil ? nil : draft.indicators.count - 1) }
+            switch heading.level {
+            case 2:
+                currentIndicator = nil
+                inPlan = text.lowercased() == planHeading
+                if inPlan {
+                    roles.append(.plan)
+                } else {
+                    let id = KaderSource.firstWord(of: text)
+                    currentIndicator = id
+                    roles.append(.indicator(id))
+                    draft.indicators.append(.init(idText: Located(id, line: heading.line), status: nil,
+                                                  hasReflection: false, hasActions: false))
+                }
+            case 3 where inPlan:
+                roles.append(.planEntry(draft.plan.count))
+                draft.plan.append(.init(what: Located(text, line: heading.line), who: nil, when: nil, goal: nil, indicators: []))
+            case 3 where currentIndicator != nil:
+                switch text.lowercased() {
+                case "reflectie":
+                    roles.append(.reflection(currentIndicator!))
+                    draft.indicators[draft.indicators.count - 1].hasReflection = document.hasContent(afterHeading: index)
+                case "acties":
+                    roles.append(.actions(currentIndicator!))
+                    draft.indicators[draft.indicators.count - 1].hasActions = document.hasContent(afterHeading: index)
+                default:
+                    roles.append(.other)
+                    diagnostics.append(.warning("unknown heading `\(text)` in indicator \(currentIndicator!); use `### Reflectie` or `### Acties` (other text is not shown)",
+                                                file: draft.file, line: heading.line, column: 1))
+                }
+            default:
+                roles.append(.other)
+                diagnostics.append(.warning("heading `\(text)` is not part of the assessment format and is not shown; use `## P1.05 ...` for an indicator or `## Plan van aanpak`",
+                                            file: draft.file, line: heading.line, column: 1))
+            }
+        }
+        for item in labelled {
+            let line = item.line + lineOffset
+            guard let index = item.headingIndex, roles.indices.contains(index) else {
+                diagnostics.append(.warning("`**\(item.label):**` stands before any indicator section and is ignored",
+                                            file: draft.file, line: line, column: 1))
+                continue
+            }
+            switch (item.label, roles[index]) {
+            case (scoreLabel, _) where owner[index] != nil:
+                draft.indicators[owner[index]!].status = Located(item.text, line: line)
+            case ("Wie", .planEntry(let entry)): draft.plan[entry].who = item.text
+            case ("Wanneer", .planEntry(let entry)): draft.plan[entry].when = item.text
+            case ("Doel", .planEntry(let entry)): draft.plan[entry].goal = item.text
+            case ("Indicatoren", .planEntry(let entry)):
+                draft.plan[entry].indicators = item.text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
+                    .map { Located(String($0), line: line) }
+            default:
+                diagnostics.append(.warning("`**\(item.label):**` does not belong here and is ignored; see the assessment format in the README",
+                                            file: draft.file, line: line, column: 1))
+            }
+        }
+        return roles
+    }
+}

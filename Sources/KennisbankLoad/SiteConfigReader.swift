@@ -1,0 +1,58 @@
+import Diagnostics
+import Foundation
+import Kader
+import SiteFormats
+import Basics
+
+/// Reading the site config file (`kennisbank.yml`).
+extension SiteConfig {
+    /// Reads the config file. A missing file gives the defaults.
+    public static func load(from url: URL, displayPath: String, diagnostics: inout DiagnosticList) -> SiteConfig {
+        guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfig() }
+        switch SourceText.read(url) {
+        case .failure(.unreadable(let reason)):
+            diagnostics.append(.error("cannot read the site config: \(reason)", file: displayPath, line: 1, column: 1))
+            return SiteConfig()
+        case .failure(.invalidUTF8(let line, let column)):
+            diagnostics.append(.error("the site config is not valid UTF-8 text; save it as UTF-8",
+                                      file: displayPath, line: line, column: column))
+            return SiteConfig()
+        case .success(let source):
+            return parse(source.text, displayPath: displayPath, diagnostics: &diagnostics)
+        }
+    }
+
+    package static func parse(_ yaml: String, displayPath: String, diagnostics: inout DiagnosticList) -> SiteConfig {
+        var config = SiteConfig()
+        guard let fields = YAMLFields.parse(yaml, file: displayPath, firstLine: 1, diagnostics: &diagnostics) else {
+            return config
+        }
+        fields.warnUnknownKeys(known: knownKeys, what: "site config", diagnostics: &diagnostics)
+        if let title = fields.string("title", diagnostics: &diagnostics) { config.title = title }
+        config.description = fields.string("description", diagnostics: &diagnostics)
+        if let language = fields.string("language", diagnostics: &diagnostics) { config.language = language }
+        if let base = fields.string("base_url", diagnostics: &diagnostics), !base.isEmpty, let entry = fields.entry("base_url") {
+            if base.hasPrefix("https://") || base.hasPrefix("http://") {
+                config.baseURL = base.hasSuffix("/") ? base : base + "/"
+            } else {
+                diagnostics.append(.error("`base_url` must start with `https://` or `http://`, such as `https://example.org/kennisbank/`",
+                                          file: displayPath, line: entry.line, column: entry.column))
+            }
+        }
+        config.sectionOrder = fields.stringList("sections", diagnostics: &diagnostics) ?? []
+        config.sectionOrderLine = fields.entry("sections")?.line
+        config.footer = fields.string("footer", diagnostics: &diagnostics)
+        config.allowRawHTML = fields.bool("raw_html", diagnostics: &diagnostics) ?? false
+        if let folder = fields.string("kader", diagnostics: &diagnostics) { config.kaderFolder = folder }
+        if let folder = fields.string("assessments", diagnostics: &diagnostics) { config.assessmentsFolder = folder }
+        if let date = fields.string("content_date", diagnostics: &diagnostics), let entry = fields.entry("content_date") {
+            if SessionDate(date) != nil {
+                config.contentDate = date
+            } else {
+                diagnostics.append(.error("`content_date` must be a date written as year-month-day, such as `2026-11-01`; found `\(date)`",
+                                          file: displayPath, line: entry.line, column: entry.column))
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,223 @@
+import Diagnostics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Kader
+import KennisbankMarkdown
+import SiteFormats
+import Basics
+
+/// A Markdown source after loading: front matter read, body parsed by cmark, headings
+/// anchored and links collected. Line numbers here are lines of the file.
+package struct LoadedSource: @unchecked Sendable {
+    /// Path relative to the content folder, such as `kernprincipes/harm-reduction.md`.
+    package var path: String
+    /// Path as shown in diagnostics, such as `content/kernprincipes/harm-reduction.md`.
+    package var displayPath: String
+    package var frontMatter: FrontMatter
+    /// The first level-1 heading, when the title came from the body.
+    package var bodyTitle: String?
+    package var document: MarkdownDocument
+    package var headings: [Heading]
+    package var links: [LinkReference]
+    /// Set when the source defines a part of the kader.
+    package var kaderPart: PartDraft?
+    /// Set when the source is a completed assessment, with the role of each heading.
+    package var assessment: AssessmentDraft?
+    package var assessmentRoles: [AssessmentSource.HeadingRole] = []
+}
+
+/// Which folders of the content hold special sources.
+package struct SourceFolders: Sendable {
+    package var kader: String?
+    package var assessments: String?
+    /// Read every source as an assessment (a single file given on the command line).
+    package var onlyAssessments = false
+
+    package init(kader: String? = nil, assessments: String? = nil, onlyAssessments: Bool = false) {
+        self.kader = kader
+        self.assessments = assessments
+        self.onlyAssessments = onlyAssessments
+    }
+
+    package func isKader(_ path: String) -> Bool { kader.map { path.hasPrefix($0 + "/") } ?? false }
+    package func isAssessment(_ path: String) -> Bool {
+        onlyAssessments || (assessments.map { path.hasPrefix($0 + "/") } ?? false) && !ContentPath.isLanding(path)
+    }
+}
+
+/// Reads Markdown sources from disk into `LoadedSource` values.
+package enum SourceLoader {
+    /// Ids the page templates use themselves; headings never get them.
+    package static let reservedIDs: Set<String> = ["kb-inhoud", "kb-navigatie", "kb-toc", "kb-titel", "kb-sectie",
+                                           "kb-onderdelen", "kb-formulieren", "kb-gegevens", "kb-kleurscore",
+                                           "kb-overzicht", "kb-aandachtspunten", "kb-vergelijking", "kb-plan",
+                                           "kb-details", "kb-gepubliceerd", "kb-toelichtingen", "kb-boek"]
+
+    /// Larger Markdown files are refused: no page needs them, and they would cost much memory.
+    package static let maximumBytes = 20 * 1024 * 1024
+
+    package static func load(path: String, contentRoot: URL, displayRoot: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
+        let display = "\(displayRoot)/\(path)"
+        let url = contentRoot.appendingPathComponent(path)
+        // Checked before reading, so that a huge file is never read into memory.
+        var status = stat()
+        if stat(url.path, &status) == 0, Int(status.st_size) > maximumBytes {
+            return (nil, [tooLarge(Int(status.st_size), file: display)])
+        }
+        switch SourceText.readBytes(url) {
+        case .failure(let failure): return (nil, [diagnostic(for: failure, file: display)])
+        case .success(let data): return parse(data: data, path: path, displayPath: display, folders: folders)
+        }
+    }
+
+    /// Decodes the bytes of a Markdown source (size limit, UTF-8, byte-order mark, line
+    /// endings) and parses them; used by `load` and by `SourceReaders`.
+    package static func parse(data: Data, path: String, displayPath: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
+        guard data.count <= maximumBytes else { return (nil, [tooLarge(data.count, file: displayPath)]) }
+        switch SourceText.decode(data) {
+        case .failure(let failure): return (nil, [diagnostic(for: failure, file: displayPath)])
+        case .success(let source): return parse(source.text, path: path, displayPath: displayPath, folders: folders)
+        }
+    }
+
+    private static func diagnostic(for failure: SourceText.Failure, file: String) -> Diagnostic {
+        switch failure {
+        case .unreadable(let reason):
+            .error("cannot read this file (\(reason)); check that it exists and that you may read it", file: file, line: 1, column: 1)
+        case .invalidUTF8(let line, let column):
+            .error("this file is not valid UTF-8 text; open it in an editor and save it as UTF-8", file: file, line: line, column: column)
+        }
+    }
+
+    private static func tooLarge(_ size: Int, file: String) -> Diagnostic {
+        .error("this file is \(size / 1024 / 1024) MB, more than the \(maximumBytes / 1024 / 1024) MB a page may be; split it into several pages",
+               file: file, line: 1, column: 1)
+    }
+
+    /// Parses the text of a Markdown source; used by `load` and by tests.
+    package static func parse(_ text: String, path: String, displayPath: String,
+                      folders: SourceFolders = SourceFolders()) -> (LoadedSource?, [Diagnostic]) {
+        var diagnostics = DiagnosticList()
+        guard let split = FrontMatterSplit.split(text) else {
+            diagnostics.append(.error(
+                "the front matter that starts here has no closing `---` line; add a line with `---` after the last setting",
+                file: displayPath, line: 1, column: 1))
+            return (nil, diagnostics.items)
+        }
+        var matter = FrontMatter()
+        var fields: YAMLFields?
+        if let yaml = split.yaml {
+            fields = YAMLFields.parse(yaml, file: displayPath, firstLine: split.yamlFirstLine, diagnostics: &diagnostics)
+            guard fields != nil else { return (nil, diagnostics.items) }
+        }
+        if folders.isAssessment(path) {
+            return parseAssessment(split, fields: fields ?? YAMLFields(file: displayPath, entries: []), path: path,
+                                   displayPath: displayPath, diagnostics: diagnostics)
+        }
+        if let fields { matter = FrontMatter.read(fields, diagnostics: &diagnostics) }
+        let document = MarkdownDocument(split.body)
+        var bodyTitle: String?
+        if matter.title == nil, let heading = document.takeTitleHeading() {
+            bodyTitle = heading.text
+        }
+        let offset = split.bodyLineOffset
+        var isPart = false
+        if matter.part != nil {
+            if folders.isKader(path) {
+                isPart = true
+            } else {
+                diagnostics.append(.warning("`part` is only used by pages in the kader folder (`\(folders.kader ?? "kader")/`) and is ignored here",
+                                            file: displayPath, line: matter.partLine, column: 1))
+            }
+        }
+        let preferredID: ((Int, String) -> String?)? = isPart ? { level, text in
+            level == 3 ? IndicatorID(KaderSource.firstWord(of: text))?.anchor : nil
+        } : nil
+        let headings = document.assignHeadingAnchors(reserved: reservedIDs, preferredID: preferredID).map {
+            var heading = $0
+            heading.line += offset
+            return heading
+        }
+        var kaderPart: PartDraft?
+        if isPart {
+            kaderPart = KaderSource.draft(document: document, headings: headings, matter: matter, bodyTitle: bodyTitle,
+                                          path: path, displayPath: displayPath, lineOffset: offset)
+        }
+        let links = document.links().map {
+            var link = $0
+            link.line += offset
+            return link
+        }
+        if matter.title == nil, bodyTitle == nil || bodyTitle!.isEmpty {
+            diagnostics.append(.error(
+                "this page has no title; add `title: ...` to the front matter or start the text with a `# Title` heading",
+                file: displayPath, line: 1, column: 1))
+        }
+        let source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: bodyTitle,
+                                  document: document, headings: headings, links: links, kaderPart: kaderPart)
+        return (source, diagnostics.items)
+    }
+
+    /// An assessment: its own front matter keys, indicator sections and plan.
+    private static func parseAssessment(_ split: FrontMatterSplit, fields: YAMLFields, path: String, displayPath: String,
+                                        diagnostics: DiagnosticList) -> (LoadedSource?, [Diagnostic]) {
+        var diagnostics = diagnostics
+        var draft = AssessmentSource.draft(fields: fields, path: path, displayPath: displayPath, diagnostics: &diagnostics)
+        let document = MarkdownDocument(split.body)
+        document.convertRawHTMLToText()
+        var current = ""
+        let headings = document.assignHeadingAnchors(reserved: reservedIDs) { level, text in
+            if level == 2 {
+                current = IndicatorID(KaderSource.firstWord(of: text))?.anchor ?? ""
+                return current.isEmpty ? nil : current
+            }
+            return level == 3 && !current.isEmpty ? "\(current)-\(Slug.make(text))" : nil
+        }.map {
+            var heading = $0
+            heading.line += split.bodyLineOffset
+            return heading
+        }
+        let roles = AssessmentSource.readBody(document: document, headings: headings, lineOffset: split.bodyLineOffset,
+                                              draft: &draft, diagnostics: &diagnostics)
+        let links = document.links().map {
+            var link = $0
+            link.line += split.bodyLineOffset
+            return link
+        }
+        var matter = FrontMatter()
+        let practice = draft.practice?.value ?? ""
+        let date = draft.date?.value ?? ""
+        matter.title = "Zelfevaluatie \(practice.isEmpty ? ContentPath.fileName(path) : practice)"
+            + (SessionDate(date).map { ", \($0.dutch)" } ?? "")
+        matter.description = date.isEmpty ? nil : "Gezamenlijke reflectie op het Kwaliteitskader Housing First, \(SessionDate(date)?.dutch ?? date)."
+        var slug = Slug.make("\(practice) \(date)")
+        if draft.preparation != nil {
+            slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(draft.session?.value ?? "")")
+            matter.title = "Voorbereiding \(draft.party?.value ?? "") voor \(draft.session?.value ?? "")"
+        }
+        if slug.isEmpty { slug = Slug.make(String(ContentPath.fileName(path).dropLast(3))) }
+        if let code = draft.code?.value, draft.visibility?.value.lowercased() != "public" {
+            slug += "-" + Slug.make(code)
+        }
+        matter.slug = slug
+        var source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: nil,
+                                  document: document, headings: headings, links: links)
+        source.assessment = draft
+        source.assessmentRoles = roles
+        return (source, diagnostics.items)
+    }
+}
+
+extension Optional where Wrapped == LoadedSource {
+    /// The same source, placed at `path` in the content (for a file loaded from elsewhere).
+    package func relocated(to path: String) -> LoadedSource? {
+        map {
+            var source = $0
+            source.path = path
+            source.assessment?.source = path
+            return source
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import CSV
+import Diagnostics
+import Foundation
+import Kader
+import SiteFormats
+import Basics
+
+/// Reads a filled-in kader spreadsheet (the CSV of `KaderSpreadsheet`) into an assessment file,
+/// reporting bad rows as `path:row: error: ...`, all at once.
+package enum SpreadsheetImport {
+    package static func read(_ data: Data, path: String, kader: Kader) -> (AssessmentFile?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func error(_ message: String, row: Int) { diagnostics.append(.error(message, file: path, line: row)) }
+
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (nil, [.error("the spreadsheet is not UTF-8 text; save it as \"CSV UTF-8\"", file: path, line: 1)])
+        }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let separator: UnicodeScalar = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? ";" : ","
+        let rows: [[String]]
+        do {
+            let reader = try CSVReader(string: text, delimiter: separator)
+            var all: [[String]] = []
+            while let row = reader.next() { all.append(row) }
+            if let failure = reader.error { throw failure }
+            rows = all
+        } catch {
+            return (nil, [.error("the spreadsheet could not be read as CSV (\(error)); save it as CSV with `;` or `,` between columns",
+                                 file: path, line: 1)])
+        }
+
+        var file = AssessmentFile()
+        file.kaderVersion = kader.version
+        enum Mode { case header, indicators, plan }
+        var mode = Mode.header
+        var seen: [IndicatorID: Int] = [:]
+        var scored: [IndicatorID: AssessmentFile.Score] = [:]
+        for (offset, row) in rows.enumerated() {
+            let number = offset + 1
+            let cells = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            guard let first = cells.first, cells.contains(where: { !$0.isEmpty }) else { continue }
+            func cell(_ index: Int) -> String { cells.indices.contains(index) ? cells[index] : "" }
+            switch mode {
+            case .header:
+                let label = first.lowercased()
+                if first == SpreadsheetFormat.indicatorHeader[0] {
+                    mode = .indicators
+                } else if label.hasPrefix(SpreadsheetFormat.versionLabel.lowercased()) {
+                    let version = cell(1).lowercased().replacingOccurrences(of: "versie", with: "").trimmingCharacters(in: .whitespaces)
+                    if !version.isEmpty, version != kader.version {
+                        error("this spreadsheet is for kader version `\(version)`, but this site has version `\(kader.version)`; start from a new template", row: number)
+                    }
+                } else if label.hasPrefix("praktijk") {
+                    file.practice = cell(1)
+                } else if label.hasPrefix("gemeente") || label.hasPrefix("regio") {
+                    file.region = cell(1)
+                } else if label.hasPrefix("datum") {
+                    file.date = cell(1)
+                    if !cell(1).isEmpty, SessionDate(cell(1)) == nil {
+                        error("the date `\(cell(1))` is not a date written as year-month-day, such as `2025-03-14`", row: number)
+                    }
+                } else if label.hasPrefix("gespreksleider") {
+                    file.facilitator = cell(1)
+                } else if label.hasPrefix("zichtbaarheid") {
+                    let value = cell(1).lowercased()
+                    if Visibility(rawValue: value) == nil {
+                        error("visibility must be `unlisted` or `public`, not `\(cell(1))`", row: number)
+                    } else {
+                        file.visibility = value
+                    }
+                } else if label.hasPrefix("code") {
+                    file.code = cell(1)
+                } else if label.hasPrefix("organisatie") {
+                    guard !cell(1).isEmpty else { continue }
+                    let role = cell(2).lowercased()
+                    if Role(rawValue: role) == nil {
+                        var message = "unknown role `\(cell(2))` for organisation `\(cell(1))`"
+                        if let nearest = Suggestion.nearest(to: role, in: Role.allCases.map(\.rawValue)) { message += "; did you mean `\(nearest)`?" }
+                        error(message, row: number)
+                    }
+                    file.organisations.append((cell(1), role))
+                } else {
+                    error("unknown row `\(first)` above the indicators; keep the rows of the template", row: number)
+                }
+            case .indicators:
+                if first == SpreadsheetFormat.planTitle { continue }
+                if first == SpreadsheetFormat.planHeader[0] {
+                    mode = .plan
+                    continue
+                }
+                guard let id = IndicatorID(first), let indicator = kader.indicator(id) else {
+                    error("unknown indicator ID `\(first)`; keep the ID column of the template as it is", row: number)
+                    continue
+                }
+                if let other = seen[id] {
+                    error("indicator \(id) appears twice; it is also on row \(other)", row: number)
+                    continue
+                }
+                seen[id] = number
+                var status: Status?
+                let word = cell(4)
+                switch Status.parse(word) {
+                case .some(let parsed): status = parsed
+                case .none:
+                    var message = "unknown status `\(word)` for \(id)"
+                    if let nearest = Suggestion.nearest(to: word, in: Status.words.keys.sorted()) {
+                        message += "; did you mean `\(nearest)`?"
+                    } else {
+                        message += "; use op orde/groen, in ontwikkeling/oranje, niet op orde/rood, or leave it empty"
+                    }
+                    error(message, row: number)
+                }
+                scored[id] = AssessmentFile.Score(id: id, title: indicator.title, status: status,
+                                                  reflection: cell(5), actions: cell(6))
+            case .plan:
+                guard !first.isEmpty else {
+                    error("a plan row needs its action in the Wat column", row: number)
+                    continue
+                }
+                var ids: [IndicatorID] = []
+                for written in cell(4).split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }) {
+                    if let id = IndicatorID(String(written)), kader.indicator(id) != nil {
+                        ids.append(id)
+                    } else {
+                        error("the plan row `\(first)` names `\(written)`, which is not an indicator of kader \(kader.version)", row: number)
+                    }
+                }
+                file.plan.append(PlanEntry(what: first, who: cell(1).isEmpty ? nil : cell(1), when: cell(2).isEmpty ? nil : cell(2),
+                                           goal: cell(3).isEmpty ? nil : cell(3), indicators: ids))
+            }
+        }
+        if file.practice.isEmpty {
+            diagnostics.append(.error("the practice name is empty; fill in the row `\(SpreadsheetFormat.fieldLabels.practice)`", file: path, line: 2))
+        }
+        if file.date.isEmpty {
+            diagnostics.append(.error("the date is empty; fill in the row `\(SpreadsheetFormat.fieldLabels.date)` as year-month-day", file: path, line: 4))
+        }
+        if mode == .header {
+            diagnostics.append(.error("the spreadsheet has no row starting with `ID`; start from `kennisbank assessment template --csv`", file: path, line: max(1, rows.count)))
+        }
+        if file.visibility == Visibility.unlisted.rawValue, file.code.isEmpty { file.code = randomCode() }
+        file.scores = kader.indicators.compactMap { scored[$0.id] }
+        return diagnostics.isEmpty ? (file, []) : (nil, diagnostics)
+    }
+
+    /// An unguessable code for an unlisted assessment's address.
+    package static func randomCode() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<12).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    }
+}

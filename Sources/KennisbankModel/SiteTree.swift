@@ -1,0 +1,176 @@
+import Diagnostics
+import Foundation
+import SiteFormats
+import Basics
+
+/// The whole site as a tree of sections and pages, built from the front matter of the
+/// sources. Knows nothing of templates, HTML or disk output.
+public struct SiteTree: Sendable {
+    public private(set) var pages: [Page] = []
+    public private(set) var sections: [Section] = []
+    /// Page index by source path.
+    public private(set) var pageBySource: [String: Int] = [:]
+    /// Sources marked `draft: true`: left out of the site.
+    public private(set) var drafts: Set<String> = []
+    /// The root section; its landing is the home page.
+    public let root = 0
+
+    /// What the model needs of one loaded source.
+    public struct Entry: Sendable {
+        public var source: String
+        public var displayPath: String
+        public var frontMatter: FrontMatter
+        /// Title taken from the first level-1 heading, when front matter has none.
+        public var bodyTitle: String?
+        /// False for pages that only those with the link may find (unlisted assessments): they
+        /// get an address but appear in no navigation, list or reading order.
+        public var listed: Bool
+
+        public init(source: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, listed: Bool = true) {
+            self.source = source
+            self.displayPath = displayPath
+            self.frontMatter = frontMatter
+            self.bodyTitle = bodyTitle
+            self.listed = listed
+        }
+    }
+
+    /// Folder names that the generator itself writes at the top of the output.
+    public static let reservedTopFolders: Set<String> = ["assets", "zoeken", "pagefind", "boek"]
+
+    /// Builds the tree. Reports missing landing pages, ambiguous landing pages and
+    /// two sources that would be written to the same output path.
+    public static func build(entries: [Entry], config: SiteConfig, configPath: String, displayRoot: String,
+                             diagnostics: inout DiagnosticList) -> SiteTree {
+        var tree = SiteTree()
+        let published = entries.filter { !$0.frontMatter.draft }
+        tree.drafts = Set(entries.filter(\.frontMatter.draft).map(\.source))
+
+        // Every folder that holds a published page, and all folders above it, is a section.
+        var folders: Set<String> = [""]
+        for entry in published {
+            var folder = ContentPath.parentFolder(entry.source)
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = ContentPath.parentFolder(folder)
+            }
+        }
+        var landingByFolder: [String: Entry] = [:]
+        for entry in published where ContentPath.isLanding(entry.source) {
+            let folder = ContentPath.parentFolder(entry.source)
+            if let other = landingByFolder[folder] {
+                diagnostics.append(.error(
+                    "this folder has two landing pages, `\(ContentPath.fileName(other.source))` and `\(ContentPath.fileName(entry.source))`; keep one",
+                    file: entry.displayPath, line: 1, column: 1))
+            } else {
+                landingByFolder[folder] = entry
+            }
+        }
+
+        // Sections, parents before children (byte order puts "a" before "a/b").
+        var sectionByFolder: [String: Int] = [:]
+        for folder in folders.sorted(by: byteOrder) {
+            guard let landing = landingByFolder[folder] else {
+                let shown = folder.isEmpty ? displayRoot : "\(displayRoot)/\(folder)"
+                let what = folder.isEmpty ? "the home page" : "this section's landing page"
+                diagnostics.append(.error(
+                    "missing `_index.md`: every folder with pages needs one as \(what); create `\(shown)/_index.md` with a `title:`",
+                    file: shown))
+                continue
+            }
+            let parent = folder.isEmpty ? nil : sectionByFolder[ContentPath.parentFolder(folder)]
+            if !folder.isEmpty, parent == nil { continue }
+            let slug = landing.frontMatter.slug ?? Slug.make(ContentPath.fileName(folder))
+            let prefix = folder.isEmpty ? "" : tree.sections[parent!].urlPrefix + slug + "/"
+            if parent == tree.root, reservedTopFolders.contains(slug) {
+                diagnostics.append(.error(
+                    "the section folder `\(slug)` clashes with the generator's own `\(slug)/` folder in the output; rename the folder or set another `slug`",
+                    file: landing.displayPath, line: 1, column: 1))
+            }
+            let sectionIndex = tree.sections.count
+            let pageIndex = tree.addPage(landing, kind: folder.isEmpty ? .home : .section,
+                                         url: prefix + "index.html", section: sectionIndex)
+            tree.sections.append(Section(folder: folder, landing: pageIndex, parent: parent, urlPrefix: prefix))
+            sectionByFolder[folder] = sectionIndex
+            if let parent { tree.sections[parent].children.append(.section(sectionIndex)) }
+        }
+
+        for entry in published where !ContentPath.isLanding(entry.source) {
+            guard let section = sectionByFolder[ContentPath.parentFolder(entry.source)] else { continue }
+            let name = String(ContentPath.fileName(entry.source).dropLast(3))
+            let slug = entry.frontMatter.slug ?? Slug.make(name)
+            let pageIndex = tree.addPage(entry, kind: .page, url: tree.sections[section].urlPrefix + slug + "/index.html",
+                                         section: section)
+            if entry.listed { tree.sections[section].children.append(.page(pageIndex)) }
+        }
+
+        tree.sortChildren(config: config)
+        tree.checkSectionOrder(config: config, configPath: configPath, diagnostics: &diagnostics)
+        tree.checkOutputCollisions(entries: published, diagnostics: &diagnostics)
+        return tree
+    }
+
+    private mutating func addPage(_ entry: Entry, kind: Page.Kind, url: String, section: Int) -> Int {
+        let title = entry.frontMatter.title ?? entry.bodyTitle ?? ""
+        pages.append(Page(source: entry.source, kind: kind, title: title, description: entry.frontMatter.description,
+                          order: entry.frontMatter.order, tags: entry.frontMatter.tags, url: url, section: section,
+                          listed: entry.listed, updated: entry.frontMatter.updated?.description,
+                          news: entry.frontMatter.news, date: entry.frontMatter.date?.description))
+        pageBySource[entry.source] = pages.count - 1
+        return pages.count - 1
+    }
+
+    /// Sorts each section's children by `order` (unset last), then title, then source path.
+    /// The root's subsections follow `sections:` of the site config first.
+    private mutating func sortChildren(config: SiteConfig) {
+        for index in sections.indices {
+            let isRoot = index == root
+            let keys = sections[index].children.map { child -> (Int, Int, String, String) in
+                let page: Page
+                var configRank = Int.max
+                switch child {
+                case .page(let pageIndex):
+                    page = pages[pageIndex]
+                case .section(let sectionIndex):
+                    page = pages[sections[sectionIndex].landing]
+                    if isRoot, let rank = config.sectionOrder.firstIndex(of: ContentPath.fileName(sections[sectionIndex].folder)) {
+                        configRank = rank
+                    }
+                }
+                return (configRank, page.order ?? Int.max, page.title.lowercased(), page.source)
+            }
+            let sorted = zip(sections[index].children, keys).sorted { lhs, rhs in
+                let (a, b) = (lhs.1, rhs.1)
+                if a.0 != b.0 { return a.0 < b.0 }
+                if a.1 != b.1 { return a.1 < b.1 }
+                if a.2 != b.2 { return byteOrder(a.2, b.2) }
+                return byteOrder(a.3, b.3)
+            }
+            sections[index].children = sorted.map(\.0)
+        }
+    }
+
+    private func checkSectionOrder(config: SiteConfig, configPath: String, diagnostics: inout DiagnosticList) {
+        let topFolders = Set(sections.filter { $0.parent == root }.map { ContentPath.fileName($0.folder) })
+        for name in config.sectionOrder where !topFolders.contains(name) {
+            var message = "`sections` names `\(name)`, but there is no section folder of that name in the content"
+            if let nearest = Suggestion.nearest(to: name, in: topFolders.sorted()) { message += "; did you mean `\(nearest)`?" }
+            diagnostics.append(.error(message, file: configPath, line: config.sectionOrderLine))
+        }
+    }
+
+    private func checkOutputCollisions(entries: [Entry], diagnostics: inout DiagnosticList) {
+        let displayBySource = Dictionary(entries.map { ($0.source, $0.displayPath) }, uniquingKeysWith: { a, _ in a })
+        var byURL: [String: [String]] = [:]
+        for page in pages { byURL[page.url, default: []].append(page.source) }
+        for (url, sources) in byURL where sources.count > 1 {
+            let sorted = sources.sorted(by: byteOrder)
+            for source in sorted {
+                let others = sorted.filter { $0 != source }.map { "`\($0)`" }.joined(separator: ", ")
+                diagnostics.append(.error(
+                    "this page and \(others) would \(sorted.count > 2 ? "all" : "both") be written to `\(url)`; give one of them another file name or `slug`",
+                    file: displayBySource[source] ?? source, line: 1, column: 1))
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Kader
+import KennisbankModel
+import KennisbankLoad
+import SiteFormats
+import Basics
+
+/// Mustache values for the kader: its landing page, part pages, the links from principle
+/// pages, and the printable forms. Plain dictionaries; URLs relative to the site root.
+package struct KaderContexts: @unchecked Sendable {
+    package let site: KaderSite
+    package let tree: SiteTree
+    /// Whether PDF files of the forms are made (WeasyPrint is installed).
+    package let withPDF: Bool
+    /// Every form, in the order the kader's landing page lists them.
+    package let forms: [Form]
+    /// `kader`: the version, the parts with their counts and the forms. Given to every page in the
+    /// kader folder, which print the version. Made once, not per page.
+    package let kaderValues: [String: Any]
+
+    package init(site: KaderSite, tree: SiteTree, withPDF: Bool) {
+        self.site = site
+        self.tree = tree
+        self.withPDF = withPDF
+        forms = Self.forms(of: site)
+        let parts = site.kader.parts.map { part -> [String: Any] in
+            var values: [String: Any] = ["id": part.id.description, "number": part.id.number, "title": part.title,
+                                         "count": part.indicators.count]
+            if let page = site.partPages[part.id] { values["url"] = tree.pages[page].url }
+            return values
+        }
+        kaderValues = ["title": Self.kaderTitle, "version": site.kader.version, "url": tree.pages[site.landing].url,
+                       "parts": parts, "total": site.kader.indicators.count, "forms": forms.map(Self.formLink),
+                       "hasPDF": withPDF]
+    }
+
+    package static let kaderTitle = "Kwaliteitskader Housing First"
+
+    /// One printable form: its HTML page, its PDF and what it holds.
+    package struct Form: Sendable {
+        package enum Kind: Sendable, Equatable {
+            case whole
+            case preparation
+            case part(PartID)
+            case plan
+        }
+
+        package let kind: Kind
+        package let title: String
+        /// Paths relative to the site root.
+        package let html: String
+        package let pdf: String
+    }
+
+    private static func forms(of site: KaderSite) -> [Form] {
+        let folder = site.formsFolder
+        var forms = [
+            Form(kind: .whole, title: "Het hele kader", html: folder + "kwaliteitskader.html", pdf: folder + "kwaliteitskader.pdf"),
+            Form(kind: .preparation, title: "Voorbereiding per deelnemer", html: folder + "voorbereiding.html",
+                 pdf: folder + "voorbereiding.pdf"),
+        ]
+        for part in site.kader.parts {
+            let name = part.id.description.lowercased()
+            forms.append(Form(kind: .part(part.id), title: "Onderdeel \(part.id.number): \(part.title)",
+                              html: folder + "\(name).html", pdf: folder + "\(name).pdf"))
+        }
+        forms.append(Form(kind: .plan, title: "Plan van aanpak", html: folder + "plan-van-aanpak.html",
+                          pdf: folder + "plan-van-aanpak.pdf"))
+        return forms
+    }
+
+    /// `kaderPart` on a principle page: the kader part that belongs to it.
+    package func principleLink(for page: Int) -> [String: Any]? {
+        guard let id = site.part(forPrinciplePage: page), let part = site.kader.part(id),
+              let partPage = site.partPages[id] else { return nil }
+        return ["id": id.description, "number": id.number, "title": part.title, "count": part.indicators.count,
+                "url": tree.pages[partPage].url]
+    }
+
+    /// `part` on a part's page: introduction, groups and indicators, and its form.
+    package func partValues(_ part: KaderPart, content: KaderPartContent) -> [String: Any] {
+        var values = partBody(part, content: content)
+        if let form = forms.first(where: { $0.kind == .part(part.id) }) { values["form"] = Self.formLink(form) }
+        if let page = site.principlePages[part.id] {
+            values["principle"] = ["title": tree.pages[page].title, "url": tree.pages[page].url]
+        }
+        return values
+    }
+
+    /// The values of a form page.
+    package func formValues(_ form: Form, contents: [PartID: KaderPartContent]) -> [String: Any] {
+        var values: [String: Any] = [
+            "title": form.title, "kaderTitle": Self.kaderTitle, "version": site.kader.version,
+            "statuses": Self.statuses, "roles": Self.roles,
+            "isPreparation": form.kind == .preparation, "isPlan": form.kind == .plan,
+            "parties": Party.allCases.map(\.label) + ["Anders, namelijk: ……………………"],
+        ]
+        let parts: [KaderPart]
+        switch form.kind {
+        case .whole, .preparation: parts = site.kader.parts
+        case .part(let id): parts = site.kader.part(id).map { [$0] } ?? []
+        case .plan: parts = []
+        }
+        values["parts"] = parts.map { part in partBody(part, content: contents[part.id]) }
+        values["planRows"] = Array(repeating: ["blank": true] as [String: Any], count: 12)
+        // The whole kader and the preparation form can be filled in, in the browser.
+        values["fillable"] = form.kind == .whole || form.kind == .preparation
+        values["kind"] = form.kind == .preparation ? "preparation" : "whole"
+        values["pdf"] = RelativeURL.between(from: form.html, to: form.pdf)
+        values["hasPDF"] = withPDF
+        switch form.kind {
+        case .whole: values["subtitle"] = "Formulier voor de gezamenlijke bijeenkomst"
+        case .preparation: values["subtitle"] = "Voorlopige kleurscores van één deelnemer, vóór de gezamenlijke bijeenkomst"
+        case .part(let id): values["subtitle"] = "Onderdeel \(id.number) van \(PartID.all.count)"
+        case .plan: values["subtitle"] = "Concrete acties naar aanleiding van de reflectie"
+        }
+        return values
+    }
+
+    /// The part's text and indicators, as on its page (without the links to forms and principle).
+    package func partBody(_ part: KaderPart, content: KaderPartContent?) -> [String: Any] {
+        let byID = Dictionary(uniqueKeysWithValues: part.indicators.map { ($0.id, $0) })
+        let groups = (content?.groups ?? [KaderPartContent.Group(title: nil, anchor: nil, intro: "",
+                                                                  indicators: part.indicators.map(\.id))])
+            .map { group -> [String: Any] in
+                var values: [String: Any] = ["intro": group.intro, "hasIntro": !group.intro.isEmpty,
+                                             "hasTitle": group.title != nil]
+                if let title = group.title { values["title"] = title }
+                if let anchor = group.anchor { values["anchor"] = anchor }
+                values["indicators"] = group.indicators.compactMap { id in
+                    byID[id].map { indicatorValues($0, html: content?.indicatorHTML[id] ?? "") }
+                }
+                return values
+            }
+        var values: [String: Any] = ["id": part.id.description, "number": part.id.number, "title": part.title,
+                                     "count": part.indicators.count, "intro": content?.intro ?? "", "groups": groups,
+                                     "hasIntro": !(content?.intro ?? "").isEmpty]
+        if let page = site.partPages[part.id] { values["url"] = tree.pages[page].url }
+        return values
+    }
+
+    private func indicatorValues(_ indicator: Indicator, html: String) -> [String: Any] {
+        ["id": indicator.id.description, "anchor": indicator.id.anchor, "title": indicator.title, "html": html,
+         "parties": indicator.parties.map(\.label), "hasParties": !indicator.parties.isEmpty]
+    }
+
+    private static func formLink(_ form: Form) -> [String: Any] {
+        ["title": form.title, "url": form.html, "pdf": form.pdf]
+    }
+
+    /// The colour score, with label, colour, shape and meaning.
+    package static var statuses: [[String: Any]] {
+        Status.allCases.map {
+            ["key": $0.rawValue, "label": $0.label, "colour": $0.colour, "symbol": $0.symbol, "meaning": $0.meaning]
+        }
+    }
+
+    /// The roles whose representatives a form's header asks for.
+    package static let roles: [String] = ["Zorgorganisatie(s)", "Woningcorporatie(s)", "Gemeente(n)",
+                                  "Ervaringsdeskundige(n) en belangenbehartiger(s)", "Gespreksleider"]
+}

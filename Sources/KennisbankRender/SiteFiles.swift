@@ -1,0 +1,53 @@
+import Foundation
+import KennisbankModel
+import KennisbankLoad
+import SiteFormats
+import Basics
+
+/// The files around the pages: `robots.txt`, and with a base URL `sitemap.xml` and, when the
+/// site has news pages, the Atom feed `nieuws.xml`. Only listed pages appear in them.
+package struct SiteFiles {
+    package let tree: SiteTree
+    package let navigation: Navigation
+    package let config: SiteConfig
+    package let templates: TemplateSet
+
+    package static let feedPath = "nieuws.xml"
+
+    package init(tree: SiteTree, navigation: Navigation, config: SiteConfig, templates: TemplateSet) {
+        self.tree = tree
+        self.navigation = navigation
+        self.config = config
+        self.templates = templates
+    }
+
+    package func files() -> [(path: String, data: Data)] {
+        var files: [(String, Data)] = []
+        let sitemap = config.baseURL.map { $0 + "sitemap.xml" }
+        var robots: [String: Any] = [:]
+        if let sitemap { robots["sitemap"] = sitemap }
+        files.append(("robots.txt", Data(templates.render(robots, with: "robots.txt").utf8)))
+        guard let base = config.baseURL else { return files }
+        let listed = navigation.order.filter { tree.pages[$0].listed }
+        let urls = listed.map { index -> [String: Any] in
+            var url: [String: Any] = ["loc": base + tree.pages[index].url]
+            if let updated = tree.pages[index].updated { url["lastmod"] = updated }
+            return url
+        }
+        files.append(("sitemap.xml", Data(templates.render(["urls": urls], with: "sitemap.xml").utf8)))
+        let news = listed.filter { tree.pages[$0].news && tree.pages[$0].date != nil }
+            .sorted { (tree.pages[$0].date!, tree.pages[$1].url) > (tree.pages[$1].date!, tree.pages[$0].url) }
+        if !news.isEmpty {
+            let entries = news.map { index -> [String: Any] in
+                var entry: [String: Any] = ["title": tree.pages[index].title, "url": base + tree.pages[index].url,
+                                            "date": tree.pages[index].date!]
+                if let summary = tree.pages[index].description { entry["summary"] = summary }
+                return entry
+            }
+            let feed: [String: Any] = ["title": config.title, "language": config.language, "feedURL": base + Self.feedPath,
+                                       "homeURL": base, "updated": tree.pages[news[0]].date!, "entries": entries]
+            files.append((Self.feedPath, Data(templates.render(feed, with: "feed.xml").utf8)))
+        }
+        return files
+    }
+}

@@ -1,0 +1,114 @@
+import Diagnostics
+import Foundation
+import Mustache
+import KennisbankModel
+import KennisbankLoad
+import SiteFormats
+import Basics
+
+/// The Mustache templates of `templates/`, each rendered with the scalar-safe HTML escaper.
+package struct TemplateSet: Sendable {
+    package let library: MustacheLibrary
+
+    /// Templates every site needs.
+    package static let required = ["base", "page", "section", "home", "404", "search", "robots.txt", "sitemap.xml", "feed.xml",
+                           "partials/nav-item", "partials/nav-list", "book", "partials/book-body",
+                           "partials/header", "partials/footer"]
+    /// Templates a site with completed assessments needs as well.
+    package static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone", "preparation",
+                                         "partials/assessment-indicator", "partials/status-label"]
+    /// Templates a site with a kader needs as well.
+    package static let requiredForKader = ["kader", "kader-part", "form-base", "form", "form-plan"]
+
+    /// Reports each of `names` that is missing.
+    package func requireTemplates(_ names: [String], displayRoot: String, diagnostics: inout DiagnosticList) {
+        for name in names where library.getTemplate(named: name) == nil {
+            diagnostics.append(.error("the template `\(name).mustache` is missing; this site needs it (copy it from the project's templates folder)",
+                                      file: "\(displayRoot)/\(name).mustache"))
+        }
+    }
+
+    private static let pragma = "{{% CONTENT_TYPE: \(SafeHTMLContentType.name)}}"
+    private static let registration: Void = {
+        MustacheContentTypes.register(SafeHTMLContentType(), named: SafeHTMLContentType.name)
+    }()
+
+    /// Loads every `*.mustache` file under `directory` (subfolders give names like `partials/header`).
+    ///
+    /// The SAFEHTML pragma is put in front of every template, partials included, so that an
+    /// edited template cannot fall back to the built-in escaper. A template may not choose
+    /// another content type.
+    package static func load(directory: URL, displayRoot: String, diagnostics: inout DiagnosticList) -> TemplateSet? {
+        _ = registration
+        let fileManager = FileManager.default
+        guard let enumerator = fileManager.enumerator(atPath: directory.path) else {
+            diagnostics.append(.error("the templates folder does not exist or cannot be read; pass it with --templates",
+                                      file: displayRoot))
+            return nil
+        }
+        var names: [String] = []
+        for case let path as String in enumerator where path.hasSuffix(".mustache") { names.append(path) }
+        var library = MustacheLibrary()
+        var failed = false
+        for path in names.sorted(by: byteOrder) {
+            let display = "\(displayRoot)/\(path)"
+            let text: String
+            switch SourceText.read(directory.appendingPathComponent(path)) {
+            case .failure(.unreadable(let reason)):
+                diagnostics.append(.error("cannot read this template (\(reason))", file: display, line: 1, column: 1))
+                failed = true
+                continue
+            case .failure(.invalidUTF8(let line, let column)):
+                diagnostics.append(.error("this template is not valid UTF-8 text; save it as UTF-8", file: display, line: line, column: column))
+                failed = true
+                continue
+            case .success(let source):
+                text = source.text
+            }
+            if let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: {
+                $0.contains("CONTENT_TYPE") && !$0.contains(SafeHTMLContentType.name)
+            }) {
+                diagnostics.append(.error(
+                    "templates may not change the content type: every template is escaped as SAFEHTML; remove this pragma",
+                    file: display, line: line + 1, column: 1))
+                failed = true
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: pragma + text)
+                library.register(template, named: String(path.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
+                diagnostics.append(.error("template syntax error: \(describe(error.error)); check the `{{` `}}` tags on this line",
+                                          file: display, line: line, column: column))
+                failed = true
+            } catch {
+                diagnostics.append(.error("template syntax error: \(error)", file: display, line: 1, column: 1))
+                failed = true
+            }
+        }
+        for name in required where library.getTemplate(named: name) == nil && !names.contains(name + ".mustache") {
+            diagnostics.append(.error("the template `\(name).mustache` is missing; every site needs it (copy it from the project's templates folder)",
+                                      file: "\(displayRoot)/\(name).mustache"))
+            failed = true
+        }
+        return failed ? nil : TemplateSet(library: library)
+    }
+
+    package func render(_ context: [String: Any], with name: String) -> String {
+        library.render(TemplateValues.prepare(context), withTemplate: name) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: "a section is closed with a different name than it was opened with"
+        case .unfinishedName?: "a tag is not closed"
+        case .expectedSectionEnd?: "a section `{{#...}}` is never closed with `{{/...}}`"
+        case .invalidSetDelimiter?: "the set-delimiter tag is malformed"
+        case .textInsideInheritSection?, .illegalTokenInsideInheritSection?:
+            "inside `{{<parent}}` only block overrides `{{$name}}...{{/name}}` are allowed"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+
+/// The site settings from `kennisbank.yml` (all optional; see the README).
+public struct SiteConfig: Sendable, Equatable {
+    /// Shown in the header and in every page title.
+    public var title = "Kennisbank"
+    /// Used as the description of the home page when it has none of its own.
+    public var description: String?
+    /// The `lang` of every page.
+    public var language = "nl"
+    /// The address the site is published at, such as `https://example.org/kennisbank/`.
+    /// Pages never depend on it: all links stay relative.
+    public var baseURL: String?
+    /// Folder names of the top-level sections, in the order the main navigation shows them.
+    /// Sections not listed follow, by their `order` and title.
+    public var sectionOrder: [String] = []
+    /// Line of `sections:` in the config file, for diagnostics.
+    public var sectionOrderLine: Int?
+    /// Text of the page footer.
+    public var footer: String?
+    /// Keep raw HTML in Markdown. Only for trusted content: off by default.
+    public var allowRawHTML = false
+    /// The content folder that holds the Kwaliteitskader (its parts and indicators).
+    public var kaderFolder = "kader"
+    /// The content folder that holds completed assessments (self-evaluations).
+    public var assessmentsFolder = "zelfevaluaties"
+
+    /// The date the content was last brought up to date (`content_date: 2026-11-01`), shown on
+    /// the book's title page; without it the book shows the latest `updated:` of its pages.
+    public var contentDate: String?
+    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html", "kader",
+                                   "assessments", "content_date"]
+
+    public init() {}
+}
