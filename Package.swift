@@ -32,7 +32,7 @@ let package = Package(
         // A small Swift wrapper over cmark's AST: parse, walk, anchor, rewrite, render.
         .target(name: "KennisbankMarkdown", dependencies: ["CCmark", "Basics"]),
         // The user's file formats as plain values: the site config and page front matter.
-        .target(name: "SiteFormats", dependencies: ["Kader"]),
+        .target(name: "SiteFormats", dependencies: ["Kader", "Basics"]),
         // Stage 1, load: files, front matter (Yams), cmark trees, kader and assessment drafts,
         // the spreadsheet import.
         .target(

@@ -33,7 +33,7 @@ public enum AssessmentBuilder {
 
         var organisations: [Organisation] = []
         for organisation in draft.organisations {
-            if let role = Role(rawValue: organisation.role.value.lowercased()) {
+            if let role = AssessmentFormat.role(organisation.role.value) {
                 organisations.append(Organisation(name: organisation.name, role: role))
             } else {
                 error(unknownWord("role", organisation.role.value, valid: Role.allCases.map(\.rawValue)), organisation.role.line)
@@ -42,7 +42,7 @@ public enum AssessmentBuilder {
 
         var visibility: Visibility? = .unlisted
         if let written = draft.visibility {
-            visibility = Visibility(rawValue: written.value.lowercased())
+            visibility = AssessmentFormat.visibility(written.value)
             if visibility == nil {
                 error(unknownWord("visibility", written.value, valid: Visibility.allCases.map(\.rawValue)), written.line)
             }
@@ -55,9 +55,9 @@ public enum AssessmentBuilder {
 
         var preparation: Preparation?
         if let written = draft.preparation {
-            switch written.value.lowercased() {
-            case "true", "ja", "yes":
-                let party = draft.party.flatMap { Role(rawValue: $0.value.lowercased()) }
+            let word = written.value.lowercased()
+            if AssessmentFormat.yesWords.contains(word) {
+                let party = draft.party.flatMap { AssessmentFormat.role($0.value) }
                 if let written = draft.party, party == nil {
                     error(unknownWord("party", written.value, valid: Role.allCases.map(\.rawValue)), written.line)
                 } else if draft.party == nil {
@@ -71,9 +71,7 @@ public enum AssessmentBuilder {
                     error("a preparation is never public; remove `zichtbaarheid: public`", draft.visibility?.line)
                 }
                 if let party, !session.isEmpty { preparation = Preparation(party: party, session: session) }
-            case "false", "nee", "no":
-                break
-            default:
+            } else if !AssessmentFormat.noWords.contains(word) {
                 error("`voorbereiding` must be `true` or `false`", written.line)
             }
         }

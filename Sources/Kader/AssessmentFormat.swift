@@ -73,6 +73,26 @@ public enum AssessmentFormat {
     /// The roles a preparation file may be written on behalf of (`namens:`).
     public static let preparationParties: [Role] = [.zorgorganisatie, .woningcorporatie, .gemeente, .anders]
 
+    /// The visibility a file names (`zichtbaarheid:`), in any case; nil for an unknown word.
+    public static func visibility(_ word: String) -> Visibility? {
+        Visibility(rawValue: word.lowercased())
+    }
+
+    /// The role a file names (`rol:`, `namens:`), in any case; nil for an unknown word.
+    public static func role(_ word: String) -> Role? {
+        Role(rawValue: word.lowercased())
+    }
+
+    /// The words for yes and no of `voorbereiding:`.
+    public static let yesWords: Set<String> = ["true", "ja", "yes"]
+    public static let noWords: Set<String> = ["false", "nee", "no"]
+
+    /// Whether a file with this `zichtbaarheid:` (or none) is left out of every list: anything
+    /// but `public` is, so that a typo never publishes a page.
+    public static func isUnlisted(_ written: String?) -> Bool {
+        written.map { visibility($0) != .public } ?? true
+    }
+
     /// The format as data, for the browser form (written into its page as JSON).
     public static var description: Description {
         Description(

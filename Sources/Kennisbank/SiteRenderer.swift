@@ -130,8 +130,9 @@ package enum SiteRenderer {
                 return SiteTree.Entry(source: path, displayPath: "\(options.content)/\(path)", frontMatter: FrontMatter(),
                                       bodyTitle: String(ContentPath.fileName(path).dropLast(3)))
             }
-            let unlisted = source.assessment.map { $0.visibility?.value.lowercased() != Visibility.public.rawValue } ?? false
-            return SiteTree.Entry(source: source.path, displayPath: source.displayPath, frontMatter: source.frontMatter,
+            let unlisted = source.assessment.map { AssessmentFormat.isUnlisted($0.visibility?.value) } ?? false
+            let matter = source.assessment.map { AssessmentPages.frontMatter(for: $0, path: source.path) } ?? source.frontMatter
+            return SiteTree.Entry(source: source.path, displayPath: source.displayPath, frontMatter: matter,
                                   bodyTitle: source.bodyTitle, listed: !unlisted)
         }
         let tree = SiteTree.build(entries: entries, config: config, configPath: options.config,

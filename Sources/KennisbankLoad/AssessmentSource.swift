@@ -6,38 +6,11 @@ import Yams
 import SiteFormats
 import Basics
 
-/// Reads a completed assessment file (see the README for the format):
-///
-/// ```markdown
-/// ---
-/// praktijk: Housing First Voorbeeldstad
-/// datum: 2025-03-14
-/// ...
-/// ---
-/// ## P1.05 Verspreid wonen          <- one section per scored indicator
-///
-/// **Kleurscore:** in ontwikkeling
-///
-/// ### Reflectie
-/// ...
-/// ### Acties
-/// ...
-///
-/// ## Plan van aanpak
-///
-/// ### Escalatieladder opstellen     <- one action
-///
-/// - **Wie:** ...
-/// - **Wanneer:** ...
-/// - **Doel:** ...
-/// - **Indicatoren:** P1.09, P1.10
-/// ```
+/// Reads a completed assessment file in the assessment format (`AssessmentFormat`).
 package enum AssessmentSource {
-    package static let knownKeys = ["praktijk", "regio", "datum", "kader", "organisaties", "gespreksleider", "zichtbaarheid", "code",
-                            "voorbereiding", "namens", "sessie"]
-    package static let scoreLabel = "Kleurscore"
-    package static let planLabels = ["Wie", "Wanneer", "Doel", "Indicatoren"]
-    package static let planHeading = "plan van aanpak"
+    package static let knownKeys = AssessmentFormat.Key.allCases.map(\.rawValue)
+    static let scoreLabel = AssessmentFormat.scoreLabel
+    static let planLabels = AssessmentFormat.PlanField.allCases.map(\.rawValue)
 
     /// Where each heading of an assessment belongs, for rendering it.
     package enum HeadingRole: Sendable, Equatable {
@@ -58,17 +31,17 @@ package enum AssessmentSource {
             guard let entry = fields.entry(key), let value = fields.string(key, diagnostics: &diagnostics) else { return nil }
             return Located(value, line: entry.line)
         }
-        draft.practice = located("praktijk")
-        draft.region = fields.string("regio", diagnostics: &diagnostics)
-        draft.date = located("datum")
-        draft.kaderVersion = located("kader")
-        draft.facilitator = fields.string("gespreksleider", diagnostics: &diagnostics)
-        draft.visibility = located("zichtbaarheid")
-        draft.code = located("code")
-        draft.preparation = located("voorbereiding")
-        draft.party = located("namens")
-        draft.session = located("sessie")
-        if let entry = fields.entry("organisaties") {
+        draft.practice = located(AssessmentFormat.Key.practice.rawValue)
+        draft.region = fields.string(AssessmentFormat.Key.region.rawValue, diagnostics: &diagnostics)
+        draft.date = located(AssessmentFormat.Key.date.rawValue)
+        draft.kaderVersion = located(AssessmentFormat.Key.kader.rawValue)
+        draft.facilitator = fields.string(AssessmentFormat.Key.facilitator.rawValue, diagnostics: &diagnostics)
+        draft.visibility = located(AssessmentFormat.Key.visibility.rawValue)
+        draft.code = located(AssessmentFormat.Key.code.rawValue)
+        draft.preparation = located(AssessmentFormat.Key.preparation.rawValue)
+        draft.party = located(AssessmentFormat.Key.party.rawValue)
+        draft.session = located(AssessmentFormat.Key.session.rawValue)
+        if let entry = fields.entry(AssessmentFormat.Key.organisations.rawValue) {
             guard let sequence = entry.value.sequence else {
                 diagnostics.append(.error("`organisaties` must be a list of `- naam: ...` with `rol: ...` lines",
                                           file: displayPath, line: entry.line, column: entry.column))
@@ -76,12 +49,12 @@ package enum AssessmentSource {
             }
             for item in sequence {
                 let line = fields.fileLine(of: item)
-                guard let mapping = item.mapping, let name = mapping["naam"]?.string, !name.isEmpty else {
+                guard let mapping = item.mapping, let name = mapping[AssessmentFormat.organisationName]?.string, !name.isEmpty else {
                     diagnostics.append(.error("each organisation needs `naam:` and `rol:`, such as `- naam: Stichting De Brug` and `  rol: zorgorganisatie`",
                                               file: displayPath, line: line, column: 1))
                     continue
                 }
-                let role = mapping["rol"]
+                let role = mapping[AssessmentFormat.organisationRole]
                 draft.organisations.append((name, Located(role?.string ?? "", line: role.map(fields.fileLine) ?? line)))
             }
         }
@@ -104,7 +77,7 @@ package enum AssessmentSource {
             switch heading.level {
             case 2:
                 currentIndicator = nil
-                inPlan = text.lowercased() == planHeading
+                inPlan = text.lowercased() == AssessmentFormat.planHeading.lowercased()
                 if inPlan {
                     roles.append(.plan)
                 } else {
@@ -119,10 +92,10 @@ package enum AssessmentSource {
                 draft.plan.append(.init(what: Located(text, line: heading.line), who: nil, when: nil, goal: nil, indicators: []))
             case 3 where currentIndicator != nil:
                 switch text.lowercased() {
-                case "reflectie":
+                case AssessmentFormat.reflectionHeading.lowercased():
                     roles.append(.reflection(currentIndicator!))
                     draft.indicators[draft.indicators.count - 1].hasReflection = document.hasContent(afterHeading: index)
-                case "acties":
+                case AssessmentFormat.actionsHeading.lowercased():
                     roles.append(.actions(currentIndicator!))
                     draft.indicators[draft.indicators.count - 1].hasActions = document.hasContent(afterHeading: index)
                 default:
@@ -146,10 +119,10 @@ package enum AssessmentSource {
             switch (item.label, roles[index]) {
             case (scoreLabel, _) where owner[index] != nil:
                 draft.indicators[owner[index]!].status = Located(item.text, line: line)
-            case ("Wie", .planEntry(let entry)): draft.plan[entry].who = item.text
-            case ("Wanneer", .planEntry(let entry)): draft.plan[entry].when = item.text
-            case ("Doel", .planEntry(let entry)): draft.plan[entry].goal = item.text
-            case ("Indicatoren", .planEntry(let entry)):
+            case (AssessmentFormat.PlanField.who.rawValue, .planEntry(let entry)): draft.plan[entry].who = item.text
+            case (AssessmentFormat.PlanField.when.rawValue, .planEntry(let entry)): draft.plan[entry].when = item.text
+            case (AssessmentFormat.PlanField.goal.rawValue, .planEntry(let entry)): draft.plan[entry].goal = item.text
+            case (AssessmentFormat.PlanField.indicators.rawValue, .planEntry(let entry)):
                 draft.plan[entry].indicators = item.text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
                     .map { Located(String($0), line: line) }
             default:

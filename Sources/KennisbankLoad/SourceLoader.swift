@@ -186,22 +186,8 @@ package enum SourceLoader {
             link.line += split.bodyLineOffset
             return link
         }
-        var matter = FrontMatter()
-        let practice = draft.practice?.value ?? ""
-        let date = draft.date?.value ?? ""
-        matter.title = "Zelfevaluatie \(practice.isEmpty ? ContentPath.fileName(path) : practice)"
-            + (SessionDate(date).map { ", \($0.dutch)" } ?? "")
-        matter.description = date.isEmpty ? nil : "Gezamenlijke reflectie op het Kwaliteitskader Housing First, \(SessionDate(date)?.dutch ?? date)."
-        var slug = Slug.make("\(practice) \(date)")
-        if draft.preparation != nil {
-            slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(draft.session?.value ?? "")")
-            matter.title = "Voorbereiding \(draft.party?.value ?? "") voor \(draft.session?.value ?? "")"
-        }
-        if slug.isEmpty { slug = Slug.make(String(ContentPath.fileName(path).dropLast(3))) }
-        if let code = draft.code?.value, draft.visibility?.value.lowercased() != "public" {
-            slug += "-" + Slug.make(code)
-        }
-        matter.slug = slug
+        // Its title and address are the model's choice (`AssessmentPages`), made from the draft.
+        let matter = FrontMatter()
         var source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: nil,
                                   document: document, headings: headings, links: links)
         source.assessment = draft

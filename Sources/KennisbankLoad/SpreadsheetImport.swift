@@ -65,7 +65,7 @@ package enum SpreadsheetImport {
                     file.facilitator = cell(1)
                 } else if label.hasPrefix("zichtbaarheid") {
                     let value = cell(1).lowercased()
-                    if Visibility(rawValue: value) == nil {
+                    if AssessmentFormat.visibility(value) == nil {
                         error("visibility must be `unlisted` or `public`, not `\(cell(1))`", row: number)
                     } else {
                         file.visibility = value
@@ -75,7 +75,7 @@ package enum SpreadsheetImport {
                 } else if label.hasPrefix("organisatie") {
                     guard !cell(1).isEmpty else { continue }
                     let role = cell(2).lowercased()
-                    if Role(rawValue: role) == nil {
+                    if AssessmentFormat.role(role) == nil {
                         var message = "unknown role `\(cell(2))` for organisation `\(cell(1))`"
                         if let nearest = Suggestion.nearest(to: role, in: Role.allCases.map(\.rawValue)) { message += "; did you mean `\(nearest)`?" }
                         error(message, row: number)

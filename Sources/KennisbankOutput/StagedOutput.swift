@@ -78,7 +78,7 @@ package struct StagedOutput {
     package func makeFolders(for paths: [String]) {
         let byDepth = Dictionary(grouping: Self.folders(of: paths)) { $0.split(separator: "/").count }
         for depth in byDepth.keys.sorted() {
-            let byParent = Dictionary(grouping: byDepth[depth]!) { ($0 as NSString).deletingLastPathComponent }
+            let byParent = Dictionary(grouping: byDepth[depth]!) { RelativePath.parent($0) }
             _ = parallelMap(byParent.keys.sorted()) { parent in
                 // A folder that cannot be made now is reported by the write into it.
                 for folder in byParent[parent]! { try? makeFolder(folder) }
@@ -90,9 +90,9 @@ package struct StagedOutput {
     private static func folders(of paths: some Sequence<String>) -> Set<String> {
         var folders = Set<String>()
         for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
+            var folder = RelativePath.parent(path)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = RelativePath.parent(folder)
             }
         }
         return folders
@@ -155,13 +155,13 @@ package struct StagedOutput {
         if Self.file(current, holds: count, chunks) {
             if link(current, target) == 0 { return }
             if errno == ENOENT || errno == ENOTDIR {
-                try makeFolder((path as NSString).deletingLastPathComponent)
+                try makeFolder(RelativePath.parent(path))
                 if link(current, target) == 0 { return }
             }
         }
         var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor < 0, errno == ENOENT || errno == ENOTDIR {
-            try makeFolder((path as NSString).deletingLastPathComponent)
+            try makeFolder(RelativePath.parent(path))
             descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard descriptor >= 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }

@@ -1,3 +1,5 @@
+import Basics
+
 /// How the content folder is laid out: which file is a folder's landing page, and the parts of
 /// a path relative to the content folder (plain string code; no `NSString` path calls).
 public enum ContentPath {
@@ -9,14 +11,8 @@ public enum ContentPath {
     }
 
     /// `a/b/c.md` gives `a/b`; `c.md` gives "".
-    public static func parentFolder(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<slash])
-    }
+    public static func parentFolder(_ path: String) -> String { RelativePath.parent(path) }
 
     /// `a/b/c.md` gives `c.md`.
-    public static func fileName(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
-    }
+    public static func fileName(_ path: String) -> String { RelativePath.name(path) }
 }

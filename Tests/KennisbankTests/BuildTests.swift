@@ -22,12 +22,36 @@ struct BuildTests {
         #expect(report.pages == 4 && report.assets == 1)
         let written = filesBelow(project.root.appendingPathComponent("_site")).keys.sorted()
         #expect(written == ["404.html", "assets/book.css", "assets/favicon.svg", "assets/form.css", "assets/invullen.js",
-                            "assets/style.css", "assets/zoeken.js", "boek/index.html", "boek/kennisbank.pdf", "index.html", "robots.txt", "sectie/een/index.html", "sectie/foto.png",
+                            "assets/style.css", "assets/zoeken.js", "boek/index.html", "index.html", "robots.txt", "sectie/een/index.html", "sectie/foto.png",
                             "sectie/index.html", "sectie/twee/index.html"])
         let een = try project.output("sectie/een/index.html")
         #expect(een.contains("<img src=\"../foto.png\" alt=\"Foto\" />"))
         let twee = try project.output("sectie/twee/index.html")
         #expect(twee.contains("href=\"../een/index.html#kop-twee\""))
+    }
+
+    @Test func oneCharacterNamesBuildAndCheckReportsWhatBuildReports() throws {
+        // `("a" as NSString).deletingLastPathComponent` crashes on this platform; a page named
+        // `a.md`, a folder `q` and `slug: x` once made the build crash while `check` passed.
+        let project = try TestProject(files: [
+            "_index.md": "---\ntitle: Start\n---\n[A](a.md) [Q](q/_index.md) [X](q/b.md) [Kapot](q/c.md)\n",
+            "a.md": "# A\n",
+            "q/_index.md": "# Q\n",
+            "q/b.md": "---\ntitle: B\nslug: x\n---\nTekst.\n",
+        ])
+        defer { project.remove() }
+        let checked = project.check()
+        let built = project.build()
+        #expect(project.lines(built) == project.lines(checked))
+        #expect(project.lines(built) == [
+            "content/_index.md:4:40: error: broken link: `q/c.md` does not exist (looked for `q/c.md` in the content folder); did you mean `q/b.md`?",
+        ])
+        try project.write("# Start\n\n[A](a.md) [X](q/b.md)\n", to: "content/_index.md")
+        let report = project.build()
+        #expect(report.succeeded, "\(project.lines(report))")
+        #expect(try project.output("a/index.html").contains("<h1>A</h1>"))
+        #expect(try project.output("q/x/index.html").contains("<h1>B</h1>"))
+        #expect(try project.output("index.html").contains("href=\"q/x/index.html\""))
     }
 
     @Test func titlesAndDescriptionsAreEscaped() throws {

@@ -167,6 +167,7 @@ struct FormsWithoutPDFTests {
         let project = try TestProject(files: files)
         defer { project.remove() }
         var options = project.options
+        options.makePDFs = true
         options.programSearchPath = project.root.appendingPathComponent("no-programs-here").path
         let report = SiteBuilder.build(options)
         #expect(report.succeeded)

@@ -151,26 +151,26 @@ struct ShippedSiteTests {
     }
 
     @Test func exampleAssessmentsCompareTheirRounds() throws {
-        let later = try #require(site.pages["zelfevaluaties/housing-first-duinmeer-2025-03-11-q8v3m1x7k2d9/index.html"])
-        let earlier = try #require(site.pages["zelfevaluaties/housing-first-duinmeer-2024-03-12/index.html"])
+        let later = try #require(site.pages["zelfevaluaties/housing-first-duinmeer-2026-03-10-q8v3m1x7k2d9/index.html"])
+        let earlier = try #require(site.pages["zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html"])
         #expect(later.contains("78 van 83 indicatoren ingevuld"))
         #expect(earlier.contains("76 van 83 indicatoren ingevuld"))
         #expect(later.contains("Vergelijking met de vorige ronde"))
-        #expect(later.contains("<a href=\"../../zelfevaluaties/housing-first-duinmeer-2024-03-12/index.html\">12 maart 2024</a>"))
+        #expect(later.contains("<a href=\"../../zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html\">11 maart 2025</a>"))
         #expect(!earlier.contains("Vergelijking met de vorige ronde"))
         // P1.09 went from rood to groen, P5.03 from oranje to rood.
         #expect(later.contains("<span class=\"change change-better\">beter</span> (was Niet op orde)"))
         let p503 = try #require(later.range(of: "id=\"p5-03\""))
         #expect(later[p503.lowerBound...].prefix(900).contains("<span class=\"change change-worse\">minder goed</span>"))
         let overview = try #require(site.pages["zelfevaluaties/index.html"])
-        #expect(overview.contains("housing-first-duinmeer-2024-03-12/index.html"))
+        #expect(overview.contains("housing-first-duinmeer-2025-03-11/index.html"))
         #expect(!overview.contains("q8v3m1x7k2d9"))
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(
-            "zelfevaluaties/housing-first-duinmeer-2025-03-11-q8v3m1x7k2d9/zelfevaluatie.pdf").path))
+            "zelfevaluaties/housing-first-duinmeer-2026-03-10-q8v3m1x7k2d9/zelfevaluatie.pdf").path))
     }
 
     @Test func preparationOverviewPutsDisagreementFirst() throws {
-        let html = try #require(site.pages["zelfevaluaties/voorbereiding-duinmeer-2025-q8v3m1x7k2d9/index.html"])
+        let html = try #require(site.pages["zelfevaluaties/voorbereiding-duinmeer-2026-q8v3m1x7k2d9/index.html"])
         #expect(html.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(html.contains("(5 van de 83 indicatoren)"))
         let order = ["P1.05", "P1.11", "P3.05", "P5.03", "P6.02", "P1.02"].map {
@@ -184,8 +184,8 @@ struct ShippedSiteTests {
         let block = html[notes.lowerBound...].prefix(1500)
         #expect(block.contains("<h4>Zorgorganisatie</h4>") && block.contains("<h4>Woningcorporatie</h4>"))
         // Each preparation page links to the overview; nothing links to them from the site.
-        let own = try #require(site.pages["zelfevaluaties/voorbereiding-gemeente-duinmeer-2025-q8v3m1x7k2d9/index.html"])
-        #expect(own.contains("voorbereiding-duinmeer-2025-q8v3m1x7k2d9/index.html\">overzicht van alle voorbereidingen</a>"))
+        let own = try #require(site.pages["zelfevaluaties/voorbereiding-gemeente-duinmeer-2026-q8v3m1x7k2d9/index.html"])
+        #expect(own.contains("voorbereiding-duinmeer-2026-q8v3m1x7k2d9/index.html\">overzicht van alle voorbereidingen</a>"))
     }
 
     @Test func aSecondBuildIsByteIdentical() throws {

@@ -35,13 +35,17 @@ struct TestProject {
         try Data(text.utf8).write(to: url)
     }
 
-    /// Options for this project; search is left out (tests that need it switch it on).
+    /// Whether builds of this project make PDFs (slow: only for tests that read them).
+    var makePDFs = false
+
+    /// Options for this project; search and PDFs are left out (tests that need them switch them on).
     var options: BuildOptions {
         var options = BuildOptions(content: root.appendingPathComponent("content").path,
                                    templates: root.appendingPathComponent("templates").path,
                                    output: root.appendingPathComponent("_site").path,
                                    config: root.appendingPathComponent("kennisbank.yml").path)
         options.makeSearch = false
+        options.makePDFs = makePDFs
         return options
     }
 

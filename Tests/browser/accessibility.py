@@ -29,8 +29,8 @@ PAGES = [
     ("kader part", "kader/p1/index.html", None),
     ("whole-kader form, blank", "kader/formulieren/kwaliteitskader.html", None),
     ("whole-kader form, being filled in", "kader/formulieren/kwaliteitskader.html", "fill"),
-    ("assessment result", "zelfevaluaties/housing-first-duinmeer-2025-03-11-q8v3m1x7k2d9/index.html", None),
-    ("preparation overview", "zelfevaluaties/voorbereiding-duinmeer-2025-q8v3m1x7k2d9/index.html", None),
+    ("assessment result", "zelfevaluaties/housing-first-duinmeer-2026-03-10-q8v3m1x7k2d9/index.html", None),
+    ("preparation overview", "zelfevaluaties/voorbereiding-duinmeer-2026-q8v3m1x7k2d9/index.html", None),
     ("search results", "zoeken/index.html?q=woning", "search"),
     ("book", "boek/index.html", None),
 ]

@@ -14,7 +14,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from common import check, chromium, serve
 
 PAGES = ["index.html", "kernprincipes/harm-reduction/index.html", "kader/p6/index.html",
-         "zelfevaluaties/housing-first-duinmeer-2024-03-12/index.html", "kader/formulieren/voorbereiding.html"]
+         "zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", "kader/formulieren/voorbereiding.html"]
 
 FOCUSABLE = """
 return Array.from(document.querySelectorAll('a[href], button, input, select, textarea'))

@@ -1,0 +1,29 @@
+import Kader
+import SiteFormats
+import Basics
+
+/// The title, description and address of the page of an assessment or preparation file: the
+/// model's choice, made from what the file says (its own front matter has other keys).
+package enum AssessmentPages {
+    /// The front matter the site tree uses for the file at `path` (relative to the content).
+    package static func frontMatter(for draft: AssessmentDraft, path: String) -> FrontMatter {
+        var matter = FrontMatter()
+        let practice = draft.practice?.value ?? ""
+        let date = draft.date?.value ?? ""
+        matter.title = "Zelfevaluatie \(practice.isEmpty ? ContentPath.fileName(path) : practice)"
+            + (SessionDate(date).map { ", \($0.dutch)" } ?? "")
+        matter.description = date.isEmpty ? nil : "Gezamenlijke reflectie op het Kwaliteitskader Housing First, \(SessionDate(date)?.dutch ?? date)."
+        var slug = Slug.make("\(practice) \(date)")
+        if draft.preparation != nil {
+            slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(draft.session?.value ?? "")")
+            matter.title = "Voorbereiding \(draft.party?.value ?? "") voor \(draft.session?.value ?? "")"
+        }
+        if slug.isEmpty { slug = Slug.make(String(ContentPath.fileName(path).dropLast(3))) }
+        // An unlisted page's address carries its code, so that it cannot be guessed.
+        if let code = draft.code?.value, AssessmentFormat.isUnlisted(draft.visibility?.value) {
+            slug += "-" + Slug.make(code)
+        }
+        matter.slug = slug
+        return matter
+    }
+}
