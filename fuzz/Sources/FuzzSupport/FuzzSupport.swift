@@ -13,7 +13,7 @@ public enum FuzzCheck {
             ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized.path
         let options = BuildOptions(content: "\(root)/content", templates: "\(root)/templates", output: "/nonexistent",
                                    config: "\(root)/kennisbank.yml", makePDFs: false)
-        let (kader, diagnostics) = SourceReaders.kader(options: options)
+        let (kader, diagnostics) = KaderReader.read(options: options)
         guard let kader else { fatalError("the shipped kader does not load: \(diagnostics.items)") }
         return kader
     }()
