@@ -16,7 +16,7 @@ public enum KaderReader {
         let contentRoot = options.url(options.content)
         var scanProblems = DiagnosticList()
         let inventory = ContentInventory.scan(root: contentRoot, displayRoot: options.content, diagnostics: &scanProblems)
-        let folders = SourceFolders(kader: config.kaderFolder, assessments: config.assessmentsFolder)
+        let folders = LoadRules(kader: config.kaderFolder, assessments: config.assessmentsFolder)
         let paths = inventory.markdown.filter { $0.hasPrefix(config.kaderFolder + "/") || $0 == "_index.md" }
         var sources: [String: LoadedSource] = [:]
         for (source, problems) in parallelMap(paths, {

@@ -14,8 +14,7 @@ public enum SiteBuilder {
     /// Validates everything and writes nothing.
     public static func check(_ options: BuildOptions) -> BuildReport {
         let start = Date()
-        let (report, _) = SiteRenderer.render(options, withPDF: false, withNotes: true)
-        return finish(report, start)
+        return finish(SiteRenderer.check(options), start)
     }
 
     /// Builds the site into `options.output`. On any error the previous output stays untouched.
@@ -24,7 +23,7 @@ public enum SiteBuilder {
     }
 
     /// `build`, also returning what it takes to rebuild single pages (nil when it failed).
-    package static func buildKeepingSession(_ options: BuildOptions, keep: Bool = true) -> (BuildReport, RenderSession?) {
+    static func buildKeepingSession(_ options: BuildOptions, keep: Bool = true) -> (BuildReport, RenderSession?) {
         let start = Date()
         let weasyPrint = options.makePDFs ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
         let pagefind = options.makeSearch ? SearchIndexer.command(searchPath: options.programSearchPath) : nil
@@ -44,8 +43,7 @@ public enum SiteBuilder {
         }
         // Pages are written into the staging folder while they render; on any error the
         // staging folder is given up (`discard`) and the previous site stays as it was.
-        var (report, rendered) = SiteRenderer.render(options, withPDF: weasyPrint != nil, withSearch: pagefind != nil,
-                                                     keepSession: keep, sink: PageSink(
+        let request = RenderRequest(withPDF: weasyPrint != nil, withSearch: pagefind != nil, keepSession: keep, sink: PageSink(
             prepare: { staged.makeFolders(for: $0) },
             emit: { path, pieces in
                 do {
@@ -55,6 +53,7 @@ public enum SiteBuilder {
                     return "\(error)"
                 }
             }))
+        var (report, rendered) = SiteRenderer.render(options, request)
         guard let site = rendered, !report.diagnostics.hasErrors else {
             staged.discard()
             return (finish(report, start), nil)

@@ -54,15 +54,15 @@ public final class SiteSession: @unchecked Sendable {
         }
         let path = String(absolute.dropFirst(root.count))
         // No copy of the renderer is held here: the sources are changed in place below.
-        guard let old = state.renderer.sources[path], let index = state.renderer.tree.pageBySource[path] else {
+        guard let old = state.renderer.sources[path], let index = state.renderer.model.tree.pageBySource[path] else {
             return .needsFullBuild(reason: "a new, removed or unpublished page")
         }
-        guard old.kaderPart == nil, old.assessment == nil, !state.folders.isKader(path), !state.folders.isAssessment(path) else {
+        guard old.kaderPart == nil, old.assessment == nil, !state.rules.isKader(path), !state.rules.isAssessment(path) else {
             return .needsFullBuild(reason: "a kader or assessment file")
         }
         guard FileManager.default.fileExists(atPath: absolute) else { return .needsFullBuild(reason: "the file was removed") }
         let (loaded, problems) = SourceLoader.load(path: path, contentRoot: state.contentRoot, displayRoot: state.displayRoot,
-                                                   folders: state.folders)
+                                                   folders: state.rules)
         if problems.contains(where: { $0.severity == .error }) { return .failed(DiagnosticList(problems)) }
         guard let new = loaded else { return .needsFullBuild(reason: "the file could not be read") }
         guard new.frontMatter == old.frontMatter, new.bodyTitle == old.bodyTitle,
@@ -70,12 +70,14 @@ public final class SiteSession: @unchecked Sendable {
             return .needsFullBuild(reason: "the front matter, title or headings changed")
         }
         // Swapped in place (no copy of every source), and back when the page fails.
+        // The edited page's links are located again (the model holds those of the old text).
+        let (locations, broken) = state.renderer.model.locator.locate(new.summary.links, from: index, file: new.displayPath)
         state.renderer.sources[path] = new
-        let page = state.renderer.render(index)
-        let url = state.renderer.tree.pages[index].url
+        let page = state.renderer.render(index, locations: locations)
+        let url = state.renderer.model.tree.pages[index].url
         var failure: Update?
-        if page.problems.contains(where: { $0.severity == .error }) {
-            failure = .failed(DiagnosticList(problems + page.problems))
+        if !broken.isEmpty {
+            failure = .failed(DiagnosticList(problems + broken))
         } else if let html = page.html {
             do {
                 try StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(url))
@@ -107,7 +109,8 @@ public final class SiteSession: @unchecked Sendable {
         bookLock.lock()
         defer { bookLock.unlock() }
         lock.lock()
-        guard bookIsStale, let templates = state.renderer.templates, !state.book.entries.isEmpty else {
+        let templates = state.renderer.templates
+        guard bookIsStale, !state.renderer.model.book.entries.isEmpty else {
             lock.unlock()
             return false
         }

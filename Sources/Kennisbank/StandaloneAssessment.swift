@@ -36,9 +36,9 @@ public enum StandaloneAssessment {
             return report
         }
         let request = StandaloneRequest(file: fileURL, pdfName: pdf ? pdfURL.lastPathComponent : nil)
-        let (rendered, site) = SiteRenderer.render(options, withPDF: false, standalone: request)
+        let (rendered, page) = SiteRenderer.renderStandalone(options, request)
         report.diagnostics = rendered.diagnostics
-        guard let html = site?.standalone, !report.diagnostics.hasErrors else { return report }
+        guard let html = page, !report.diagnostics.hasErrors else { return report }
         do {
             try Data(html.utf8).write(to: outputURL, options: .atomic)
             report.written.append(output)

@@ -28,17 +28,22 @@ package struct LoadedSource: @unchecked Sendable {
     package var assessmentRoles: [AssessmentSource.HeadingRole] = []
 }
 
-/// Which folders of the content hold special sources.
-package struct SourceFolders: Sendable {
+/// How sources are read: which folders of the content hold special sources, and which ids
+/// headings may not take.
+package struct LoadRules: Sendable {
     package var kader: String?
     package var assessments: String?
     /// Read every source as an assessment (a single file given on the command line).
     package var onlyAssessments = false
+    /// Ids the templates give elements themselves (`TemplateSet.reservedIDs`): no heading gets one.
+    package var reservedIDs: Set<String> = []
 
-    package init(kader: String? = nil, assessments: String? = nil, onlyAssessments: Bool = false) {
+    package init(kader: String? = nil, assessments: String? = nil, onlyAssessments: Bool = false,
+                 reservedIDs: Set<String> = []) {
         self.kader = kader
         self.assessments = assessments
         self.onlyAssessments = onlyAssessments
+        self.reservedIDs = reservedIDs
     }
 
     package func isKader(_ path: String) -> Bool { kader.map { path.hasPrefix($0 + "/") } ?? false }
@@ -49,16 +54,10 @@ package struct SourceFolders: Sendable {
 
 /// Reads Markdown sources from disk into `LoadedSource` values.
 package enum SourceLoader {
-    /// Ids the page templates use themselves; headings never get them.
-    package static let reservedIDs: Set<String> = ["kb-inhoud", "kb-navigatie", "kb-toc", "kb-titel", "kb-sectie",
-                                           "kb-onderdelen", "kb-formulieren", "kb-gegevens", "kb-kleurscore",
-                                           "kb-overzicht", "kb-aandachtspunten", "kb-vergelijking", "kb-plan",
-                                           "kb-details", "kb-gepubliceerd", "kb-toelichtingen", "kb-boek"]
-
     /// Larger Markdown files are refused: no page needs them, and they would cost much memory.
     package static let maximumBytes = 20 * 1024 * 1024
 
-    package static func load(path: String, contentRoot: URL, displayRoot: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
+    package static func load(path: String, contentRoot: URL, displayRoot: String, folders: LoadRules) -> (LoadedSource?, [Diagnostic]) {
         let display = "\(displayRoot)/\(path)"
         let url = contentRoot.appendingPathComponent(path)
         // Checked before reading, so that a huge file is never read into memory.
@@ -74,7 +73,7 @@ package enum SourceLoader {
 
     /// Decodes the bytes of a Markdown source (size limit, UTF-8, byte-order mark, line
     /// endings) and parses them; used by `load` and by `SourceReaders`.
-    package static func parse(data: Data, path: String, displayPath: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
+    package static func parse(data: Data, path: String, displayPath: String, folders: LoadRules) -> (LoadedSource?, [Diagnostic]) {
         guard data.count <= maximumBytes else { return (nil, [tooLarge(data.count, file: displayPath)]) }
         switch SourceText.decode(data) {
         case .failure(let failure): return (nil, [diagnostic(for: failure, file: displayPath)])
@@ -98,7 +97,7 @@ package enum SourceLoader {
 
     /// Parses the text of a Markdown source; used by `load` and by tests.
     package static func parse(_ text: String, path: String, displayPath: String,
-                      folders: SourceFolders = SourceFolders()) -> (LoadedSource?, [Diagnostic]) {
+                      folders: LoadRules = LoadRules()) -> (LoadedSource?, [Diagnostic]) {
         var diagnostics = DiagnosticList()
         guard let split = FrontMatterSplit.split(text) else {
             diagnostics.append(.error(
@@ -114,7 +113,7 @@ package enum SourceLoader {
         }
         if folders.isAssessment(path) {
             return parseAssessment(split, fields: fields ?? YAMLFields(file: displayPath, entries: []), path: path,
-                                   displayPath: displayPath, diagnostics: diagnostics)
+                                   displayPath: displayPath, reservedIDs: folders.reservedIDs, diagnostics: diagnostics)
         }
         if let fields { matter = FrontMatter.read(fields, diagnostics: &diagnostics) }
         let document = MarkdownDocument(split.body)
@@ -135,7 +134,7 @@ package enum SourceLoader {
         let preferredID: ((Int, String) -> String?)? = isPart ? { level, text in
             level == 3 ? IndicatorID(KaderSource.firstWord(of: text))?.anchor : nil
         } : nil
-        let headings = document.assignHeadingAnchors(reserved: reservedIDs, preferredID: preferredID).map {
+        let headings = document.assignHeadingAnchors(reserved: folders.reservedIDs, preferredID: preferredID).map {
             var heading = $0
             heading.line += offset
             return heading
@@ -162,7 +161,7 @@ package enum SourceLoader {
 
     /// An assessment: its own front matter keys, indicator sections and plan.
     private static func parseAssessment(_ split: FrontMatterSplit, fields: YAMLFields, path: String, displayPath: String,
-                                        diagnostics: DiagnosticList) -> (LoadedSource?, [Diagnostic]) {
+                                        reservedIDs: Set<String>, diagnostics: DiagnosticList) -> (LoadedSource?, [Diagnostic]) {
         var diagnostics = diagnostics
         var draft = AssessmentSource.draft(fields: fields, path: path, displayPath: displayPath, diagnostics: &diagnostics)
         let document = MarkdownDocument(split.body)

@@ -10,14 +10,14 @@ import Basics
 public enum SourceReaders {
     /// A knowledge page: front matter and Markdown.
     public static func page(_ data: Data, path: String = "pagina.md") -> [Diagnostic] {
-        load(data, path: path, folders: SourceFolders(kader: "kader", assessments: "zelfevaluaties")).1
+        load(data, path: path, folders: LoadRules(kader: "kader", assessments: "zelfevaluaties")).1
     }
 
     /// A part of the kader (`part:` in the front matter, indicators as `### P1.05 Title`),
     /// checked as a kader of this one part: besides its own problems, the other parts are
     /// reported missing.
     public static func kaderPart(_ data: Data, path: String = "kader/deel.md") -> [Diagnostic] {
-        let (source, problems) = load(data, path: path, folders: SourceFolders(kader: "kader", assessments: nil))
+        let (source, problems) = load(data, path: path, folders: LoadRules(kader: "kader", assessments: nil))
         guard let draft = source?.kaderPart else { return problems }
         let (_, kaderProblems) = KaderBuilder.build(version: "2025", versionLine: nil, indexFile: "kader/_index.md", parts: [draft])
         return problems + kaderProblems
@@ -27,7 +27,7 @@ public enum SourceReaders {
     /// when the file has no errors.
     public static func assessment(_ data: Data, kader: Kader,
                                   path: String = "zelfevaluaties/ronde.md") -> (Assessment?, [Diagnostic]) {
-        let (source, problems) = load(data, path: path, folders: SourceFolders(onlyAssessments: true))
+        let (source, problems) = load(data, path: path, folders: LoadRules(onlyAssessments: true))
         guard let draft = source?.assessment else { return (nil, problems) }
         let (assessment, assessmentProblems) = AssessmentBuilder.build(draft, kader: kader)
         let all = problems + assessmentProblems
@@ -40,7 +40,7 @@ public enum SourceReaders {
         return (file?.markdown, problems)
     }
 
-    private static func load(_ data: Data, path: String, folders: SourceFolders) -> (LoadedSource?, [Diagnostic]) {
+    private static func load(_ data: Data, path: String, folders: LoadRules) -> (LoadedSource?, [Diagnostic]) {
         SourceLoader.parse(data: data, path: path, displayPath: "content/\(path)", folders: folders)
     }
 }

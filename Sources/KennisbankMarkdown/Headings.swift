@@ -69,8 +69,8 @@ extension MarkdownDocument {
 
     /// Writes the heading tags again with `idPrefix` before every id and every level moved
     /// down by `levelShift` (at most to 6), for rendering the document inside a larger one
-    /// (the book); `("", 0)` restores them. Links are not touched: set them with `setDestinations`.
-    public func setHeadingTags(idPrefix: String, levelShift: Int) {
+    /// (the book); `("", 0)` restores them. Used through `RenderLinks`.
+    package func setHeadingTags(idPrefix: String, levelShift: Int) {
         precondition(idPrefix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") },
                      "heading id prefixes are written into raw HTML and may hold only ASCII letters, digits and hyphens")
         for (block, tag) in zip(headingBlocks, headingTags) {

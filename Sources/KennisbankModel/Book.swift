@@ -22,15 +22,12 @@ public struct Book: Sendable {
     public static let url = "boek/index.html"
     /// Output path of the book's PDF.
     public static let pdf = "boek/kennisbank.pdf"
-    /// Ids the book template uses itself.
-    package static let reservedIDs: Set<String> = ["boek-titel", "boek-inhoud", "boek-register", "boek-colofon"]
-
     public let entries: [Entry]
     private let entryByPage: [Int: Entry]
 
-    /// `reservedIDs` are the ids the page templates use themselves.
+    /// `reservedIDs` are the ids the templates (the book's among them) use themselves.
     public init(tree: SiteTree, navigation: Navigation, assessmentsFolder: String, reservedIDs: Set<String>) {
-        var ids = UniqueIDs(reserved: Self.reservedIDs.union(reservedIDs))
+        var ids = UniqueIDs(reserved: reservedIDs)
         var entries: [Entry] = []
         for page in navigation.order {
             let info = tree.pages[page]

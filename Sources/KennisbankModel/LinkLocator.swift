@@ -25,7 +25,7 @@ package struct LinkLocator: Sendable {
 
     /// What a link destination is, before it is written as a URL; the site (`resolve`) and the
     /// book (`target`) write it differently.
-    package enum Location {
+    package enum Location: Sendable, Hashable {
         /// External (`https:`, `mailto:` ...) or empty.
         case keep
         /// `#anchor` on the page itself (checked).
@@ -35,6 +35,20 @@ package struct LinkLocator: Sendable {
         /// A file beside the content, by its path in the content folder.
         case file(String, fragment: String?)
         case failure(String)
+    }
+
+    /// Where each of a page's links leads, and an error with its place for each broken one.
+    package func locate(_ links: [(destination: String, line: Int, column: Int)], from pageIndex: Int,
+                        file: String) -> ([Location], [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let locations = links.map { link -> Location in
+            let location = locate(link.destination, from: pageIndex)
+            if case .failure(let message) = location {
+                problems.append(.error(message, file: file, line: link.line, column: link.column))
+            }
+            return location
+        }
+        return (locations, problems)
     }
 
     /// Where `destination`, written in page `pageIndex`, leads, with its target and anchor checked.

@@ -12,7 +12,7 @@ package struct KaderContexts: @unchecked Sendable {
     /// Whether PDF files of the forms are made (WeasyPrint is installed).
     package let withPDF: Bool
     /// Every form, in the order the kader's landing page lists them.
-    package let forms: [Form]
+    package let forms: [KaderForm]
     /// `kader`: the version, the parts with their counts and the forms. Given to every page in the
     /// kader folder, which print the version. Made once, not per page.
     package let kaderValues: [String: Any]
@@ -21,7 +21,7 @@ package struct KaderContexts: @unchecked Sendable {
         self.site = site
         self.tree = tree
         self.withPDF = withPDF
-        forms = Self.forms(of: site)
+        forms = site.forms
         let parts = site.kader.parts.map { part -> [String: Any] in
             var values: [String: Any] = ["id": part.id.description, "number": part.id.number, "title": part.title,
                                          "count": part.indicators.count]
@@ -29,43 +29,20 @@ package struct KaderContexts: @unchecked Sendable {
             return values
         }
         kaderValues = ["title": Self.kaderTitle, "version": site.kader.version, "url": tree.pages[site.landing].url,
-                       "parts": parts, "total": site.kader.indicators.count, "forms": forms.map(Self.formLink),
+                       "parts": parts, "total": site.kader.indicators.count, "forms": forms.map { Self.formLink($0, kader: site.kader) },
                        "hasPDF": withPDF]
     }
 
     package static let kaderTitle = "Kwaliteitskader Housing First"
 
-    /// One printable form: its HTML page, its PDF and what it holds.
-    package struct Form: Sendable {
-        package enum Kind: Sendable, Equatable {
-            case whole
-            case preparation
-            case part(PartID)
-            case plan
+    /// The title of a form, as the kader's landing page and the form itself show it.
+    package static func title(of form: KaderForm, in kader: Kader) -> String {
+        switch form.kind {
+        case .whole: "Het hele kader"
+        case .preparation: "Voorbereiding per deelnemer"
+        case .part(let id): "Onderdeel \(id.number): \(kader.part(id)?.title ?? id.description)"
+        case .plan: "Plan van aanpak"
         }
-
-        package let kind: Kind
-        package let title: String
-        /// Paths relative to the site root.
-        package let html: String
-        package let pdf: String
-    }
-
-    private static func forms(of site: KaderSite) -> [Form] {
-        let folder = site.formsFolder
-        var forms = [
-            Form(kind: .whole, title: "Het hele kader", html: folder + "kwaliteitskader.html", pdf: folder + "kwaliteitskader.pdf"),
-            Form(kind: .preparation, title: "Voorbereiding per deelnemer", html: folder + "voorbereiding.html",
-                 pdf: folder + "voorbereiding.pdf"),
-        ]
-        for part in site.kader.parts {
-            let name = part.id.description.lowercased()
-            forms.append(Form(kind: .part(part.id), title: "Onderdeel \(part.id.number): \(part.title)",
-                              html: folder + "\(name).html", pdf: folder + "\(name).pdf"))
-        }
-        forms.append(Form(kind: .plan, title: "Plan van aanpak", html: folder + "plan-van-aanpak.html",
-                          pdf: folder + "plan-van-aanpak.pdf"))
-        return forms
     }
 
     /// `kaderPart` on a principle page: the kader part that belongs to it.
@@ -79,7 +56,7 @@ package struct KaderContexts: @unchecked Sendable {
     /// `part` on a part's page: introduction, groups and indicators, and its form.
     package func partValues(_ part: KaderPart, content: KaderPartContent) -> [String: Any] {
         var values = partBody(part, content: content)
-        if let form = forms.first(where: { $0.kind == .part(part.id) }) { values["form"] = Self.formLink(form) }
+        if let form = forms.first(where: { $0.kind == .part(part.id) }) { values["form"] = Self.formLink(form, kader: site.kader) }
         if let page = site.principlePages[part.id] {
             values["principle"] = ["title": tree.pages[page].title, "url": tree.pages[page].url]
         }
@@ -87,9 +64,9 @@ package struct KaderContexts: @unchecked Sendable {
     }
 
     /// The values of a form page.
-    package func formValues(_ form: Form, contents: [PartID: KaderPartContent]) -> [String: Any] {
+    package func formValues(_ form: KaderForm, contents: [PartID: KaderPartContent]) -> [String: Any] {
         var values: [String: Any] = [
-            "title": form.title, "kaderTitle": Self.kaderTitle, "version": site.kader.version,
+            "title": Self.title(of: form, in: site.kader), "kaderTitle": Self.kaderTitle, "version": site.kader.version,
             "statuses": Self.statuses, "roles": Self.roles,
             "isPreparation": form.kind == .preparation, "isPlan": form.kind == .plan,
             "parties": Party.allCases.map(\.label) + ["Anders, namelijk: ……………………"],
@@ -143,8 +120,8 @@ package struct KaderContexts: @unchecked Sendable {
          "parties": indicator.parties.map(\.label), "hasParties": !indicator.parties.isEmpty]
     }
 
-    private static func formLink(_ form: Form) -> [String: Any] {
-        ["title": form.title, "url": form.html, "pdf": form.pdf]
+    private static func formLink(_ form: KaderForm, kader: Kader) -> [String: Any] {
+        ["title": title(of: form, in: kader), "url": form.html, "pdf": form.pdf]
     }
 
     /// The colour score, with label, colour, shape and meaning.

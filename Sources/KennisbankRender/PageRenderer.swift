@@ -10,124 +10,131 @@ import Basics
 /// One page after rendering.
 package struct RenderedPage {
     package var html: String?
-    package var problems: [Diagnostic] = []
     /// The rendered text of a kader part, kept for the forms.
     package var kaderContent: (PartID, KaderPartContent)?
-    /// The self-contained variant of an assessment, when it was asked for.
-    package var standalone: String?
     /// The rendered reflections and actions of an assessment, kept for preparation overviews.
     package var assessmentTexts: [IndicatorID: AssessmentContexts.IndicatorText]?
     /// The page with its stylesheet inline, for its PDF.
     package var printHTML: String?
     /// The page's text as it goes into the book, when the page is in it.
     package var bookBody: BookContexts.Body?
+
+    package init() {}
 }
 
-/// Renders one page: checks and rewrites its links, renders its Markdown, and fills the
-/// template that fits the page (knowledge page, section, kader part, assessment).
-/// Each call touches only its own page's document, so pages render in parallel.
-package struct PageRenderer: @unchecked Sendable {
-    package let tree: SiteTree
+/// Renders the pages of the site's sources, each by its kind (`PageKind`): its Markdown with its
+/// links written for the site (and, for a page of the book, once more for the book), in the
+/// template of its kind. The document of a page is never changed by a rendering (`RenderLinks`),
+/// and each call touches only its own page's document, so pages render in parallel.
+package struct PageRenderer: Sendable {
+    package let model: SiteModel
     /// Every loaded source; `SiteSession` swaps in a changed one.
     package var sources: [String: LoadedSource]
-    package let config: SiteConfig
-    /// Nil when the templates failed to load: links are still checked.
-    package let templates: TemplateSet?
-    package let resolver: LinkLocator
+    package let templates: TemplateSet
     package let contexts: PageContextBuilder
     package let kader: KaderContexts?
-    package let assessments: AssessmentSite
     package let assessmentContexts: AssessmentContexts?
     package let withPDF: Bool
-    /// The source to render as a self-contained assessment, and its PDF's name.
-    package let standalonePath: String?
-    package let standalonePDF: String?
     /// The theme's stylesheets, for print variants and self-contained pages.
     package let stylesheets: Stylesheets
-    /// The book, whose pages are rendered a second time with ids and links of the book.
-    package let book: Book?
 
-    package init(tree: SiteTree, sources: [String: LoadedSource], config: SiteConfig, templates: TemplateSet?, resolver: LinkLocator, contexts: PageContextBuilder, kader: KaderContexts?, assessments: AssessmentSite, assessmentContexts: AssessmentContexts?, withPDF: Bool, standalonePath: String?, standalonePDF: String?, stylesheets: Stylesheets, book: Book?) {
-        self.tree = tree
+    package init(model: SiteModel, sources: [String: LoadedSource], templates: TemplateSet, contexts: PageContextBuilder,
+                 kader: KaderContexts?, assessmentContexts: AssessmentContexts?, withPDF: Bool, stylesheets: Stylesheets) {
+        self.model = model
         self.sources = sources
-        self.config = config
         self.templates = templates
-        self.resolver = resolver
         self.contexts = contexts
         self.kader = kader
-        self.assessments = assessments
         self.assessmentContexts = assessmentContexts
         self.withPDF = withPDF
-        self.standalonePath = standalonePath
-        self.standalonePDF = standalonePDF
         self.stylesheets = stylesheets
-        self.book = book
     }
 
-    package func render(_ index: Int) -> RenderedPage {
+    private var tree: SiteTree { model.tree }
+
+    /// Renders page `index`. `locations` are where its links lead, when they are not the
+    /// model's (a page edited since the model was built, see `SiteSession`).
+    package func render(_ index: Int, locations: [LinkLocator.Location]? = nil) -> RenderedPage {
         guard let source = sources[tree.pages[index].source] else { return RenderedPage() }
         var page = RenderedPage()
-        // Each link located once, for the site and for the book.
-        let locations = source.links.map { resolver.locate($0.destination, from: index) }
-        if let book, let entry = book.entry(of: index), templates != nil {
-            page.bookBody = renderForBook(source, locations: locations, page: index, entry: entry, book: book)
+        let kind = model.kinds[index]
+        let locations = locations ?? model.links[index]
+        if let entry = model.book.entry(of: index) {
+            page.bookBody = renderForBook(source, kind: kind, page: index, entry: entry, locations: locations)
         }
-        page.problems = rewriteLinks(of: source, locations: locations, page: index)
-        guard let templates else { return page }
-        if let assessment = assessments.assessments[index], let assessmentContexts {
-            if source.path == standalonePath {
-                page.standalone = renderStandalone(assessment, source: source, page: index, contexts: assessmentContexts)
-                return page
-            }
-            let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
+        let links = siteLinks(of: source, page: index, locations: locations)
+        switch kind {
+        case .assessment, .preparation:
+            guard let assessment = model.assessments.assessments[index], let assessmentContexts else { return page }
+            let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, links: links),
                                                  roles: source.assessmentRoles)
             (page.html, page.printHTML) = renderAssessment(assessment, texts: texts, page: index, contexts: assessmentContexts)
             page.assessmentTexts = texts
             return page
-        }
-        var template = Self.templateName(for: tree.pages[index].kind)
-        var context: [String: Any]
-        if let kader, let part = kaderPart(of: source, page: index) {
-            let content = KaderPartContent(segments: source.document.renderSegments(allowRawHTML: config.allowRawHTML),
-                                           headings: source.headings, part: part)
-            context = contexts.context(for: index, body: "", headings: [])
+        case .kaderPart(let id):
+            guard let kader, let part = kader.site.kader.part(id) else { return page }
+            let segments = source.document.renderSegments(allowRawHTML: model.config.allowRawHTML, links: links)
+            let content = KaderPartContent(segments: segments, headings: source.headings, part: part)
+            var context = contexts.context(for: index, body: "", headings: [])
             context["part"] = kader.partValues(part, content: content)
-            page.kaderContent = (part.id, content)
-            template = "kader-part"
-        } else {
-            let body = source.document.renderHTML(allowRawHTML: config.allowRawHTML)
-            context = contexts.context(for: index, body: body, headings: source.headings)
-            if let kader, index == kader.site.landing { template = "kader" }
-            if index == assessments.landing {
-                let list = assessments.publicList(tree: tree)
+            context["kader"] = kader.kaderValues
+            page.kaderContent = (id, content)
+            page.html = templates.render(context, with: "kader-part")
+            return page
+        case .home, .section, .knowledgePage, .kaderOverview, .assessmentsOverview:
+            let body = source.document.renderHTML(allowRawHTML: model.config.allowRawHTML, links: links)
+            var context = contexts.context(for: index, body: body, headings: source.headings)
+            if case .assessmentsOverview = kind {
+                let list = model.assessments.publicList(tree: tree)
                 context["assessments"] = list
                 context["hasAssessments"] = !list.isEmpty
-                template = "assessments"
             }
+            if let kader {
+                if kader.site.contains(page: index, in: tree) { context["kader"] = kader.kaderValues }
+                if let link = kader.principleLink(for: index) { context["kaderPart"] = link }
+            }
+            page.html = templates.render(context, with: Self.templateName(for: kind))
+            return page
         }
-        if let kader {
-            if kader.site.contains(page: index, in: tree) { context["kader"] = kader.kaderValues }
-            if let link = kader.principleLink(for: index) { context["kaderPart"] = link }
+    }
+
+    /// The template of each kind of page made from a source.
+    package static func templateName(for kind: PageKind) -> String {
+        switch kind {
+        case .home: "home"
+        case .section: "section"
+        case .knowledgePage: "page"
+        case .kaderOverview: "kader"
+        case .kaderPart: "kader-part"
+        case .assessmentsOverview: "assessments"
+        case .assessment, .preparation: "assessment"
         }
-        page.html = templates.render(context, with: template)
-        return page
+    }
+
+    /// The page's links as the site writes them: relative URLs of the output (the model
+    /// located them; broken ones were reported there and stay as written).
+    private func siteLinks(of source: LoadedSource, page index: Int, locations: [LinkLocator.Location]) -> RenderLinks {
+        var destinations: [Int: String] = [:]
+        for (link, location) in zip(source.links, locations) {
+            if case .rewrite(let url) = model.locator.resolve(location, from: index) { destinations[link.index] = url }
+        }
+        return RenderLinks(destinations: destinations)
     }
 
     /// The page's text for the book: heading ids prefixed with the page's book id (and moved
     /// one level down below a chapter's first page), links to pages of the book turned into
-    /// links inside it, other links made to work from the book's address. The document is
-    /// left as it was read, for the site's own rendering.
-    private func renderForBook(_ source: LoadedSource, locations: [LinkLocator.Location], page index: Int,
-                               entry: Book.Entry, book: Book) -> BookContexts.Body {
-        let fromBook = config.baseURL ?? RelativeURL.root(for: Book.url)
+    /// links inside it, other links made to work from the book's address.
+    private func renderForBook(_ source: LoadedSource, kind: PageKind, page index: Int, entry: Book.Entry,
+                               locations: [LinkLocator.Location]) -> BookContexts.Body {
+        let fromBook = model.config.baseURL ?? RelativeURL.root(for: Book.url)
         var destinations: [Int: String] = [:]
         for (link, location) in zip(source.links, locations) {
-            switch resolver.target(location, from: index) {
+            switch model.locator.target(location, from: index) {
             case .keep:
                 break
             case .page(let target, let fragment):
-                let heading = fragment.flatMap { SourceLoader.reservedIDs.contains($0) ? nil : $0 }
-                if let targetID = book.id(of: target) {
+                let heading = fragment.flatMap { model.locator.reservedIDs.contains($0) ? nil : $0 }
+                if let targetID = model.book.id(of: target) {
                     destinations[link.index] = "#" + targetID + (heading.map { "--" + $0 } ?? "")
                 } else {
                     destinations[link.index] = fromBook + tree.pages[target].url + (fragment.map { "#" + $0 } ?? "")
@@ -136,96 +143,59 @@ package struct PageRenderer: @unchecked Sendable {
                 destinations[link.index] = fromBook + path
             }
         }
-        let document = source.document
-        document.setDestinations(destinations)
-        document.setHeadingTags(idPrefix: entry.id + "--", levelShift: entry.startsChapter ? 0 : 1)
-        defer {
-            document.setHeadingTags(idPrefix: "", levelShift: 0)
-            document.setDestinations(Dictionary(source.links.map { ($0.index, $0.destination) }, uniquingKeysWith: { first, _ in first }))
+        let links = RenderLinks(destinations: destinations, headingIDPrefix: entry.id + "--",
+                                headingLevelShift: entry.startsChapter ? 0 : 1)
+        if case .kaderPart(let id) = kind, let part = kader?.site.kader.part(id) {
+            let segments = source.document.renderSegments(allowRawHTML: model.config.allowRawHTML, links: links)
+            return .kaderPart(part, KaderPartContent(segments: segments, headings: source.headings, part: part))
         }
-        if let part = kaderPart(of: source, page: index) {
-            let content = KaderPartContent(segments: document.renderSegments(allowRawHTML: config.allowRawHTML),
-                                           headings: source.headings, part: part)
-            return .kaderPart(part, content)
-        }
-        return .html(document.renderHTML(allowRawHTML: config.allowRawHTML))
-    }
-
-    /// The part of the kader that page `index` defines, if it is that part's page.
-    private func kaderPart(of source: LoadedSource, page index: Int) -> KaderPart? {
-        guard let kader, let draft = source.kaderPart, let id = PartID(draft.partText ?? ""),
-              let part = kader.site.kader.part(id), kader.site.partPages[id] == index else { return nil }
-        return part
-    }
-
-    /// Rewrites the page's Markdown links to output URLs; returns the broken ones.
-    private func rewriteLinks(of source: LoadedSource, locations: [LinkLocator.Location], page index: Int) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        var destinations: [Int: String] = [:]
-        for (link, location) in zip(source.links, locations) {
-            switch resolver.resolve(location, from: index) {
-            case .keep: break
-            case .rewrite(let url): destinations[link.index] = url
-            case .failure(let message):
-                problems.append(.error(message, file: source.displayPath, line: link.line, column: link.column))
-            }
-        }
-        source.document.setDestinations(destinations)
-        return problems
+        return .html(source.document.renderHTML(allowRawHTML: model.config.allowRawHTML, links: links))
     }
 
     /// A result page. Assessment text is never trusted: it was rendered with raw HTML off.
     /// The page, and when PDFs are made, its print variant with the stylesheet inline.
     private func renderAssessment(_ assessment: Assessment, texts: [IndicatorID: AssessmentContexts.IndicatorText],
                                   page index: Int, contexts assessmentContexts: AssessmentContexts) -> (String, String?) {
-        let previousPage = assessments.previous[index]
+        let previousPage = model.assessments.previous[index]
         var context = contexts.context(for: index, body: "", headings: [])
         var values = assessmentContexts.values(
-            assessment, texts: texts, previous: previousPage.flatMap { assessments.assessments[$0] },
+            assessment, texts: texts, previous: previousPage.flatMap { model.assessments.assessments[$0] },
             previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
         if withPDF { values["pdf"] = AssessmentContexts.pdfName }
-        if let preparation = assessment.preparation, let session = assessments.session(of: index) {
+        if let preparation = assessment.preparation, let session = model.assessments.session(of: index) {
             values["preparation"] = ["party": preparation.party.label.lowercased(), "session": preparation.session,
                                      "url": session.url]
         }
         context["assessment"] = values
         context["noindex"] = assessment.visibility == .unlisted
-        let html = templates?.render(context, with: "assessment") ?? ""
+        let html = templates.render(context, with: "assessment")
         guard withPDF else { return (html, nil) }
         context["pdfCSS"] = InlineCSS.style(stylesheets)
-        return (html, templates?.render(context, with: "assessment"))
+        return (html, templates.render(context, with: "assessment"))
     }
 
-    /// The self-contained page: styles inlined, and links into the site only through the base
-    /// URL (without one they become plain text).
-    private func renderStandalone(_ assessment: Assessment, source: LoadedSource, page index: Int,
-                                  contexts assessmentContexts: AssessmentContexts) -> String {
-        var unwrap = Set<Int>()
-        for link in source.links {
-            guard let target = try? resolver.targetPage(link.destination, from: index).get() else { continue }
-            if let base = config.baseURL {
-                source.document.setDestination(base + tree.pages[target].url, ofLinkAt: link.index)
+    /// The self-contained page of the assessment of page `index`: styles inlined, and links
+    /// into the site only through the base URL (without one they become plain text). Nil when
+    /// the page is not a valid assessment.
+    package func renderStandalone(_ index: Int, pdfName: String?) -> String? {
+        guard let source = sources[tree.pages[index].source], let assessment = model.assessments.assessments[index],
+              let assessmentContexts else { return nil }
+        var links = RenderLinks()
+        for (link, location) in zip(source.links, model.links[index]) {
+            guard case .page(let target, _) = location else { continue }
+            if let base = model.config.baseURL {
+                links.destinations[link.index] = base + tree.pages[target].url
             } else {
-                unwrap.insert(link.index)
+                links.unwrapped.insert(link.index)
             }
         }
-        source.document.unwrapLinks(unwrap)
-        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false),
+        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, links: links),
                                              roles: source.assessmentRoles)
         var values = assessmentContexts.values(
-            assessment, texts: texts, previous: assessments.previous[index].flatMap { assessments.assessments[$0] },
-            previousURL: nil, linkRoot: config.baseURL)
-        if let standalonePDF { values["pdf"] = standalonePDF }
-        return templates?.render(["site": ["language": config.language], "assessment": values,
-                                  "inlineCSS": InlineCSS.style(stylesheets)],
-                                 with: "assessment-standalone") ?? ""
-    }
-
-    package static func templateName(for kind: Page.Kind) -> String {
-        switch kind {
-        case .home: "home"
-        case .section: "section"
-        case .page: "page"
-        }
+            assessment, texts: texts, previous: model.assessments.previous[index].flatMap { model.assessments.assessments[$0] },
+            previousURL: nil, linkRoot: model.config.baseURL)
+        if let pdfName { values["pdf"] = pdfName }
+        return templates.render(["site": ["language": model.config.language], "assessment": values,
+                                 "inlineCSS": InlineCSS.style(stylesheets)], with: "assessment-standalone")
     }
 }

@@ -9,6 +9,9 @@ import Basics
 /// The Mustache templates of `templates/`, each rendered with the scalar-safe HTML escaper.
 package struct TemplateSet: Sendable {
     package let library: MustacheLibrary
+    /// Every id the templates give an element themselves (`id="kb-inhoud"`; ids made of template
+    /// values are not among them): no heading anchor may take one, and links may point at them.
+    package let reservedIDs: Set<String>
 
     /// Templates every site needs.
     package static let required = ["base", "page", "section", "home", "404", "search", "robots.txt", "sitemap.xml", "feed.xml",
@@ -49,6 +52,7 @@ package struct TemplateSet: Sendable {
         var names: [String] = []
         for case let path as String in enumerator where path.hasSuffix(".mustache") { names.append(path) }
         var library = MustacheLibrary()
+        var reservedIDs = Set<String>()
         var failed = false
         for path in names.sorted(by: byteOrder) {
             let display = "\(displayRoot)/\(path)"
@@ -74,6 +78,7 @@ package struct TemplateSet: Sendable {
                 failed = true
                 continue
             }
+            reservedIDs.formUnion(literalIDs(in: text))
             do {
                 let template = try MustacheTemplate(string: pragma + text)
                 library.register(template, named: String(path.dropLast(".mustache".count)))
@@ -93,7 +98,21 @@ package struct TemplateSet: Sendable {
                                       file: "\(displayRoot)/\(name).mustache"))
             failed = true
         }
-        return failed ? nil : TemplateSet(library: library)
+        return failed ? nil : TemplateSet(library: library, reservedIDs: reservedIDs)
+    }
+
+    /// The values of `id="..."` attributes in a template's text that hold no template tag.
+    package static func literalIDs(in text: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = text[...]
+        while let start = rest.range(of: " id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let value = rest[..<end]
+            if !value.isEmpty, !value.contains("{") { ids.insert(String(value)) }
+            rest = rest[end...]
+        }
+        return ids
     }
 
     package func render(_ context: [String: Any], with name: String) -> String {

@@ -40,7 +40,7 @@ code: abcdef123456
 /// Reads an assessment file the way the generator does.
 private func read(_ text: String) -> (AssessmentDraft?, [Diagnostic]) {
     let (source, problems) = SourceLoader.parse(text, path: "zelfevaluaties/test.md", displayPath: "content/zelfevaluaties/test.md",
-                                                folders: SourceFolders(assessments: "zelfevaluaties"))
+                                                folders: LoadRules(assessments: "zelfevaluaties"))
     return (source?.assessment, problems)
 }
 

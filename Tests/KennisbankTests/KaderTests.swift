@@ -26,7 +26,7 @@ struct KaderTests {
     /// Parses one kader part file the way the generator does and builds a kader from it.
     private func problems(in text: String, version: String? = "2025") -> [String] {
         let (source, loadProblems) = SourceLoader.parse(text, path: "kader/p1.md", displayPath: "content/kader/p1.md",
-                                                        folders: SourceFolders(kader: "kader"))
+                                                        folders: LoadRules(kader: "kader"))
         let draft = source?.kaderPart
         let (_, buildProblems) = KaderBuilder.build(version: version, versionLine: 3, indexFile: "content/kader/_index.md",
                                                     parts: draft.map { [$0] } ?? [])
@@ -54,7 +54,7 @@ struct KaderTests {
         - ook een lijst telt als tekst
         """
         let (source, problems) = SourceLoader.parse(text, path: "kader/p1.md", displayPath: "content/kader/p1.md",
-                                                    folders: SourceFolders(kader: "kader"))
+                                                    folders: LoadRules(kader: "kader"))
         #expect(problems.isEmpty)
         let draft = try #require(source?.kaderPart)
         #expect(draft.indicators.map(\.idText) == ["P1.01", "P1.02"])
@@ -135,7 +135,7 @@ struct KaderTests {
 
     @Test func partOutsideTheKaderFolderWarns() {
         let (_, problems) = SourceLoader.parse("---\ntitle: T\npart: P1\n---\n", path: "elders/x.md",
-                                               displayPath: "content/elders/x.md", folders: SourceFolders(kader: "kader"))
+                                               displayPath: "content/elders/x.md", folders: LoadRules(kader: "kader"))
         #expect(problems.map(\.description) == [
             "content/elders/x.md:3:1: warning: `part` is only used by pages in the kader folder (`kader/`) and is ignored here",
         ])

@@ -67,8 +67,26 @@ struct MarkdownTests {
         #expect(links.map(\.kind) == [.link, .image])
         #expect(links[0].line == 1 && links[0].column == 5)
         #expect(links[1].line == 2)
-        document.setDestinations([0: "a/index.html"])
-        #expect(document.renderHTML().contains("href=\"a/index.html\""))
+        #expect(document.renderHTML(links: RenderLinks(destinations: [0: "a/index.html"])).contains("href=\"a/index.html\""))
+    }
+
+    @Test func eachRenderingWritesItsOwnLinksAndLeavesTheDocumentAsRead() {
+        let document = MarkdownDocument("## Kop\n\nZie [a](a.md) en [b](b.md).\n")
+        document.assignHeadingAnchors()
+        let site = RenderLinks(destinations: [0: "a/index.html", 1: "b/index.html"])
+        let book = RenderLinks(destinations: [0: "#a"], unwrapped: [1], headingIDPrefix: "p--", headingLevelShift: 1)
+        let siteHTML = "<h2 id=\"kop\">\nKop\n</h2>\n<p>Zie <a href=\"a/index.html\">a</a> en <a href=\"b/index.html\">b</a>.</p>\n"
+        let bookHTML = "<h3 id=\"p--kop\">\nKop\n</h3>\n<p>Zie <a href=\"#a\">a</a> en b.</p>\n"
+        let asRead = "<h2 id=\"kop\">\nKop\n</h2>\n<p>Zie <a href=\"a.md\">a</a> en <a href=\"b.md\">b</a>.</p>\n"
+        // In any order: no rendering depends on another having run before it.
+        #expect(document.renderHTML(links: book) == bookHTML)
+        #expect(document.renderHTML(links: site) == siteHTML)
+        #expect(document.renderHTML() == asRead)
+        #expect(document.renderHTML(links: site) == siteHTML)
+        #expect(document.renderHTML(links: book) == bookHTML)
+        #expect(document.renderSegments(links: book).afterHeading == ["<p>Zie <a href=\"#a\">a</a> en b.</p>\n"])
+        #expect(document.renderHTML() == asRead)
+        #expect(document.links().map(\.destination) == ["a.md", "b.md"])
     }
 
     @Test func rawHTMLIsDroppedUnlessAllowed() {

@@ -25,7 +25,7 @@ struct RenderTests {
                                             entry("a/een.md", "Een"), entry("b/_index.md", "B"), draft],
                                   config: SiteConfig(), configPath: "k.yml", displayRoot: "content", diagnostics: &diagnostics)
         let anchors = ["_index.md": [], "a/_index.md": [], "a/een.md": ["kop", "andere-kop"], "b/_index.md": []]
-        return (LinkLocator(tree: tree, anchors: anchors, assets: ["a/foto met spatie.png"], reservedIDs: SourceLoader.reservedIDs), tree)
+        return (LinkLocator(tree: tree, anchors: anchors, assets: ["a/foto met spatie.png"], reservedIDs: ["kb-inhoud"]), tree)
     }
 
     @Test func sourceLinksBecomeRelativePageURLs() throws {

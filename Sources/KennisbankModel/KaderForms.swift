@@ -1,0 +1,33 @@
+import Kader
+
+/// One printable form of the kader: what it holds and where its page and PDF are written.
+package struct KaderForm: Sendable, Hashable {
+    /// What a form holds.
+    package enum Kind: Sendable, Hashable {
+        /// The whole kader, for the joint session.
+        case whole
+        /// The whole kader, for one participant's provisional scores.
+        case preparation
+        /// One part.
+        case part(PartID)
+        /// The Plan van aanpak.
+        case plan
+    }
+
+    package let kind: Kind
+    /// Paths relative to the site root.
+    package let html: String
+    package let pdf: String
+}
+
+extension KaderSite {
+    /// Every form, in the order the kader's landing page lists them.
+    package var forms: [KaderForm] {
+        func form(_ kind: KaderForm.Kind, _ name: String) -> KaderForm {
+            KaderForm(kind: kind, html: formsFolder + name + ".html", pdf: formsFolder + name + ".pdf")
+        }
+        return [form(.whole, "kwaliteitskader"), form(.preparation, "voorbereiding")]
+            + kader.parts.map { form(.part($0.id), $0.id.description.lowercased()) }
+            + [form(.plan, "plan-van-aanpak")]
+    }
+}

@@ -1,0 +1,185 @@
+import Diagnostics
+import Kader
+import SiteFormats
+import Basics
+
+/// What a page of the site is. The model decides it once; the renderer of that kind renders it.
+package enum PageKind: Sendable, Hashable {
+    /// `content/_index.md`.
+    case home
+    /// A section's landing page.
+    case section
+    /// Any other Markdown page.
+    case knowledgePage
+    /// The kader folder's landing page: the parts and the forms.
+    case kaderOverview
+    /// The page of one part of the kader.
+    case kaderPart(PartID)
+    /// The assessments folder's landing page: the published self-evaluations.
+    case assessmentsOverview
+    /// The result page of a completed assessment.
+    case assessment
+    /// One participant's preparation for a joint session.
+    case preparation
+}
+
+/// A page the generator makes itself, from the model alone.
+package enum GeneratedPage: Sendable, Hashable {
+    /// A blank printable form of the kader.
+    case form(KaderForm)
+    /// The overview of one joint session's preparations (an index in `AssessmentSite.sessions`).
+    case preparationOverview(Int)
+    /// The search page (only when the site has a search index).
+    case search
+    /// The page served for a missing address.
+    case notFound
+    /// The whole knowledge bank as one print page.
+    case book
+}
+
+/// What the model needs of one Markdown source, as the loader read it.
+package struct SourceSummary: Sendable {
+    /// Path relative to the content folder, and as shown in diagnostics.
+    package var path: String
+    package var displayPath: String
+    package var frontMatter: FrontMatter
+    /// The title from the first level-1 heading, when front matter has none.
+    package var bodyTitle: String?
+    /// The anchors of its headings, in document order.
+    package var anchors: [String]
+    /// Its links as written, with their positions in the file.
+    package var links: [(destination: String, line: Int, column: Int)]
+    package var kaderPart: PartDraft?
+    package var assessment: AssessmentDraft?
+
+    package init(path: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, anchors: [String],
+                 links: [(destination: String, line: Int, column: Int)], kaderPart: PartDraft?, assessment: AssessmentDraft?) {
+        self.path = path
+        self.displayPath = displayPath
+        self.frontMatter = frontMatter
+        self.bodyTitle = bodyTitle
+        self.anchors = anchors
+        self.links = links
+        self.kaderPart = kaderPart
+        self.assessment = assessment
+    }
+}
+
+/// Everything the model is built from.
+package struct ModelInput: Sendable {
+    package var config: SiteConfig
+    /// Paths as shown in diagnostics: the config file and the content folder.
+    package var configPath: String
+    package var contentPath: String
+    /// Every Markdown file of the content, by path relative to the content folder.
+    package var markdown: [String]
+    /// The sources that loaded, by path (a file missing here failed to load; its own error is
+    /// already reported, and it still takes its place in the tree).
+    package var sources: [String: SourceSummary]
+    /// The other files of the content (images, PDFs).
+    package var assets: [String]
+    /// Ids the templates give elements themselves.
+    package var reservedIDs: Set<String>
+    /// Whether the site gets a search page.
+    package var withSearch: Bool
+    /// Whether to add notes (open indicators) for `check`.
+    package var withNotes: Bool
+
+    package init(config: SiteConfig, configPath: String, contentPath: String, markdown: [String],
+                 sources: [String: SourceSummary], assets: [String], reservedIDs: Set<String>,
+                 withSearch: Bool, withNotes: Bool) {
+        self.config = config
+        self.configPath = configPath
+        self.contentPath = contentPath
+        self.markdown = markdown
+        self.sources = sources
+        self.assets = assets
+        self.reservedIDs = reservedIDs
+        self.withSearch = withSearch
+        self.withNotes = withNotes
+    }
+}
+
+/// The whole site as one typed model: every page with its kind, the tree and navigation, every
+/// link located once, the kader, the assessments and their rounds, the book, and the pages the
+/// generator makes itself. No files, no HTML: renderers read it, nothing writes it back.
+package struct SiteModel: Sendable {
+    package let config: SiteConfig
+    package let tree: SiteTree
+    package let navigation: Navigation
+    package let locator: LinkLocator
+    /// Where each link of each page leads, by page index, in the order of the page's links.
+    package let links: [[LinkLocator.Location]]
+    /// What each page of the tree is, by page index.
+    package let kinds: [PageKind]
+    package let kader: KaderSite?
+    package let assessments: AssessmentSite
+    package let book: Book
+    /// The pages the generator makes itself, in the order they are written.
+    package let generated: [GeneratedPage]
+    /// The other files of the content, copied as they are.
+    package let assets: [String]
+
+    /// Builds the model; nil when there is no site to build (no home page). Every problem is
+    /// reported into `diagnostics`: the tree's, the kader's, the assessments' and every broken
+    /// link and anchor.
+    package static func build(_ input: ModelInput, diagnostics: inout DiagnosticList) -> SiteModel? {
+        let config = input.config
+        let entries = input.markdown.map { path -> SiteTree.Entry in
+            guard let source = input.sources[path] else {
+                return SiteTree.Entry(source: path, displayPath: "\(input.contentPath)/\(path)", frontMatter: FrontMatter(),
+                                      bodyTitle: String(ContentPath.fileName(path).dropLast(3)))
+            }
+            let matter = source.assessment.map { AssessmentPages.frontMatter(for: $0, path: path) } ?? source.frontMatter
+            let listed = !(source.assessment.map { AssessmentFormat.isUnlisted($0.visibility?.value) } ?? false)
+            return SiteTree.Entry(source: path, displayPath: source.displayPath, frontMatter: matter,
+                                  bodyTitle: source.bodyTitle, listed: listed)
+        }
+        let tree = SiteTree.build(entries: entries, config: config, configPath: input.configPath,
+                                  displayRoot: input.contentPath, diagnostics: &diagnostics)
+        guard !tree.sections.isEmpty else { return nil }
+        let navigation = Navigation(tree: tree)
+        let locator = LinkLocator(tree: tree, anchors: input.sources.mapValues(\.anchors), assets: Set(input.assets),
+                                  reservedIDs: input.reservedIDs)
+        let kader = KaderSite.build(tree: tree, navigation: navigation, parts: input.sources.compactMapValues(\.kaderPart),
+                                    frontMatter: input.sources.mapValues(\.frontMatter),
+                                    displayPaths: input.sources.mapValues(\.displayPath),
+                                    config: config, locator: locator, diagnostics: &diagnostics)
+        let assessments = AssessmentSite.build(tree: tree, drafts: input.sources.compactMapValues(\.assessment),
+                                               kader: kader?.kader, config: config, withNotes: input.withNotes,
+                                               diagnostics: &diagnostics)
+        let book = Book(tree: tree, navigation: navigation, assessmentsFolder: config.assessmentsFolder,
+                        reservedIDs: input.reservedIDs)
+
+        // Every link located once, on all cores; the broken ones reported with their place.
+        let located = parallelMap(Array(tree.pages.indices)) { index -> ([LinkLocator.Location], [Diagnostic]) in
+            guard let source = input.sources[tree.pages[index].source] else { return ([], []) }
+            return locator.locate(source.links, from: index, file: source.displayPath)
+        }
+        for (_, problems) in located { diagnostics.append(contentsOf: problems) }
+
+        let kinds = tree.pages.indices.map { index -> PageKind in
+            if let assessment = assessments.assessments[index] {
+                return assessment.preparation == nil ? .assessment : .preparation
+            }
+            if let kader, let part = kader.partPages.first(where: { $0.value == index })?.key { return .kaderPart(part) }
+            if index == assessments.landing { return .assessmentsOverview }
+            if let kader, index == kader.landing { return .kaderOverview }
+            switch tree.pages[index].kind {
+            case .home: return .home
+            case .section: return .section
+            case .page: return .knowledgePage
+            }
+        }
+
+        var generated: [GeneratedPage] = [.notFound]
+        if input.withSearch { generated.append(.search) }
+        if !book.entries.isEmpty { generated.append(.book) }
+        generated += (kader?.forms ?? []).map(GeneratedPage.form)
+        generated += assessments.sessions.indices.map(GeneratedPage.preparationOverview)
+
+        return SiteModel(config: config, tree: tree, navigation: navigation, locator: locator, links: located.map(\.0),
+                         kinds: kinds, kader: kader, assessments: assessments, book: book, generated: generated,
+                         assets: input.assets)
+    }
+}

@@ -1,0 +1,95 @@
+import Kader
+import KennisbankLoad
+import KennisbankModel
+
+/// Renders the pages the generator makes itself (`GeneratedPage`): the 404 page, the search
+/// page, the blank forms of the kader and the overviews of a session's preparations.
+package struct GeneratedPages {
+    /// One generated file: its path, its HTML, and for a printable one its print variant and PDF.
+    package struct File {
+        package var path: String
+        package var html: String
+        package var printable = false
+        package var print: String?
+        package var pdf: String?
+    }
+
+    private let model: SiteModel
+    private let contexts: PageContextBuilder
+    private let kader: KaderContexts?
+    private let assessmentContexts: AssessmentContexts?
+    private let templates: TemplateSet
+    private let stylesheets: Stylesheets
+    private let withPDF: Bool
+    /// The rendered text of each kader part, for the forms.
+    private let contents: [PartID: KaderPartContent]
+    /// The rendered reflections and actions of each assessment, by source path, for the overviews.
+    private let texts: [String: [IndicatorID: AssessmentContexts.IndicatorText]]
+
+    package init(model: SiteModel, renderer: PageRenderer, templates: TemplateSet, stylesheets: Stylesheets,
+                 withPDF: Bool, rendered: [RenderedPage]) {
+        self.model = model
+        contexts = renderer.contexts
+        kader = renderer.kader
+        assessmentContexts = renderer.assessmentContexts
+        self.templates = templates
+        self.stylesheets = stylesheets
+        self.withPDF = withPDF
+        contents = Dictionary(rendered.compactMap(\.kaderContent), uniquingKeysWith: { first, _ in first })
+        var texts: [String: [IndicatorID: AssessmentContexts.IndicatorText]] = [:]
+        for (index, page) in rendered.enumerated() {
+            if let pageTexts = page.assessmentTexts { texts[model.tree.pages[index].source] = pageTexts }
+        }
+        self.texts = texts
+    }
+
+    /// The file of `page`; nil for the book (see `bookPrint`) or when it has nothing to show.
+    package func render(_ page: GeneratedPage) -> File? {
+        switch page {
+        case .notFound:
+            return File(path: "404.html", html: templates.render(contexts.notFoundContext(), with: "404"))
+        case .search:
+            let url = PageContextBuilder.searchURL
+            return File(path: url, html: templates.render(contexts.generatedContext(url: url, title: "Zoeken"), with: "search"))
+        case .form(let form):
+            return formFile(form)
+        case .preparationOverview(let number):
+            return preparationOverview(model.assessments.sessions[number])
+        case .book:
+            return nil
+        }
+    }
+
+    /// The book with its stylesheets inline, for its PDF.
+    package func bookPrint(_ book: BookContexts, bodies: [Int: BookContexts.Body]) -> String {
+        var context = book.context(bodies: bodies, withPDF: withPDF)
+        context["pdfCSS"] = InlineCSS.book(stylesheets)
+        return templates.render(context, with: "book")
+    }
+
+    private func formFile(_ form: KaderForm) -> File? {
+        guard let kader else { return nil }
+        var context: [String: Any] = ["site": ["title": model.config.title, "language": model.config.language],
+                                      "root": RelativeURL.root(for: form.html)]
+        context["form"] = kader.formValues(form, contents: contents)
+        let template = form.kind == .plan ? "form-plan" : "form"
+        var file = File(path: form.html, html: templates.render(context, with: template), printable: true)
+        if withPDF {
+            context["pdfCSS"] = InlineCSS.form(stylesheets)
+            file.print = templates.render(context, with: template)
+            file.pdf = form.pdf
+        }
+        return file
+    }
+
+    private func preparationOverview(_ session: AssessmentSite.PreparationSession) -> File? {
+        guard let assessmentContexts, let kader = model.kader?.kader else { return nil }
+        let overview = PreparationOverview(session: session.name,
+                                           preparations: session.pages.compactMap { model.assessments.assessments[$0] },
+                                           kader: kader)
+        var context = contexts.generatedContext(url: session.url, title: "Voorbereiding \(session.name)")
+        context["preparation"] = assessmentContexts.overviewValues(overview, texts: texts)
+        context["noindex"] = true
+        return File(path: session.url, html: templates.render(context, with: "preparation"))
+    }
+}
