@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // cmark, the CommonMark reference implementation, from Debian's libcmark-dev.
@@ -87,7 +88,8 @@ let package = Package(
         .testTarget(
             name: "KennisbankTests",
             dependencies: ["Kennisbank", "KennisbankServe", "Kader", "KennisbankMarkdown", "Diagnostics", "SiteFormats", "Basics",
-                           "KennisbankLoad", "KennisbankModel", "KennisbankRender", "KennisbankOutput"]
+                           "KennisbankLoad", "KennisbankModel", "KennisbankRender", "KennisbankOutput",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

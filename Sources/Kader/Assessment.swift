@@ -152,13 +152,6 @@ public struct SessionDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return "\(year)-\(pad(month))-\(pad(day))"
     }
 
-    /// The date in Dutch, such as `14 maart 2025`.
-    public var dutch: String {
-        let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                      "oktober", "november", "december"]
-        return "\(day) \(months[month - 1]) \(year)"
-    }
-
     public static func < (lhs: SessionDate, rhs: SessionDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

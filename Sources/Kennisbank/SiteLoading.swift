@@ -22,6 +22,8 @@ struct LoadedSite {
     /// Nil when the templates failed to load (their errors are reported; links are still checked).
     let templates: TemplateSet?
     let stylesheets: Stylesheets
+    /// The interface words of the site's language (empty when the strings file failed to load).
+    let strings: InterfaceStrings
     let templateRoot: URL
     let contentRoot: URL
     let rules: LoadRules
@@ -39,6 +41,12 @@ struct LoadedSite {
         let templateRoot = options.url(options.templates)
         let stylesheets = Stylesheets.read(templateRoot: templateRoot)
         let templates = TemplateSet.load(directory: templateRoot, displayRoot: options.templates, diagnostics: &diagnostics)
+        let read = InterfaceStrings.read(templateRoot: templateRoot, displayRoot: options.templates,
+                                         language: config.language, diagnostics: &diagnostics)
+        if let read {
+            templates?.checkStrings(read, stringsFile: "\(options.templates)/strings/\(config.language).yml", diagnostics: &diagnostics)
+        }
+        let strings = read ?? InterfaceStrings(language: config.language, root: [:])
         let contentRoot = options.url(options.content)
         StageClock.mark("config and templates")
         var inventory = ContentInventory.scan(root: contentRoot, displayRoot: options.content, diagnostics: &diagnostics)
@@ -73,7 +81,7 @@ struct LoadedSite {
             diagnostics.append(contentsOf: problems)
             if let source { sources[source.path] = source }
         }
-        return LoadedSite(config: config, templates: templates, stylesheets: stylesheets, templateRoot: templateRoot,
+        return LoadedSite(config: config, templates: templates, stylesheets: stylesheets, strings: strings, templateRoot: templateRoot,
                           contentRoot: contentRoot, rules: rules, inventory: inventory, sources: sources,
                           standalonePath: standalonePath)
     }
@@ -82,7 +90,7 @@ struct LoadedSite {
     func modelInput(_ options: BuildOptions, withSearch: Bool, withNotes: Bool) -> ModelInput {
         ModelInput(config: config, configPath: options.config, contentPath: options.content, markdown: inventory.markdown,
                    sources: sources.mapValues(\.summary), assets: inventory.assets,
-                   reservedIDs: templates?.reservedIDs ?? [], withSearch: withSearch, withNotes: withNotes)
+                   reservedIDs: templates?.reservedIDs ?? [], strings: strings, withSearch: withSearch, withNotes: withNotes)
     }
 }
 

@@ -132,14 +132,15 @@ enum SiteRenderer {
     private static func pageRenderer(_ loaded: LoadedSite, _ model: SiteModel, templates: TemplateSet,
                                      request: RenderRequest) -> PageRenderer {
         var contexts = PageContextBuilder(tree: model.tree, navigation: model.navigation, config: model.config,
-                                          withSearch: request.withSearch,
-                                          sidebarHTML: SidebarHTML(tree: model.tree, navigation: model.navigation, templates: templates))
+                                          strings: model.strings, withSearch: request.withSearch,
+                                          sidebarHTML: SidebarHTML(tree: model.tree, navigation: model.navigation,
+                                                                   templates: templates, strings: model.strings))
         if model.generated.contains(.book) { contexts.bookLinks = (Book.url, request.withPDF ? Book.pdf : nil) }
         let roots = Set(model.tree.pages.map { RelativeURL.root(for: $0.url) } + [RelativeURL.root(for: PageContextBuilder.searchURL)])
         contexts.chrome = ChromeHTML(contexts: contexts, templates: templates, roots: roots)
-        let kader = model.kader.map { KaderContexts(site: $0, tree: model.tree, withPDF: request.withPDF) }
+        let kader = model.kader.map { KaderContexts(site: $0, tree: model.tree, strings: model.strings, withPDF: request.withPDF) }
         let assessmentContexts = model.kader.map {
-            AssessmentContexts(kader: $0.kader, tree: model.tree, kaderSite: $0, templates: templates)
+            AssessmentContexts(kader: $0.kader, tree: model.tree, kaderSite: $0, templates: templates, strings: model.strings)
         }
         StageClock.mark("header, footer and sidebars")
         return PageRenderer(model: model, sources: loaded.sources, templates: templates, contexts: contexts, kader: kader,
@@ -191,7 +192,7 @@ enum SiteRenderer {
         }
         let generated = GeneratedPages(model: model, renderer: renderer, templates: templates, stylesheets: loaded.stylesheets,
                                        withPDF: request.withPDF, rendered: rendered)
-        let bookContexts = BookContexts(book: model.book, tree: tree, config: model.config, kader: renderer.kader)
+        let bookContexts = BookContexts(book: model.book, tree: tree, config: model.config, strings: model.strings, kader: renderer.kader)
         for page in model.generated {
             switch page {
             case .book:

@@ -6,17 +6,24 @@ import Basics
 /// model's choice, made from what the file says (its own front matter has other keys).
 package enum AssessmentPages {
     /// The front matter the site tree uses for the file at `path` (relative to the content).
-    package static func frontMatter(for draft: AssessmentDraft, path: String) -> FrontMatter {
+    package static func frontMatter(for draft: AssessmentDraft, path: String, strings: InterfaceStrings) -> FrontMatter {
         var matter = FrontMatter()
         let practice = draft.practice?.value ?? ""
         let date = draft.date?.value ?? ""
-        matter.title = "Zelfevaluatie \(practice.isEmpty ? ContentPath.fileName(path) : practice)"
-            + (SessionDate(date).map { ", \($0.dutch)" } ?? "")
-        matter.description = date.isEmpty ? nil : "Gezamenlijke reflectie op het Kwaliteitskader Housing First, \(SessionDate(date)?.dutch ?? date)."
+        let shownPractice = practice.isEmpty ? ContentPath.fileName(path) : practice
+        if let day = SessionDate(date) {
+            matter.title = strings.text("assessment.titleWithDate", ["practice": shownPractice, "date": strings.date(day)])
+        } else {
+            matter.title = strings.text("assessment.title", ["practice": shownPractice])
+        }
+        matter.description = date.isEmpty ? nil
+            : strings.text("assessment.description", ["date": SessionDate(date).map(strings.date) ?? date])
         var slug = Slug.make("\(practice) \(date)")
         if draft.preparation != nil {
+            // The address is the same in every language: `voorbereiding-PARTY-SESSION`.
             slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(draft.session?.value ?? "")")
-            matter.title = "Voorbereiding \(draft.party?.value ?? "") voor \(draft.session?.value ?? "")"
+            matter.title = strings.text("preparation.title", ["party": draft.party?.value ?? "",
+                                                               "session": draft.session?.value ?? ""])
         }
         if slug.isEmpty { slug = Slug.make(String(ContentPath.fileName(path).dropLast(3))) }
         // An unlisted page's address carries its code, so that it cannot be guessed.

@@ -80,6 +80,8 @@ package struct ModelInput: Sendable {
     package var assets: [String]
     /// Ids the templates give elements themselves.
     package var reservedIDs: Set<String>
+    /// The interface words, for the titles of pages the model names itself.
+    package var strings: InterfaceStrings
     /// Whether the site gets a search page.
     package var withSearch: Bool
     /// Whether to add notes (open indicators) for `check`.
@@ -87,7 +89,7 @@ package struct ModelInput: Sendable {
 
     package init(config: SiteConfig, configPath: String, contentPath: String, markdown: [String],
                  sources: [String: SourceSummary], assets: [String], reservedIDs: Set<String>,
-                 withSearch: Bool, withNotes: Bool) {
+                 strings: InterfaceStrings, withSearch: Bool, withNotes: Bool) {
         self.config = config
         self.configPath = configPath
         self.contentPath = contentPath
@@ -95,6 +97,7 @@ package struct ModelInput: Sendable {
         self.sources = sources
         self.assets = assets
         self.reservedIDs = reservedIDs
+        self.strings = strings
         self.withSearch = withSearch
         self.withNotes = withNotes
     }
@@ -119,6 +122,8 @@ package struct SiteModel: Sendable {
     package let generated: [GeneratedPage]
     /// The other files of the content, copied as they are.
     package let assets: [String]
+    /// The interface words of the site's language.
+    package let strings: InterfaceStrings
 
     /// Builds the model; nil when there is no site to build (no home page). Every problem is
     /// reported into `diagnostics`: the tree's, the kader's, the assessments' and every broken
@@ -130,7 +135,7 @@ package struct SiteModel: Sendable {
                 return SiteTree.Entry(source: path, displayPath: "\(input.contentPath)/\(path)", frontMatter: FrontMatter(),
                                       bodyTitle: String(ContentPath.fileName(path).dropLast(3)))
             }
-            let matter = source.assessment.map { AssessmentPages.frontMatter(for: $0, path: path) } ?? source.frontMatter
+            let matter = source.assessment.map { AssessmentPages.frontMatter(for: $0, path: path, strings: input.strings) } ?? source.frontMatter
             let listed = !(source.assessment.map { AssessmentFormat.isUnlisted($0.visibility?.value) } ?? false)
             return SiteTree.Entry(source: path, displayPath: source.displayPath, frontMatter: matter,
                                   bodyTitle: source.bodyTitle, listed: listed)
@@ -180,6 +185,6 @@ package struct SiteModel: Sendable {
 
         return SiteModel(config: config, tree: tree, navigation: navigation, locator: locator, links: located.map(\.0),
                          kinds: kinds, kader: kader, assessments: assessments, book: book, generated: generated,
-                         assets: input.assets)
+                         assets: input.assets, strings: input.strings)
     }
 }

@@ -17,13 +17,16 @@ package struct AssessmentContexts: Sendable {
     package let tree: SiteTree
     package let kaderSite: KaderSite?
     package let templates: TemplateSet?
+    /// The interface words (dates, bar titles, changes, attention labels).
+    package let strings: InterfaceStrings
     /// The rendered label of each status, and of an open indicator (key nil).
     private let statusLabels: [Status?: String]
     /// Each indicator's block, reused across result pages.
     private let blocks: IndicatorBlocks
 
-    package init(kader: Kader, tree: SiteTree, kaderSite: KaderSite?, templates: TemplateSet?) {
+    package init(kader: Kader, tree: SiteTree, kaderSite: KaderSite?, templates: TemplateSet?, strings: InterfaceStrings) {
         self.kader = kader
+        self.strings = strings
         self.tree = tree
         self.kaderSite = kaderSite
         self.templates = templates
@@ -72,7 +75,7 @@ package struct AssessmentContexts: Sendable {
         let summary = AssessmentSummary(assessment, kader: kader)
         let comparison = previous.map { RoundComparison(current: assessment, previous: $0, kader: kader) }
         var values: [String: Any] = [
-            "practice": assessment.practice, "date": assessment.date.dutch, "dateISO": assessment.date.description,
+            "practice": assessment.practice, "date": strings.date(assessment.date), "dateISO": assessment.date.description,
             "version": assessment.kaderVersion, "kaderTitle": KaderContexts.kaderTitle,
             "isUnlisted": assessment.visibility == .unlisted,
             "filled": summary.total.filled, "total": summary.total.total,
@@ -87,11 +90,13 @@ package struct AssessmentContexts: Sendable {
             row["number"] = entry.part.number
             row["id"] = entry.part.description
             row["title"] = part.title
-            row["bar"] = bar(entry.counts, title: "Onderdeel \(entry.part.number), \(part.title)", id: entry.part.description)
+            row["bar"] = bar(entry.counts, title: strings.text("assessment.partBar", ["number": String(entry.part.number),
+                                                                                        "title": part.title]),
+                             id: entry.part.description)
             return row
         }
         var total = countValues(summary.total)
-        total["bar"] = bar(summary.total, title: "Alle onderdelen", id: "totaal")
+        total["bar"] = bar(summary.total, title: strings.text("assessment.allParts"), id: "totaal")
         values["summaryTotal"] = total
 
         let attention = kader.parts.compactMap { part -> [String: Any]? in
@@ -118,7 +123,7 @@ package struct AssessmentContexts: Sendable {
                     key += "|" + linkRoot
                 }
                 if let comparison, let change = comparison.changes[indicator.id] {
-                    var changeValues: [String: Any] = ["key": change.rawValue, "label": change.label]
+                    var changeValues: [String: Any] = ["key": change.rawValue, "label": strings.text("assessment.changes." + change.rawValue)]
                     let before = previous?.status(indicator.id)
                     if let before { changeValues["before"] = Self.statusValues(before) }
                     item["change"] = changeValues
@@ -142,7 +147,7 @@ package struct AssessmentContexts: Sendable {
         values["hasPlan"] = !assessment.plan.isEmpty
 
         if let comparison, let previous {
-            var compared: [String: Any] = ["date": previous.date.dutch]
+            var compared: [String: Any] = ["date": strings.date(previous.date)]
             if let previousURL { compared["url"] = previousURL }
             compared["parts"] = kader.parts.map { part -> [String: Any] in
                 let counts = comparison.counts(for: part)
@@ -201,7 +206,8 @@ package struct AssessmentContexts: Sendable {
                              "showText": size >= 44])
             x += size
         }
-        let description = parts.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
+        let description = parts.map { strings.text("assessment.barCount", ["count": String($0.count), "label": $0.label]) }
+            .joined(separator: ", ")
         return ["id": "kb-balk-\(id.lowercased())", "title": "\(title): \(description)", "segments": segments]
     }
 }
@@ -217,7 +223,8 @@ extension AssessmentContexts {
             }
             return values
         }
-        let attentionLabels = ["Verschil van inzicht", "Niet op orde genoemd", "In ontwikkeling genoemd", ""]
+        let attentionLabels = ["preparation.attention.disagreement", "preparation.attention.nietOpOrde",
+                               "preparation.attention.inOntwikkeling"].map { strings.text($0) } + [""]
         let rows = overview.rows.map { row -> [String: Any] in
             let indicator = kader.indicator(row.id)
             var values: [String: Any] = [
@@ -246,7 +253,7 @@ extension AssessmentContexts {
                                      "kaderTitle": KaderContexts.kaderTitle, "version": kader.version]
         if let first = overview.preparations.first {
             values["practice"] = first.practice
-            values["date"] = first.date.dutch
+            values["date"] = strings.date(first.date)
             values["dateISO"] = first.date.description
         }
         return values
@@ -255,13 +262,13 @@ extension AssessmentContexts {
 
 extension AssessmentSite {
     /// The published (public) assessments for the overview page: by practice, newest first.
-    package func publicList(tree: SiteTree) -> [[String: Any]] {
+    package func publicList(tree: SiteTree, strings: InterfaceStrings) -> [[String: Any]] {
         assessments.filter { $0.value.visibility == .public }
             .sorted { lhs, rhs in
                 lhs.value.practice != rhs.value.practice ? lhs.value.practice < rhs.value.practice : rhs.value.date < lhs.value.date
             }
             .map { index, assessment in
-                var item: [String: Any] = ["practice": assessment.practice, "date": assessment.date.dutch,
+                var item: [String: Any] = ["practice": assessment.practice, "date": strings.date(assessment.date),
                                            "dateISO": assessment.date.description, "url": tree.pages[index].url]
                 if let region = assessment.region { item["region"] = region }
                 return item

@@ -11,14 +11,16 @@ package struct BookContexts {
     package let book: Book
     package let tree: SiteTree
     package let config: SiteConfig
+    package let strings: InterfaceStrings
     package let kader: KaderContexts?
 
     /// What the page renderer made of one page for the book.
 
-    package init(book: Book, tree: SiteTree, config: SiteConfig, kader: KaderContexts?) {
+    package init(book: Book, tree: SiteTree, config: SiteConfig, strings: InterfaceStrings, kader: KaderContexts?) {
         self.book = book
         self.tree = tree
         self.config = config
+        self.strings = strings
         self.kader = kader
     }
 
@@ -30,13 +32,13 @@ package struct BookContexts {
     package func context(bodies: [Int: Body], withPDF: Bool) -> [String: Any] {
         var site: [String: Any] = ["title": config.title, "language": config.language]
         if let description = config.description { site["description"] = description }
-        var context: [String: Any] = ["site": site, "root": RelativeURL.root(for: Book.url)]
+        var context: [String: Any] = ["site": site, "root": RelativeURL.root(for: Book.url), "strings": StringsValue(strings)]
         if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
         if withPDF { context["pdf"] = Book.pdf }
         if let version = kader?.site.kader.version { context["kaderVersion"] = version }
         let latestUpdate = book.entries.compactMap { tree.pages[$0.page].updated }.max()
         if let iso = config.contentDate ?? latestUpdate, let date = SessionDate(iso) {
-            context["date"] = ["iso": iso, "text": date.dutch]
+            context["date"] = ["iso": iso, "text": strings.date(date)]
         }
 
         var chapters: [[String: Any]] = []

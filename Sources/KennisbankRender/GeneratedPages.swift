@@ -50,7 +50,7 @@ package struct GeneratedPages {
             return File(path: "404.html", html: templates.render(contexts.notFoundContext(), with: "404"))
         case .search:
             let url = PageContextBuilder.searchURL
-            return File(path: url, html: templates.render(contexts.generatedContext(url: url, title: "Zoeken"), with: "search"))
+            return File(path: url, html: templates.render(contexts.generatedContext(url: url, title: model.strings.text("search.title")), with: "search"))
         case .form(let form):
             return formFile(form)
         case .preparationOverview(let number):
@@ -70,7 +70,7 @@ package struct GeneratedPages {
     private func formFile(_ form: KaderForm) -> File? {
         guard let kader else { return nil }
         var context: [String: Any] = ["site": ["title": model.config.title, "language": model.config.language],
-                                      "root": RelativeURL.root(for: form.html)]
+                                      "root": RelativeURL.root(for: form.html), "strings": contexts.stringsValue]
         context["form"] = kader.formValues(form, contents: contents)
         let template = form.kind == .plan ? "form-plan" : "form"
         var file = File(path: form.html, html: templates.render(context, with: template), printable: true)
@@ -87,7 +87,8 @@ package struct GeneratedPages {
         let overview = PreparationOverview(session: session.name,
                                            preparations: session.pages.compactMap { model.assessments.assessments[$0] },
                                            kader: kader)
-        var context = contexts.generatedContext(url: session.url, title: "Voorbereiding \(session.name)")
+        var context = contexts.generatedContext(url: session.url,
+                                               title: model.strings.text("preparation.overviewTitle", ["session": session.name]))
         context["preparation"] = assessmentContexts.overviewValues(overview, texts: texts)
         context["noindex"] = true
         return File(path: session.url, html: templates.render(context, with: "preparation"))

@@ -17,9 +17,17 @@ package struct KaderContexts: @unchecked Sendable {
     /// kader folder, which print the version. Made once, not per page.
     package let kaderValues: [String: Any]
 
-    package init(site: KaderSite, tree: SiteTree, withPDF: Bool) {
+    /// The interface words (form titles, subtitles, the header's roles).
+    package let strings: InterfaceStrings
+
+    /// The browser form's data (`FillData`), made once.
+    private let fillData: String
+
+    package init(site: KaderSite, tree: SiteTree, strings: InterfaceStrings, withPDF: Bool) {
         self.site = site
         self.tree = tree
+        self.strings = strings
+        fillData = FillData.json(strings: strings)
         self.withPDF = withPDF
         forms = site.forms
         let parts = site.kader.parts.map { part -> [String: Any] in
@@ -29,19 +37,20 @@ package struct KaderContexts: @unchecked Sendable {
             return values
         }
         kaderValues = ["title": Self.kaderTitle, "version": site.kader.version, "url": tree.pages[site.landing].url,
-                       "parts": parts, "total": site.kader.indicators.count, "forms": forms.map { Self.formLink($0, kader: site.kader) },
+                       "parts": parts, "total": site.kader.indicators.count, "forms": forms.map { Self.formLink($0, kader: site.kader, strings: strings) },
                        "hasPDF": withPDF]
     }
 
     package static let kaderTitle = "Kwaliteitskader Housing First"
 
     /// The title of a form, as the kader's landing page and the form itself show it.
-    package static func title(of form: KaderForm, in kader: Kader) -> String {
+    package static func title(of form: KaderForm, in kader: Kader, strings: InterfaceStrings) -> String {
         switch form.kind {
-        case .whole: "Het hele kader"
-        case .preparation: "Voorbereiding per deelnemer"
-        case .part(let id): "Onderdeel \(id.number): \(kader.part(id)?.title ?? id.description)"
-        case .plan: "Plan van aanpak"
+        case .whole: strings.text("forms.whole")
+        case .preparation: strings.text("forms.preparation")
+        case .part(let id):
+            strings.text("forms.part", ["number": String(id.number), "title": kader.part(id)?.title ?? id.description])
+        case .plan: strings.text("forms.plan")
         }
     }
 
@@ -56,7 +65,7 @@ package struct KaderContexts: @unchecked Sendable {
     /// `part` on a part's page: introduction, groups and indicators, and its form.
     package func partValues(_ part: KaderPart, content: KaderPartContent) -> [String: Any] {
         var values = partBody(part, content: content)
-        if let form = forms.first(where: { $0.kind == .part(part.id) }) { values["form"] = Self.formLink(form, kader: site.kader) }
+        if let form = forms.first(where: { $0.kind == .part(part.id) }) { values["form"] = Self.formLink(form, kader: site.kader, strings: strings) }
         if let page = site.principlePages[part.id] {
             values["principle"] = ["title": tree.pages[page].title, "url": tree.pages[page].url]
         }
@@ -66,10 +75,10 @@ package struct KaderContexts: @unchecked Sendable {
     /// The values of a form page.
     package func formValues(_ form: KaderForm, contents: [PartID: KaderPartContent]) -> [String: Any] {
         var values: [String: Any] = [
-            "title": Self.title(of: form, in: site.kader), "kaderTitle": Self.kaderTitle, "version": site.kader.version,
-            "statuses": Self.statuses, "roles": Self.roles,
+            "title": Self.title(of: form, in: site.kader, strings: strings), "kaderTitle": Self.kaderTitle, "version": site.kader.version,
+            "statuses": Self.statuses, "roles": strings.list("forms.roles"),
             "isPreparation": form.kind == .preparation, "isPlan": form.kind == .plan,
-            "parties": Party.allCases.map(\.label) + ["Anders, namelijk: ……………………"],
+            "parties": Party.allCases.map(\.label) + [strings.text("forms.otherParty")],
         ]
         let parts: [KaderPart]
         switch form.kind {
@@ -81,14 +90,16 @@ package struct KaderContexts: @unchecked Sendable {
         values["planRows"] = Array(repeating: ["blank": true] as [String: Any], count: 12)
         // The whole kader and the preparation form can be filled in, in the browser.
         values["fillable"] = form.kind == .whole || form.kind == .preparation
+        if form.kind == .whole || form.kind == .preparation { values["fillData"] = fillData }
         values["kind"] = form.kind == .preparation ? "preparation" : "whole"
         values["pdf"] = RelativeURL.between(from: form.html, to: form.pdf)
         values["hasPDF"] = withPDF
         switch form.kind {
-        case .whole: values["subtitle"] = "Formulier voor de gezamenlijke bijeenkomst"
-        case .preparation: values["subtitle"] = "Voorlopige kleurscores van één deelnemer, vóór de gezamenlijke bijeenkomst"
-        case .part(let id): values["subtitle"] = "Onderdeel \(id.number) van \(PartID.all.count)"
-        case .plan: values["subtitle"] = "Concrete acties naar aanleiding van de reflectie"
+        case .whole: values["subtitle"] = strings.text("forms.subtitles.whole")
+        case .preparation: values["subtitle"] = strings.text("forms.subtitles.preparation")
+        case .part(let id):
+            values["subtitle"] = strings.text("forms.subtitles.part", ["number": String(id.number), "total": String(PartID.all.count)])
+        case .plan: values["subtitle"] = strings.text("forms.subtitles.plan")
         }
         return values
     }
@@ -120,8 +131,8 @@ package struct KaderContexts: @unchecked Sendable {
          "parties": indicator.parties.map(\.label), "hasParties": !indicator.parties.isEmpty]
     }
 
-    private static func formLink(_ form: KaderForm, kader: Kader) -> [String: Any] {
-        ["title": title(of: form, in: kader), "url": form.html, "pdf": form.pdf]
+    private static func formLink(_ form: KaderForm, kader: Kader, strings: InterfaceStrings) -> [String: Any] {
+        ["title": title(of: form, in: kader, strings: strings), "url": form.html, "pdf": form.pdf]
     }
 
     /// The colour score, with label, colour, shape and meaning.
@@ -130,8 +141,4 @@ package struct KaderContexts: @unchecked Sendable {
             ["key": $0.rawValue, "label": $0.label, "colour": $0.colour, "symbol": $0.symbol, "meaning": $0.meaning]
         }
     }
-
-    /// The roles whose representatives a form's header asks for.
-    package static let roles: [String] = ["Zorgorganisatie(s)", "Woningcorporatie(s)", "Gemeente(n)",
-                                  "Ervaringsdeskundige(n) en belangenbehartiger(s)", "Gespreksleider"]
 }

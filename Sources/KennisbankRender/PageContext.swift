@@ -14,6 +14,9 @@ package struct PageContextBuilder: Sendable {
     package let tree: SiteTree
     package let navigation: Navigation
     package let config: SiteConfig
+    /// The interface words, and the same as a prepared template value (`strings`).
+    package let strings: InterfaceStrings
+    package let stringsValue: StringsValue
     /// Whether the site has a search index (Pagefind ran).
     package var withSearch = false
     /// The sidebar's rendered lists; nil when the templates failed to load.
@@ -28,10 +31,13 @@ package struct PageContextBuilder: Sendable {
 
     /// The context of `pageIndex`, whose Markdown rendered to `body` with `headings`.
 
-    package init(tree: SiteTree, navigation: Navigation, config: SiteConfig, withSearch: Bool = false, sidebarHTML: SidebarHTML? = nil, chrome: ChromeHTML? = nil, bookLinks: (url: String, pdf: String?)? = nil) {
+    package init(tree: SiteTree, navigation: Navigation, config: SiteConfig, strings: InterfaceStrings, withSearch: Bool = false,
+                 sidebarHTML: SidebarHTML? = nil, chrome: ChromeHTML? = nil, bookLinks: (url: String, pdf: String?)? = nil) {
         self.tree = tree
         self.navigation = navigation
         self.config = config
+        self.strings = strings
+        stringsValue = StringsValue(strings)
         self.withSearch = withSearch
         self.sidebarHTML = sidebarHTML
         self.chrome = chrome
@@ -47,7 +53,7 @@ package struct PageContextBuilder: Sendable {
             pageValues["description"] = description
         }
         if let updated = page.updated, let date = SessionDate(updated) {
-            pageValues["updated"] = ["iso": updated, "text": date.dutch]
+            pageValues["updated"] = ["iso": updated, "text": strings.date(date)]
         }
         if let base = config.baseURL { context["canonical"] = base + page.url }
         pageValues["tags"] = page.tags
@@ -111,7 +117,7 @@ package struct PageContextBuilder: Sendable {
     package func notFoundContext() -> [String: Any] {
         // Served for any missing path, so with a known address its links are absolute.
         var context = base(currentPage: nil, root: config.baseURL ?? "")
-        context["page"] = ["title": "Pagina niet gevonden", "url": "404.html"] as [String: Any]
+        context["page"] = ["title": strings.text("notFound.title"), "url": "404.html"] as [String: Any]
         return context
     }
 
@@ -139,7 +145,7 @@ package struct PageContextBuilder: Sendable {
             return item
         }
         var context: [String: Any] = ["site": site, "root": root, "mainNav": mainNav, "hasSearch": withSearch,
-                                      "searchURL": Self.searchURL]
+                                      "searchURL": Self.searchURL, "strings": stringsValue]
         if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
         context["book"] = bookLinks.map { ["url": $0.url, "pdf": $0.pdf ?? false] as [String: Any] } ?? false
         return context

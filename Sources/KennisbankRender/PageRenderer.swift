@@ -85,7 +85,7 @@ package struct PageRenderer: Sendable {
             let body = source.document.renderHTML(allowRawHTML: model.config.allowRawHTML, links: links)
             var context = contexts.context(for: index, body: body, headings: source.headings)
             if case .assessmentsOverview = kind {
-                let list = model.assessments.publicList(tree: tree)
+                let list = model.assessments.publicList(tree: tree, strings: model.strings)
                 context["assessments"] = list
                 context["hasAssessments"] = !list.isEmpty
             }
@@ -196,6 +196,7 @@ package struct PageRenderer: Sendable {
             previousURL: nil, linkRoot: model.config.baseURL)
         if let pdfName { values["pdf"] = pdfName }
         return templates.render(["site": ["language": model.config.language], "assessment": values,
-                                 "inlineCSS": InlineCSS.style(stylesheets)], with: "assessment-standalone")
+                                 "inlineCSS": InlineCSS.style(stylesheets), "strings": contexts.stringsValue],
+                                with: "assessment-standalone")
     }
 }

@@ -18,12 +18,14 @@ package struct SidebarHTML: Sendable {
 
     private let tree: SiteTree
     private let templates: TemplateSet
+    private let strings: InterfaceStrings
     /// Entry HTML of each page or section landing (not current), by root prefix, then page index.
     private let entries: [String: [Int: String]]
 
-    package init(tree: SiteTree, navigation: Navigation, templates: TemplateSet) {
+    package init(tree: SiteTree, navigation: Navigation, templates: TemplateSet, strings: InterfaceStrings) {
         self.tree = tree
         self.templates = templates
+        self.strings = strings
         // The root prefixes pages of each top-level section are rendered with.
         var rootsByTop: [Int: Set<String>] = [:]
         for index in tree.pages.indices {
@@ -33,7 +35,7 @@ package struct SidebarHTML: Sendable {
         let jobs = rootsByTop.keys.sorted().flatMap { top in rootsByTop[top]!.sorted().map { (top, $0) } }
         let rendered = parallelMap(jobs) { top, root -> (String, [Int: String]) in
             var entries: [Int: String] = [:]
-            Self.fillEntries(of: top, root: root, tree: tree, templates: templates, into: &entries)
+            Self.fillEntries(of: top, root: root, tree: tree, templates: templates, strings: strings, into: &entries)
             return (root, entries)
         }
         var entries: [String: [Int: String]] = [:]
@@ -56,26 +58,28 @@ package struct SidebarHTML: Sendable {
             if case .section(let sub) = child, path.contains(sub) { return false }
             return true
         }
-        return Self.list(of: section, root: root, tree: tree, templates: templates,
+        return Self.list(of: section, root: root, tree: tree, templates: templates, strings: strings,
                          reusable: reusable, ready: { ready[$0] }, current: { $0 == current })
     }
 
     /// Renders every entry below `section` (not current) into `entries`, children first.
     private static func fillEntries(of section: Int, root: String, tree: SiteTree, templates: TemplateSet,
-                                    into entries: inout [Int: String]) {
+                                    strings: InterfaceStrings, into entries: inout [Int: String]) {
         for child in tree.sections[section].children {
-            if case .section(let sub) = child { fillEntries(of: sub, root: root, tree: tree, templates: templates, into: &entries) }
+            if case .section(let sub) = child {
+                fillEntries(of: sub, root: root, tree: tree, templates: templates, strings: strings, into: &entries)
+            }
         }
         let ready = entries
         for child in tree.sections[section].children {
             let target = Self.target(of: child, in: tree)
-            entries[target] = entry(child, root: root, current: false, tree: tree, templates: templates,
+            entries[target] = entry(child, root: root, current: false, tree: tree, templates: templates, strings: strings,
                                     reusable: { _, _ in true }, ready: { ready[$0] }, current: { _ in false })
         }
     }
 
     private static func list(of section: Int, root: String, tree: SiteTree, templates: TemplateSet,
-                             reusable: (Section.Child, Int) -> Bool, ready: (Int) -> String?,
+                             strings: InterfaceStrings, reusable: (Section.Child, Int) -> Bool, ready: (Int) -> String?,
                              current: (Int) -> Bool) -> String {
         var items = ""
         let children = tree.sections[section].children
@@ -92,26 +96,27 @@ package struct SidebarHTML: Sendable {
                 items += html
             } else {
                 items += entry(child, root: root, current: current(target), tree: tree, templates: templates,
-                               reusable: reusable, ready: ready, current: current)
+                               strings: strings, reusable: reusable, ready: ready, current: current)
             }
         }
         if shown.count < children.count {
             let landing = tree.sections[section].landing
             items += templates.render(["root": root, "url": tree.pages[landing].url, "current": false,
-                                       "title": "Alle \(children.count) pagina's van \(tree.pages[landing].title)"],
+                                       "title": strings.count("sidebar.allPages", children.count,
+                                                              ["section": tree.pages[landing].title])],
                                       with: "partials/nav-item")
         }
         return items.isEmpty ? "" : templates.render(["items": items], with: "partials/nav-list")
     }
 
     private static func entry(_ child: Section.Child, root: String, current isCurrent: Bool, tree: SiteTree,
-                              templates: TemplateSet, reusable: (Section.Child, Int) -> Bool,
+                              templates: TemplateSet, strings: InterfaceStrings, reusable: (Section.Child, Int) -> Bool,
                               ready: (Int) -> String?, current: (Int) -> Bool) -> String {
         let target = target(of: child, in: tree)
         var context: [String: Any] = ["root": root, "url": tree.pages[target].url, "title": tree.pages[target].title,
                                       "current": isCurrent]
         if case .section(let sub) = child {
-            context["list"] = list(of: sub, root: root, tree: tree, templates: templates,
+            context["list"] = list(of: sub, root: root, tree: tree, templates: templates, strings: strings,
                                    reusable: reusable, ready: ready, current: current)
         }
         return templates.render(context, with: "partials/nav-item")

@@ -12,6 +12,9 @@ package struct TemplateSet: Sendable {
     /// Every id the templates give an element themselves (`id="kb-inhoud"`; ids made of template
     /// values are not among them): no heading anchor may take one, and links may point at them.
     package let reservedIDs: Set<String>
+    /// Every interface word the templates show (`{{strings.search.title}}`): its key, and the
+    /// template file and line that show it, so that a missing key is reported where it is used.
+    package let stringReferences: [(key: String, file: String, line: Int)]
 
     /// Templates every site needs.
     package static let required = ["base", "page", "section", "home", "404", "search", "robots.txt", "sitemap.xml", "feed.xml",
@@ -53,6 +56,7 @@ package struct TemplateSet: Sendable {
         for case let path as String in enumerator where path.hasSuffix(".mustache") { names.append(path) }
         var library = MustacheLibrary()
         var reservedIDs = Set<String>()
+        var stringReferences: [(key: String, file: String, line: Int)] = []
         var failed = false
         for path in names.sorted(by: byteOrder) {
             let display = "\(displayRoot)/\(path)"
@@ -79,6 +83,7 @@ package struct TemplateSet: Sendable {
                 continue
             }
             reservedIDs.formUnion(literalIDs(in: text))
+            stringReferences += stringKeys(in: text).map { ($0.key, display, $0.line) }
             do {
                 let template = try MustacheTemplate(string: pragma + text)
                 library.register(template, named: String(path.dropLast(".mustache".count)))
@@ -98,7 +103,7 @@ package struct TemplateSet: Sendable {
                                       file: "\(displayRoot)/\(name).mustache"))
             failed = true
         }
-        return failed ? nil : TemplateSet(library: library, reservedIDs: reservedIDs)
+        return failed ? nil : TemplateSet(library: library, reservedIDs: reservedIDs, stringReferences: stringReferences)
     }
 
     /// The values of `id="..."` attributes in a template's text that hold no template tag.
@@ -113,6 +118,31 @@ package struct TemplateSet: Sendable {
             rest = rest[end...]
         }
         return ids
+    }
+
+    /// The keys of the `{{strings.KEY}}` tags of a template's text (also in sections and
+    /// `{{{...}}}`), with their lines.
+    package static func stringKeys(in text: String) -> [(key: String, line: Int)] {
+        var keys: [(key: String, line: Int)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                let tag = rest.drop { "{#^/&! ".contains($0) }
+                guard tag.hasPrefix("strings.") else { continue }
+                let key = tag.dropFirst("strings.".count).prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }
+                if !key.isEmpty { keys.append((String(key), number + 1)) }
+            }
+        }
+        return keys
+    }
+
+    /// Reports every key the templates show that `strings` lacks.
+    package func checkStrings(_ strings: InterfaceStrings, stringsFile: String, diagnostics: inout DiagnosticList) {
+        for reference in stringReferences where strings.value(reference.key) == nil {
+            diagnostics.append(.error("the interface word `strings.\(reference.key)` is not in \(stringsFile); add it there",
+                                      file: reference.file, line: reference.line, column: 1))
+        }
     }
 
     package func render(_ context: [String: Any], with name: String) -> String {

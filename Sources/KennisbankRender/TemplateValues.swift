@@ -38,7 +38,7 @@ package enum TemplateValues {
     /// Inside a section over a string (`{{#url}}...{{/url}}`) a name is first looked up in the
     /// string itself, where it never is; as a `MustacheParent` that says so at once, where a
     /// plain string is searched through reflection (`Mirror`) each time.
-    package struct Text: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
+    package struct Text: MustacheCustomRenderable, MustacheTransformable, MustacheParent, Sendable {
         package let renderText: String
         package var isNull: Bool { false }
         package func transform(_ name: String) -> Any? { renderText.transform(name) }

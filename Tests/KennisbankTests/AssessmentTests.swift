@@ -64,8 +64,12 @@ struct AssessmentTests {
         #expect(Status.parse("geel") == nil)
     }
 
-    @Test func datesMustExist() {
-        #expect(SessionDate("2024-02-29")?.dutch == "29 februari 2024")
+    @Test func datesMustExist() throws {
+        var diagnostics = DiagnosticList()
+        let strings = try #require(InterfaceStrings.read(templateRoot: repositoryRoot.appendingPathComponent("templates"),
+                                                         displayRoot: "templates", language: "nl", diagnostics: &diagnostics))
+        #expect(diagnostics.items.isEmpty)
+        #expect(strings.date(try #require(SessionDate("2024-02-29"))) == "29 februari 2024")
         #expect(SessionDate("2025-02-29") == nil)
         #expect(SessionDate("14-03-2025") == nil)
         #expect(SessionDate("2025-3-14") == nil)
