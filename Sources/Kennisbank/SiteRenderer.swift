@@ -113,6 +113,16 @@ enum SiteRenderer {
         return (report, html)
     }
 
+    /// The model and a page renderer of the site, without rendering anything (for tests that
+    /// compare cached with uncached rendering); nil when the site has errors.
+    static func renderer(_ options: BuildOptions, withSearch: Bool = false) -> (SiteModel, PageRenderer)? {
+        var diagnostics = DiagnosticList()
+        let loaded = LoadedSite.load(options, diagnostics: &diagnostics)
+        guard let model = model(loaded, options, withSearch: withSearch, withNotes: false, diagnostics: &diagnostics),
+              let templates = loaded.templates, !diagnostics.hasErrors else { return nil }
+        return (model, pageRenderer(loaded, model, templates: templates, request: RenderRequest(withSearch: withSearch)))
+    }
+
     /// The model stage, and the templates the model's kinds of pages need.
     private static func model(_ loaded: LoadedSite, _ options: BuildOptions, withSearch: Bool, withNotes: Bool,
                               diagnostics: inout DiagnosticList) -> SiteModel? {
@@ -131,13 +141,14 @@ enum SiteRenderer {
 
     private static func pageRenderer(_ loaded: LoadedSite, _ model: SiteModel, templates: TemplateSet,
                                      request: RenderRequest) -> PageRenderer {
+        let bookLinks = model.generated.contains(.book) ? (Book.url, request.withPDF ? Book.pdf : nil) : nil
         var contexts = PageContextBuilder(tree: model.tree, navigation: model.navigation, config: model.config,
                                           strings: model.strings, withSearch: request.withSearch,
                                           sidebarHTML: SidebarHTML(tree: model.tree, navigation: model.navigation,
-                                                                   templates: templates, strings: model.strings))
-        if model.generated.contains(.book) { contexts.bookLinks = (Book.url, request.withPDF ? Book.pdf : nil) }
+                                                                   templates: templates, strings: model.strings),
+                                          bookLinks: bookLinks)
         let roots = Set(model.tree.pages.map { RelativeURL.root(for: $0.url) } + [RelativeURL.root(for: PageContextBuilder.searchURL)])
-        contexts.chrome = ChromeHTML(contexts: contexts, templates: templates, roots: roots)
+        contexts.chrome = ChromeHTML(shared: contexts.chromeShared, templates: templates, roots: roots)
         let kader = model.kader.map { KaderContexts(site: $0, tree: model.tree, strings: model.strings, withPDF: request.withPDF) }
         let assessmentContexts = model.kader.map {
             AssessmentContexts(kader: $0.kader, tree: model.tree, kaderSite: $0, templates: templates, strings: model.strings)
@@ -218,7 +229,8 @@ enum SiteRenderer {
                 if let print = file.print { site.pdfs.append((print, file.pdf!, file.path)) }
             }
         }
-        site.files += SiteFiles(tree: tree, navigation: model.navigation, config: model.config, templates: templates).files()
+        site.files += SiteFiles(tree: tree, navigation: model.navigation, config: model.config, templates: templates,
+                                strings: renderer.contexts.stringsValue).files()
         for index in model.assessments.assessments.keys.sorted() {
             let url = tree.pages[index].url
             if let print = rendered[index].printHTML {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KennisbankModel
 import KennisbankLoad
 import KennisbankRender
@@ -11,11 +12,11 @@ import Basics
 /// prints nothing of it otherwise).
 package enum StageClock {
     private static let enabled = ProcessInfo.processInfo.environment["KENNISBANK_TIMINGS"] != nil
-    nonisolated(unsafe) private static var last = Date()
+    private static let last = Mutex(Date())
 
     /// Starts timing the first stage.
     package static func start() {
-        if enabled { last = Date() }
+        if enabled { last.withLock { $0 = Date() } }
     }
 
     /// Ends the stage `label`, printing its time, resident memory and peak memory so far.
@@ -27,9 +28,12 @@ package enum StageClock {
             let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
             return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") ?? 0
         }
-        let line = String(format: "%7.3f s  resident %4d MiB  peak %4d MiB  %@\n", now.timeIntervalSince(last),
+        let started = last.withLock { previous in
+            defer { previous = now }
+            return previous
+        }
+        let line = String(format: "%7.3f s  resident %4d MiB  peak %4d MiB  %@\n", now.timeIntervalSince(started),
                           kilobytes("VmRSS") / 1024, kilobytes("VmHWM") / 1024, label)
         FileHandle.standardError.write(Data(line.utf8))
-        last = now
     }
 }

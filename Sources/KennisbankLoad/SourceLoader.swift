@@ -10,7 +10,7 @@ import Basics
 
 /// A Markdown source after loading: front matter read, body parsed by cmark, headings
 /// anchored and links collected. Line numbers here are lines of the file.
-package struct LoadedSource: @unchecked Sendable {
+package struct LoadedSource: Sendable {
     /// Path relative to the content folder, such as `kernprincipes/harm-reduction.md`.
     package var path: String
     /// Path as shown in diagnostics, such as `content/kernprincipes/harm-reduction.md`.

@@ -3,6 +3,8 @@ import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes a site into a staging folder beside the output folder and swaps it in only when
@@ -169,7 +171,7 @@ package struct StagedOutput {
         try chunks { bytes in
             var done = 0
             while done < bytes.count {
-                let result = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                let result = systemWrite(descriptor, bytes.baseAddress! + done, bytes.count - done)
                 guard result > 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
                 done += result
             }
@@ -268,4 +270,13 @@ private final class WrittenPaths: Sendable {
     private let storage = Mutex<Set<String>>([])
     package func insert(_ path: String) { storage.withLock { _ = $0.insert(path) } }
     package var paths: Set<String> { storage.withLock { $0 } }
+}
+
+/// The C library's `write`, from the module that has it on this platform.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
 }

@@ -21,18 +21,21 @@ package struct AssessmentContexts: Sendable {
     package let strings: InterfaceStrings
     /// The rendered label of each status, and of an open indicator (key nil).
     private let statusLabels: [Status?: String]
+    /// The interface words as a template value, for the status labels and indicator blocks.
+    private let stringsValue: StringsValue
     /// Each indicator's block, reused across result pages.
     private let blocks: IndicatorBlocks
 
     package init(kader: Kader, tree: SiteTree, kaderSite: KaderSite?, templates: TemplateSet?, strings: InterfaceStrings) {
         self.kader = kader
         self.strings = strings
+        stringsValue = StringsValue(strings)
         self.tree = tree
         self.kaderSite = kaderSite
         self.templates = templates
         var labels: [Status?: String] = [:]
         for status in [nil] + Status.allCases.map(Optional.some) {
-            var context: [String: Any] = ["isOpen": status == nil]
+            var context: [String: Any] = ["isOpen": status == nil, "strings": stringsValue]
             if let status { context["status"] = Self.statusValues(status) }
             labels[status] = templates?.render(context, with: "partials/status-label") ?? ""
         }
@@ -115,22 +118,18 @@ package struct AssessmentContexts: Sendable {
             var html = ""
             for indicator in part.indicators {
                 let status = assessment.status(indicator.id)
-                var item = indicatorLink(indicator, status: status)
-                // Everything the block shows besides the session's text, for reuse (`IndicatorBlocks`).
-                var key = "\(indicator.id)|\(status?.rawValue ?? "-")"
+                let text = texts[indicator.id] ?? IndicatorText()
+                var block = IndicatorBlock(id: indicator.id.description, anchor: indicator.id.anchor, title: indicator.title,
+                                           statusLabel: statusLabels[status] ?? "", change: nil, kaderURL: nil,
+                                           reflection: text.reflection, actions: text.actions, strings: stringsValue)
                 if let linkRoot, let kaderSite, let page = kaderSite.partPages[part.id] {
-                    item["kaderURL"] = linkRoot + tree.pages[page].url + "#" + indicator.id.anchor
-                    key += "|" + linkRoot
+                    block.kaderURL = linkRoot + tree.pages[page].url + "#" + indicator.id.anchor
                 }
                 if let comparison, let change = comparison.changes[indicator.id] {
-                    var changeValues: [String: Any] = ["key": change.rawValue, "label": strings.text("assessment.changes." + change.rawValue)]
-                    let before = previous?.status(indicator.id)
-                    if let before { changeValues["before"] = Self.statusValues(before) }
-                    item["change"] = changeValues
-                    key += "|\(change.rawValue)|\(before?.rawValue ?? "-")"
+                    block.change = ChangeValue(key: change.rawValue, label: strings.text("assessment.changes." + change.rawValue),
+                                               before: previous?.status(indicator.id).map(Self.statusValue))
                 }
-                let text = texts[indicator.id] ?? IndicatorText()
-                html += blocks.html(values: item, key: key, reflection: text.reflection, actions: text.actions)
+                html += blocks.html(block)
             }
             partValues["indicatorsHTML"] = html
             return partValues
@@ -175,6 +174,10 @@ package struct AssessmentContexts: Sendable {
     private func indicatorLink(_ indicator: Indicator, status: Status?) -> [String: Any] {
         ["id": indicator.id.description, "anchor": indicator.id.anchor, "title": indicator.title,
          "statusLabel": statusLabels[status] ?? ""]
+    }
+
+    private static func statusValue(_ status: Status) -> StatusValue {
+        StatusValue(key: status.rawValue, label: status.label, colour: status.colour, symbol: status.symbol)
     }
 
     private static func statusValues(_ status: Status) -> [String: Any] {

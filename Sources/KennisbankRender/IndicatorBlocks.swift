@@ -15,36 +15,28 @@ import Basics
 /// theme), that combination is rendered with the real text every time.
 package final class IndicatorBlocks: Sendable {
     private let templates: TemplateSet?
-    /// Cut output by combination; `.none` stored for a combination that cannot use slots.
-    private let cache = Mutex<[String: [Slots.Piece]?]>([:])
+    /// Cut output by slotted block (`IndicatorBlock.slotted`, the value itself is the key);
+    /// `.none` stored for a block whose partial cannot use slots.
+    private let cache = Mutex<[IndicatorBlock: [Slots.Piece]?]>([:])
 
     package init(templates: TemplateSet?) {
         self.templates = templates
     }
 
-    /// The HTML of one indicator. `values` are its values without `reflection` and `actions`;
-    /// `key` names everything in `values`.
-    package func html(values: [String: Any], key: String, reflection: String, actions: String) -> String {
+    /// The HTML of one indicator's block, from the cache when an equal block was rendered before.
+    package func html(_ block: IndicatorBlock) -> String {
         guard let templates else { return "" }
-        var item = values
-        item["hasReflection"] = !reflection.isEmpty
-        item["hasActions"] = !actions.isEmpty
-        let fullKey = key + (reflection.isEmpty ? "|-" : "|r") + (actions.isEmpty ? "-" : "a")
-        let cached = cache.withLock { $0[fullKey] }
+        let key = block.slotted
+        let cached = cache.withLock { $0[key] }
         let pieces: [Slots.Piece]?
         if let cached {
             pieces = cached
         } else {
-            var slotted = item
-            slotted["reflection"] = reflection.isEmpty ? "" : Slots.marker(0)
-            slotted["actions"] = actions.isEmpty ? "" : Slots.marker(1)
-            pieces = Slots.cut(templates.render(slotted, with: Self.partial), slots: 2)
-            cache.withLock { $0[fullKey] = .some(pieces) }
+            pieces = Slots.cut(templates.render(value: key, with: Self.partial), slots: 2)
+            cache.withLock { $0[key] = .some(pieces) }
         }
-        if let pieces { return Slots.fill(pieces, with: [reflection, actions]) }
-        item["reflection"] = reflection
-        item["actions"] = actions
-        return templates.render(item, with: Self.partial)
+        if let pieces { return Slots.fill(pieces, with: [block.reflection, block.actions]) }
+        return templates.render(value: block, with: Self.partial)
     }
 
     package static let partial = "partials/assessment-indicator"

@@ -21,18 +21,19 @@ package struct PageContextBuilder: Sendable {
     package var withSearch = false
     /// The sidebar's rendered lists; nil when the templates failed to load.
     package var sidebarHTML: SidebarHTML?
-    /// The header and footer, ready-made per link depth; nil when the templates failed to load.
+    /// The header and footer, ready-made per link depth and main-menu entry.
     package var chrome: ChromeHTML?
     /// The book's print page and PDF (nil without PDFs), linked from every page; nil without a book.
-    package var bookLinks: (url: String, pdf: String?)?
+    package let bookLinks: (url: String, pdf: String?)?
 
     /// Output path of the search page.
     package static let searchURL = "zoeken/index.html"
 
-    /// The context of `pageIndex`, whose Markdown rendered to `body` with `headings`.
+    /// What every page's header and footer show.
+    package let chromeShared: ChromeShared
 
     package init(tree: SiteTree, navigation: Navigation, config: SiteConfig, strings: InterfaceStrings, withSearch: Bool = false,
-                 sidebarHTML: SidebarHTML? = nil, chrome: ChromeHTML? = nil, bookLinks: (url: String, pdf: String?)? = nil) {
+                 sidebarHTML: SidebarHTML? = nil, bookLinks: (url: String, pdf: String?)? = nil) {
         self.tree = tree
         self.navigation = navigation
         self.config = config
@@ -40,11 +41,19 @@ package struct PageContextBuilder: Sendable {
         stringsValue = StringsValue(strings)
         self.withSearch = withSearch
         self.sidebarHTML = sidebarHTML
-        self.chrome = chrome
         self.bookLinks = bookLinks
+        let mainNav = navigation.mainItems.map { child -> ChromeShared.MenuEntry in
+            let page = tree.pages[Self.landingOrPage(child, in: tree)]
+            return ChromeShared.MenuEntry(title: page.title, url: page.url)
+        }
+        chromeShared = ChromeShared(title: config.title, language: config.language, footer: config.footer, mainNav: mainNav,
+                                    hasSearch: withSearch, searchURL: Self.searchURL,
+                                    homeURL: tree.sections.first.map { tree.pages[$0.landing].url }, book: bookLinks,
+                                    strings: stringsValue)
     }
 
-    package func context(for pageIndex: Int, body: String, headings: [Heading]) -> [String: Any] {
+    /// The context of `pageIndex`, whose Markdown rendered to `body` with `headings`.
+    package func context(for pageIndex: Int, body: String, headings: [Heading]) -> PageContext {
         let page = tree.pages[pageIndex]
         let root = RelativeURL.root(for: page.url)
         var context = base(currentPage: pageIndex, root: root)
@@ -107,48 +116,26 @@ package struct PageContextBuilder: Sendable {
     }
 
     /// The context of a page the generator makes itself (not from a source), at `url`.
-    package func generatedContext(url: String, title: String) -> [String: Any] {
+    package func generatedContext(url: String, title: String) -> PageContext {
         var context = base(currentPage: nil, root: RelativeURL.root(for: url))
         context["page"] = ["title": title, "url": url] as [String: Any]
         return context
     }
 
     /// The context of the 404 page, written at the site root.
-    package func notFoundContext() -> [String: Any] {
+    package func notFoundContext() -> PageContext {
         // Served for any missing path, so with a known address its links are absolute.
         var context = base(currentPage: nil, root: config.baseURL ?? "")
         context["page"] = ["title": strings.text("notFound.title"), "url": "404.html"] as [String: Any]
         return context
     }
 
-    /// What every page shares: the site, the root prefix, the main navigation, and the header
-    /// and footer rendered from them (ready-made by `chrome` when it has them).
-    private func base(currentPage: Int?, root: String) -> [String: Any] {
-        let current = currentMainItem(of: currentPage)
-        var context = chrome?.context(root: root, currentMainItem: current) ?? chromeContext(currentMainItem: current, root: root)
-        if let chrome {
-            context["headerHTML"] = chrome.header(root: root, currentMainItem: current)
-                ?? chrome.render(context, partial: ChromeHTML.headerPartial)
-            context["footerHTML"] = chrome.footer(root: root) ?? chrome.render(context, partial: ChromeHTML.footerPartial)
-        }
-        return context
-    }
-
-    /// The values the header and footer are made of.
-    package func chromeContext(currentMainItem current: Int?, root: String) -> [String: Any] {
-        var site: [String: Any] = ["title": config.title, "language": config.language,
-                                   "locale": config.language == "nl" ? "nl_NL" : config.language]
-        if let footer = config.footer { site["footer"] = footer }
-        let mainNav = navigation.mainItems.enumerated().map { position, child -> [String: Any] in
-            var item = link(to: landingOrPage(child))
-            item["current"] = position == current
-            return item
-        }
-        var context: [String: Any] = ["site": site, "root": root, "mainNav": mainNav, "hasSearch": withSearch,
-                                      "searchURL": Self.searchURL, "strings": stringsValue]
-        if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
-        context["book"] = bookLinks.map { ["url": $0.url, "pdf": $0.pdf ?? false] as [String: Any] } ?? false
-        return context
+    /// What every page shares: the header's values (the site, the root prefix, the main
+    /// navigation) and the header and footer rendered from them.
+    private func base(currentPage: Int?, root: String) -> PageContext {
+        let values = ChromeContext(shared: chromeShared, root: root, currentMainItem: currentMainItem(of: currentPage))
+        guard let chrome else { return PageContext(values: [:], chrome: values) }
+        return PageContext(values: ["headerHTML": chrome.header(values), "footerHTML": chrome.footer(values)], chrome: values)
     }
 
     /// Position in the main navigation of the entry that holds `page`, if any.
@@ -181,7 +168,9 @@ package struct PageContextBuilder: Sendable {
         return entries
     }
 
-    private func landingOrPage(_ child: Section.Child) -> Int {
+    private func landingOrPage(_ child: Section.Child) -> Int { Self.landingOrPage(child, in: tree) }
+
+    private static func landingOrPage(_ child: Section.Child, in tree: SiteTree) -> Int {
         switch child {
         case .page(let page): page
         case .section(let section): tree.sections[section].landing

@@ -44,8 +44,9 @@ package struct SidebarHTML: Sendable {
     }
 
     /// The list of `section`'s entries as seen from page `current`, whose links start with `root`.
-    package func list(of section: Int, current: Int, root: String) -> String {
-        let ready = entries[root] ?? [:]
+    /// With `reusingEntries` false every entry is rendered afresh (to compare the two in tests).
+    package func list(of section: Int, current: Int, root: String, reusingEntries: Bool = true) -> String {
+        let ready = reusingEntries ? entries[root] ?? [:] : [:]
         var path = Set<Int>()
         var ancestor: Int? = tree.pages[current].section
         while let index = ancestor {

@@ -11,20 +11,23 @@ package struct SiteFiles {
     package let navigation: Navigation
     package let config: SiteConfig
     package let templates: TemplateSet
+    /// The interface words (`{{strings...}}` in the feed's title).
+    package let strings: StringsValue
 
     package static let feedPath = "nieuws.xml"
 
-    package init(tree: SiteTree, navigation: Navigation, config: SiteConfig, templates: TemplateSet) {
+    package init(tree: SiteTree, navigation: Navigation, config: SiteConfig, templates: TemplateSet, strings: StringsValue) {
         self.tree = tree
         self.navigation = navigation
         self.config = config
         self.templates = templates
+        self.strings = strings
     }
 
     package func files() -> [(path: String, data: Data)] {
         var files: [(String, Data)] = []
         let sitemap = config.baseURL.map { $0 + "sitemap.xml" }
-        var robots: [String: Any] = [:]
+        var robots: [String: Any] = ["strings": strings]
         if let sitemap { robots["sitemap"] = sitemap }
         files.append(("robots.txt", Data(templates.render(robots, with: "robots.txt").utf8)))
         guard let base = config.baseURL else { return files }
@@ -34,7 +37,7 @@ package struct SiteFiles {
             if let updated = tree.pages[index].updated { url["lastmod"] = updated }
             return url
         }
-        files.append(("sitemap.xml", Data(templates.render(["urls": urls], with: "sitemap.xml").utf8)))
+        files.append(("sitemap.xml", Data(templates.render(["urls": urls, "strings": strings], with: "sitemap.xml").utf8)))
         let news = listed.filter { tree.pages[$0].news && tree.pages[$0].date != nil }
             .sorted { (tree.pages[$0].date!, tree.pages[$1].url) > (tree.pages[$1].date!, tree.pages[$0].url) }
         if !news.isEmpty {
@@ -45,7 +48,8 @@ package struct SiteFiles {
                 return entry
             }
             let feed: [String: Any] = ["title": config.title, "language": config.language, "feedURL": base + Self.feedPath,
-                                       "homeURL": base, "updated": tree.pages[news[0]].date!, "entries": entries]
+                                       "homeURL": base, "updated": tree.pages[news[0]].date!, "entries": entries,
+                                       "strings": strings]
             files.append((Self.feedPath, Data(templates.render(feed, with: "feed.xml").utf8)))
         }
         return files

@@ -145,6 +145,16 @@ package struct TemplateSet: Sendable {
         }
     }
 
+    /// Renders a typed value (`TypedContext`) or other prepared value as it is.
+    package func render(value: Any, with name: String) -> String {
+        library.render(value, withTemplate: name) ?? ""
+    }
+
+    /// Renders a page's values (its own, then its header's).
+    package func render(_ context: PageContext, with name: String) -> String {
+        library.render(context.rendered, withTemplate: name) ?? ""
+    }
+
     package func render(_ context: [String: Any], with name: String) -> String {
         library.render(TemplateValues.prepare(context), withTemplate: name) ?? ""
     }

@@ -1,0 +1,129 @@
+import Mustache
+
+/// Typed template values: each is a plain struct that swift-mustache reads through
+/// `child(named:)`, a `switch` over its field names (no reflection, no dictionary), and that is
+/// `Hashable`, so that a cache of rendered output can use the value itself as its key: a field
+/// added to the value is part of the key at once, and one page's block can never appear on
+/// another page.
+///
+/// A field without a value answers `TemplateValues.absent` (empty as text, false as a section),
+/// never nil: swift-mustache looks a nil child up the context stack and would show a value of
+/// the same name from an enclosing context.
+package protocol TypedContext: MustacheParent, Hashable, Sendable {}
+
+extension TemplateValues {
+    /// A value that is not there: renders as nothing, and as a false section.
+    package struct Absent: MustacheCustomRenderable, Sendable {
+        package var renderText: String { "" }
+        package var isNull: Bool { true }
+    }
+
+    package static let absent = Absent()
+
+    /// A text value, or `absent`.
+    package static func text(_ value: String?) -> Any {
+        value.map { Text(renderText: $0) } ?? absent
+    }
+}
+
+/// One status as templates show it: `key` (for classes), `label`, `colour` and `symbol`.
+package struct StatusValue: TypedContext {
+    package var key: String
+    package var label: String
+    package var colour: String
+    package var symbol: String
+
+    package init(key: String, label: String, colour: String, symbol: String) {
+        self.key = key
+        self.label = label
+        self.colour = colour
+        self.symbol = symbol
+    }
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "key": TemplateValues.Text(renderText: key)
+        case "label": TemplateValues.Text(renderText: label)
+        case "colour": TemplateValues.Text(renderText: colour)
+        case "symbol": TemplateValues.Text(renderText: symbol)
+        default: nil
+        }
+    }
+}
+
+/// The change of an indicator since the previous round, and its status then.
+package struct ChangeValue: TypedContext {
+    package var key: String
+    package var label: String
+    package var before: StatusValue?
+
+    package init(key: String, label: String, before: StatusValue? = nil) {
+        self.key = key
+        self.label = label
+        self.before = before
+    }
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "key": TemplateValues.Text(renderText: key)
+        case "label": TemplateValues.Text(renderText: label)
+        case "before": before ?? TemplateValues.absent
+        default: nil
+        }
+    }
+}
+
+/// The values of one indicator's block on a result page (`partials/assessment-indicator`).
+package struct IndicatorBlock: TypedContext {
+    package var id: String
+    package var anchor: String
+    package var title: String
+    /// The rendered label of its status (`partials/status-label`), HTML.
+    package var statusLabel: String
+    package var change: ChangeValue?
+    /// Its place in the kader, when the page links there.
+    package var kaderURL: String?
+    /// The session's reflection and actions, rendered from Markdown (HTML).
+    package var reflection: String
+    package var actions: String
+    /// The interface words (`{{strings.assessment...}}`).
+    package var strings: StringsValue
+
+    package init(id: String, anchor: String, title: String, statusLabel: String, change: ChangeValue? = nil, kaderURL: String? = nil, reflection: String, actions: String, strings: StringsValue) {
+        self.id = id
+        self.anchor = anchor
+        self.title = title
+        self.statusLabel = statusLabel
+        self.change = change
+        self.kaderURL = kaderURL
+        self.reflection = reflection
+        self.actions = actions
+        self.strings = strings
+    }
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "id": TemplateValues.Text(renderText: id)
+        case "anchor": TemplateValues.Text(renderText: anchor)
+        case "title": TemplateValues.Text(renderText: title)
+        case "statusLabel": TemplateValues.Text(renderText: statusLabel)
+        case "change": change ?? TemplateValues.absent
+        case "kaderURL": TemplateValues.text(kaderURL)
+        case "reflection": TemplateValues.Text(renderText: reflection)
+        case "actions": TemplateValues.Text(renderText: actions)
+        case "hasReflection": !reflection.isEmpty
+        case "hasActions": !actions.isEmpty
+        case "strings": strings
+        default: nil
+        }
+    }
+
+    /// The same block with its reflection and actions replaced by slots (`Slots`): what is
+    /// rendered once and reused for every page with the same values, and the key it is kept by.
+    package var slotted: IndicatorBlock {
+        var block = self
+        block.reflection = reflection.isEmpty ? "" : Slots.marker(0)
+        block.actions = actions.isEmpty ? "" : Slots.marker(1)
+        return block
+    }
+}
