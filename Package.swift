@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KennisbankTests",
-            dependencies: ["Kennisbank", "KennisbankServe", "Kader", "KennisbankMarkdown", "Diagnostics", "SiteFormats", "Basics",
+            dependencies: ["kennisbank", "Kennisbank", "KennisbankServe", "Kader", "KennisbankMarkdown", "Diagnostics", "SiteFormats", "Basics",
                            "KennisbankLoad", "KennisbankModel", "KennisbankRender", "KennisbankOutput",
                            .product(name: "PropertyBased", package: "swift-property-based")]
         ),

@@ -75,7 +75,7 @@ public enum SiteBuilder {
             StageClock.mark("write other files")
             if let weasyPrint {
                 let jobs = site.pdfs.map { ($0.html, staged.staging.appendingPathComponent($0.pdf), site.baseURL + $0.page) }
-                let failures = PDFRenderer.render(jobs, with: weasyPrint)
+                let failures = PDFRenderer.render(jobs, with: weasyPrint, allowedFolder: staged.staging)
                 if !failures.isEmpty { throw StagedOutput.Failure.io(failures.joined(separator: "; ")) }
                 report.pdfs = jobs.count
             }

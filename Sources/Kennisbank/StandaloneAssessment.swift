@@ -47,7 +47,11 @@ public enum StandaloneAssessment {
             return report
         }
         if let weasyPrint {
-            let failures = PDFRenderer.render([(html, pdfURL, "https://kennisbank.invalid/")], with: weasyPrint)
+            // The page is self-contained: the PDF may embed nothing from disk (an empty folder).
+            let nothing = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-pdf-\(UUID().uuidString)")
+            try? FileManager.default.createDirectory(at: nothing, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: nothing) }
+            let failures = PDFRenderer.render([(html, pdfURL, "https://kennisbank.invalid/")], with: weasyPrint, allowedFolder: nothing)
             for failure in failures { report.diagnostics.append(.error(failure, file: output)) }
             if failures.isEmpty { report.written.append(pdfURL.relativePath) }
         }

@@ -29,12 +29,12 @@ package struct AssessmentSite: Sendable {
     }
 
     /// `drafts` holds the assessment drafts the loader read, by source path.
-    package static func build(tree: SiteTree, drafts: [String: AssessmentDraft], kader: Kader?, config: SiteConfig,
+    package static func build(tree: SiteTree, drafts: [String: AssessmentDraft], kaders: KaderVersions, config: SiteConfig,
                       withNotes: Bool, diagnostics: inout DiagnosticList) -> AssessmentSite {
         var assessments: [Int: Assessment] = [:]
         for (index, page) in tree.pages.enumerated() {
             guard let draft = drafts[page.source] else { continue }
-            guard let kader else {
+            guard let kader = kaders.kader(for: draft.kaderVersion?.value) else {
                 diagnostics.append(.error("assessments need the kader, but the content has no `\(config.kaderFolder)/` folder with the Kwaliteitskader",
                                           file: draft.file, line: 1, column: 1))
                 continue

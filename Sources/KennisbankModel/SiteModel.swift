@@ -116,6 +116,8 @@ package struct SiteModel: Sendable {
     /// What each page of the tree is, by page index.
     package let kinds: [PageKind]
     package let kader: KaderSite?
+    /// Every version of the kader, keyed by version (the current one is `kader`'s).
+    package let kaders: KaderVersions
     package let assessments: AssessmentSite
     package let book: Book
     /// The pages the generator makes itself, in the order they are written.
@@ -150,8 +152,9 @@ package struct SiteModel: Sendable {
                                     frontMatter: input.sources.mapValues(\.frontMatter),
                                     displayPaths: input.sources.mapValues(\.displayPath),
                                     config: config, locator: locator, diagnostics: &diagnostics)
+        let kaders = KaderVersions(current: kader?.kader)
         let assessments = AssessmentSite.build(tree: tree, drafts: input.sources.compactMapValues(\.assessment),
-                                               kader: kader?.kader, config: config, withNotes: input.withNotes,
+                                               kaders: kaders, config: config, withNotes: input.withNotes,
                                                diagnostics: &diagnostics)
         let book = Book(tree: tree, navigation: navigation, assessmentsFolder: config.assessmentsFolder,
                         reservedIDs: input.reservedIDs)
@@ -184,7 +187,7 @@ package struct SiteModel: Sendable {
         generated += assessments.sessions.indices.map(GeneratedPage.preparationOverview)
 
         return SiteModel(config: config, tree: tree, navigation: navigation, locator: locator, links: located.map(\.0),
-                         kinds: kinds, kader: kader, assessments: assessments, book: book, generated: generated,
+                         kinds: kinds, kader: kader, kaders: kaders, assessments: assessments, book: book, generated: generated,
                          assets: input.assets, strings: input.strings)
     }
 }

@@ -190,14 +190,14 @@ package struct AssessmentContexts: Sendable {
     }
 
     /// The segments of a horizontal bar, 600 units wide: one per status with a count, each with
-    /// its colour, symbol and count as text.
+    /// its status key (the template gives it its colour), symbol and count as text.
     private func bar(_ counts: StatusCounts, title: String, id: String) -> [String: Any] {
         let width = 600
-        let parts: [(key: String, label: String, symbol: String, count: Int, fill: String, text: String)] = [
-            ("opOrde", Status.opOrde.label, Status.opOrde.symbol, counts.opOrde, "#2e7d32", "#ffffff"),
-            ("inOntwikkeling", Status.inOntwikkeling.label, Status.inOntwikkeling.symbol, counts.inOntwikkeling, "#a84f00", "#ffffff"),
-            ("nietOpOrde", Status.nietOpOrde.label, Status.nietOpOrde.symbol, counts.nietOpOrde, "#b3261e", "#ffffff"),
-            ("open", "open", "○", counts.open, "#eceff1", "#1b1b1b"),
+        let parts: [(key: String, label: String, symbol: String, count: Int)] = [
+            ("opOrde", Status.opOrde.label, Status.opOrde.symbol, counts.opOrde),
+            ("inOntwikkeling", Status.inOntwikkeling.label, Status.inOntwikkeling.symbol, counts.inOntwikkeling),
+            ("nietOpOrde", Status.nietOpOrde.label, Status.nietOpOrde.symbol, counts.nietOpOrde),
+            ("open", strings.text("indicatorBlock.open"), "○", counts.open),
         ]
         var x = 0
         var segments: [[String: Any]] = []
@@ -205,8 +205,7 @@ package struct AssessmentContexts: Sendable {
         for (position, part) in shown.enumerated() {
             let size = position == shown.count - 1 ? width - x : Int((Double(width * part.count) / Double(max(1, counts.total))).rounded())
             segments.append(["key": part.key, "label": part.label, "symbol": part.symbol, "count": part.count,
-                             "x": x, "width": size, "textX": x + size / 2, "fill": part.fill, "textFill": part.text,
-                             "showText": size >= 44])
+                             "x": x, "width": size, "textX": x + size / 2, "showText": size >= 44])
             x += size
         }
         let description = parts.map { strings.text("assessment.barCount", ["count": String($0.count), "label": $0.label]) }

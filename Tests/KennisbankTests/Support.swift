@@ -13,6 +13,17 @@ import Basics
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// The `kennisbank` program of this build (the test target depends on it, so it is built with
+/// the tests, next to them).
+var kennisbankProgram: URL {
+    let folder = Bundle.main.bundleURL.deletingLastPathComponent()
+    for candidate in [folder, folder.deletingLastPathComponent()] {
+        let program = candidate.appendingPathComponent("kennisbank")
+        if FileManager.default.isExecutableFile(atPath: program.path) { return program }
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/kennisbank")
+}
+
 /// A throwaway project folder with content written by a test and the repository's templates.
 struct TestProject {
     let root: URL
