@@ -28,7 +28,7 @@ struct RenderedSite {
 
 /// The state of a render kept for rebuilding single pages: the renderer with every loaded
 /// source, and the book's page bodies.
-struct RenderSession {
+struct RenderSession: Sendable {
     var renderer: PageRenderer
     let rules: LoadRules
     let contentRoot: URL

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 import KennisbankMarkdown
 import KennisbankModel
 import KennisbankLoad
@@ -15,10 +16,12 @@ import Basics
 /// matter, title and heading anchors stay as they were (so menus, lists, the pager, breadcrumbs
 /// and links into the page are unchanged), and it is not a kader part or an assessment (whose
 /// text also goes into forms, overviews and comparisons). Everything else asks for a full build.
-public final class SiteSession: @unchecked Sendable {
+public final class SiteSession: Sendable {
     public let options: BuildOptions
-    private var state: RenderSession
-    private let lock = NSLock()
+    /// The built site, and whether the book is behind its pages; page updates hold the lock.
+    private let locked: Mutex<(state: RenderSession, bookIsStale: Bool)>
+    /// Keeps two refreshes of the book from writing over each other; page updates never wait for it.
+    private let bookLock = Mutex(())
 
     /// What became of a change.
     public enum Update: Sendable {
@@ -38,14 +41,16 @@ public final class SiteSession: @unchecked Sendable {
 
     private init(options: BuildOptions, state: RenderSession) {
         self.options = options
-        self.state = state
+        locked = Mutex((state, false))
     }
 
     /// Rebuilds the page of the content file at `file` (an absolute path), if the change
     /// allows it.
     public func update(file: URL) -> Update {
-        lock.lock()
-        defer { lock.unlock() }
+        locked.withLock { update(file: file, in: &$0.state, bookIsStale: &$0.bookIsStale) }
+    }
+
+    private func update(file: URL, in state: inout RenderSession, bookIsStale: inout Bool) -> Update {
         let start = Date()
         let root = state.contentRoot.path + "/"
         let absolute = file.standardizedFileURL.path
@@ -98,26 +103,20 @@ public final class SiteSession: @unchecked Sendable {
         return .rebuilt(page: url, seconds: Date().timeIntervalSince(start))
     }
 
-    private var bookIsStale = false
-    /// Keeps two refreshes of the book from writing over each other; page updates never wait for it.
-    private let bookLock = NSLock()
-
     /// Writes the book's print page again after pages in it were rebuilt (its PDF is made by
     /// full builds only). Returns whether it wrote anything. Page updates go on meanwhile.
     @discardableResult
     public func refreshBook() -> Bool {
-        bookLock.lock()
-        defer { bookLock.unlock() }
-        lock.lock()
-        let templates = state.renderer.templates
-        guard bookIsStale, !state.renderer.model.book.entries.isEmpty else {
-            lock.unlock()
-            return false
+        bookLock.withLock { _ in
+            let snapshot = locked.withLock { locked -> (RenderSession)? in
+                guard locked.bookIsStale, !locked.state.renderer.model.book.entries.isEmpty else { return nil }
+                locked.bookIsStale = false
+                return locked.state
+            }
+            guard let state = snapshot else { return false }
+            let html = state.bookContexts.pieces(bodies: state.bookBodies, withPDF: state.withPDF,
+                                                 templates: state.renderer.templates).joined()
+            return (try? StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(Book.url))) != nil
         }
-        bookIsStale = false
-        let (contexts, bodies, withPDF) = (state.bookContexts, state.bookBodies, state.withPDF)
-        lock.unlock()
-        let html = contexts.pieces(bodies: bodies, withPDF: withPDF, templates: templates).joined()
-        return (try? StagedOutput.replace(Data(html.utf8), at: options.url(options.output).appendingPathComponent(Book.url))) != nil
     }
 }

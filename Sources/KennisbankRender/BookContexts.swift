@@ -7,7 +7,7 @@ import Basics
 /// The Mustache context of the book (`book.mustache`): title page, table of contents, the
 /// chapters with their pages, and the index of indicators. The bodies come from the page
 /// renderer, rendered for the book (ids prefixed with the page's book id, links into the book).
-package struct BookContexts {
+package struct BookContexts: Sendable {
     package let book: Book
     package let tree: SiteTree
     package let config: SiteConfig
@@ -24,7 +24,7 @@ package struct BookContexts {
         self.kader = kader
     }
 
-    package enum Body {
+    package enum Body: Sendable {
         case html(String)
         case kaderPart(KaderPart, KaderPartContent)
     }

@@ -6,16 +6,13 @@ import Basics
 
 /// Mustache values for the kader: its landing page, part pages, the links from principle
 /// pages, and the printable forms. Plain dictionaries; URLs relative to the site root.
-package struct KaderContexts: @unchecked Sendable {
+package struct KaderContexts: Sendable {
     package let site: KaderSite
     package let tree: SiteTree
     /// Whether PDF files of the forms are made (WeasyPrint is installed).
     package let withPDF: Bool
     /// Every form, in the order the kader's landing page lists them.
     package let forms: [KaderForm]
-    /// `kader`: the version, the parts with their counts and the forms. Given to every page in the
-    /// kader folder, which print the version. Made once, not per page.
-    package let kaderValues: [String: Any]
 
     /// The interface words (form titles, subtitles, the header's roles).
     package let strings: InterfaceStrings
@@ -30,15 +27,20 @@ package struct KaderContexts: @unchecked Sendable {
         fillData = FillData.json(strings: strings)
         self.withPDF = withPDF
         forms = site.forms
+    }
+
+    /// `kader`: the version, the parts with their counts and the forms, for the pages in the kader
+    /// folder (which print the version).
+    package var kaderValues: [String: Any] {
         let parts = site.kader.parts.map { part -> [String: Any] in
             var values: [String: Any] = ["id": part.id.description, "number": part.id.number, "title": part.title,
                                          "count": part.indicators.count]
             if let page = site.partPages[part.id] { values["url"] = tree.pages[page].url }
             return values
         }
-        kaderValues = ["title": Self.kaderTitle, "version": site.kader.version, "url": tree.pages[site.landing].url,
-                       "parts": parts, "total": site.kader.indicators.count, "forms": forms.map { Self.formLink($0, kader: site.kader, strings: strings) },
-                       "hasPDF": withPDF]
+        return ["title": Self.kaderTitle, "version": site.kader.version, "url": tree.pages[site.landing].url,
+                "parts": parts, "total": site.kader.indicators.count,
+                "forms": forms.map { Self.formLink($0, kader: site.kader, strings: strings) }, "hasPDF": withPDF]
     }
 
     package static let kaderTitle = "Kwaliteitskader Housing First"

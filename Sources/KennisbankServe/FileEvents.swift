@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,9 +37,10 @@ enum FileEvents {
                     if !changed.isEmpty { continuation.yield(changed.sorted()) }
                 }
             }
-            nonisolated(unsafe) let running = thread
-            continuation.onTermination = { _ in running.cancel() }
-            thread.start()
+            // The watching thread, cancelled when the stream ends.
+            let running = Mutex(thread)
+            continuation.onTermination = { _ in running.withLock { $0.cancel() } }
+            running.withLock { $0.start() }
         }
     }
 }
