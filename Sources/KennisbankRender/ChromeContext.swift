@@ -115,31 +115,3 @@ package struct ChromeContext: TypedContext {
         }
     }
 }
-
-/// The values of one page: its own (`page`, `body`, `toc`, ...) in front of the header's
-/// (`ChromeContext`), which every page shares instead of copying them.
-package struct PageContext {
-    package var values: [String: Any]
-    package let chrome: ChromeContext
-
-    package init(values: [String: Any], chrome: ChromeContext) {
-        self.values = values
-        self.chrome = chrome
-    }
-
-    package subscript(key: String) -> Any? {
-        get { values[key] ?? chrome.child(named: key) }
-        set { values[key] = newValue }
-    }
-
-    /// What swift-mustache reads: the page's values, prepared, then the header's.
-    struct Rendered: MustacheParent {
-        let own: [String: Any]
-        let chrome: ChromeContext
-        func child(named name: String) -> Any? { own[name] ?? chrome.child(named: name) }
-    }
-
-    var rendered: Rendered {
-        Rendered(own: values.mapValues(TemplateValues.prepare), chrome: chrome)
-    }
-}

@@ -56,60 +56,40 @@ package struct PageContextBuilder: Sendable {
     package func context(for pageIndex: Int, body: String, headings: [Heading]) -> PageContext {
         let page = tree.pages[pageIndex]
         let root = RelativeURL.root(for: page.url)
-        var context = base(currentPage: pageIndex, root: root)
-        var pageValues: [String: Any] = ["title": page.title, "url": page.url]
-        if let description = page.description ?? (page.kind == .home ? config.description : nil) {
-            pageValues["description"] = description
-        }
-        if let updated = page.updated, let date = SessionDate(updated) {
-            pageValues["updated"] = ["iso": updated, "text": strings.date(date)]
-        }
-        if let base = config.baseURL { context["canonical"] = base + page.url }
-        pageValues["tags"] = page.tags
-        pageValues["hasTags"] = !page.tags.isEmpty
-        pageValues["isHome"] = page.kind == .home
-        context["page"] = pageValues
+        var info = PageInfo(title: page.title, url: page.url)
+        info.description = page.description ?? (page.kind == .home ? config.description : nil)
+        if let updated = page.updated, let date = SessionDate(updated) { info.updated = (updated, strings.date(date)) }
+        info.tags = page.tags
+        info.isHome = page.kind == .home
+        var context = base(currentPage: pageIndex, root: root, page: info)
+        if let base = config.baseURL { context.canonical = base + page.url }
         // Only listed pages go into the search index.
-        context["searchable"] = page.listed
-        if let top = navigation.topSection(of: pageIndex) {
-            context["sectionTitle"] = tree.pages[tree.sections[top].landing].title
-        }
-        context["body"] = body
+        context.searchable = page.listed
+        let top = navigation.topSection(of: pageIndex)
+        if let top { context.sectionTitle = tree.pages[tree.sections[top].landing].title }
+        context.body = body
 
         let toc = tableOfContents(headings)
-        if toc.count >= 2 || (toc.count == 1 && !((toc[0]["children"] as? [Any])?.isEmpty ?? true)) {
-            context["toc"] = toc
-            context["hasToc"] = true
-        }
+        if toc.count >= 2 || (toc.count == 1 && !toc[0].children.isEmpty) { context.toc = toc }
+        context.breadcrumbs = navigation.breadcrumbs(for: pageIndex).map(link)
 
-        let trail = navigation.breadcrumbs(for: pageIndex)
-        if !trail.isEmpty {
-            context["breadcrumbs"] = trail.map { link(to: $0) }
-            context["hasBreadcrumbs"] = true
-        }
-
-        if let top = navigation.topSection(of: pageIndex) {
-            var sidebar = link(to: tree.sections[top].landing)
-            sidebar["current"] = tree.sections[top].landing == pageIndex
-            sidebar["list"] = sidebarHTML?.list(of: top, current: pageIndex, root: root) ?? ""
-            context["sidebar"] = sidebar
+        if let top {
+            let landing = tree.sections[top].landing
+            context.sidebar = SidebarValue(title: tree.pages[landing].title, url: tree.pages[landing].url,
+                                           current: landing == pageIndex,
+                                           list: sidebarHTML?.list(of: top, current: pageIndex, root: root) ?? "")
         }
 
         let (previous, next) = navigation.neighbours(of: pageIndex)
-        if let previous { context["previous"] = link(to: previous) }
-        if let next { context["next"] = link(to: next) }
-        if previous != nil || next != nil { context["hasPager"] = true }
+        context.previous = previous.map(link)
+        context.next = next.map(link)
 
         if page.kind != .page {
-            let children = tree.sections[page.section].children.map { child -> [String: Any] in
-                var item = link(to: landingOrPage(child))
-                if let description = tree.pages[landingOrPage(child)].description { item["description"] = description }
-                if case .section = child { item["isSection"] = true } else { item["isSection"] = false }
-                return item
-            }
-            if !children.isEmpty {
-                context["children"] = children
-                context["hasChildren"] = true
+            context.children = tree.sections[page.section].children.map { child -> ChildLink in
+                let target = tree.pages[landingOrPage(child)]
+                var isSection = false
+                if case .section = child { isSection = true }
+                return ChildLink(title: target.title, url: target.url, description: target.description, isSection: isSection)
             }
         }
         return context
@@ -117,25 +97,25 @@ package struct PageContextBuilder: Sendable {
 
     /// The context of a page the generator makes itself (not from a source), at `url`.
     package func generatedContext(url: String, title: String) -> PageContext {
-        var context = base(currentPage: nil, root: RelativeURL.root(for: url))
-        context["page"] = ["title": title, "url": url] as [String: Any]
-        return context
+        base(currentPage: nil, root: RelativeURL.root(for: url), page: PageInfo(title: title, url: url))
     }
 
     /// The context of the 404 page, written at the site root.
     package func notFoundContext() -> PageContext {
         // Served for any missing path, so with a known address its links are absolute.
-        var context = base(currentPage: nil, root: config.baseURL ?? "")
-        context["page"] = ["title": strings.text("notFound.title"), "url": "404.html"] as [String: Any]
-        return context
+        base(currentPage: nil, root: config.baseURL ?? "", page: PageInfo(title: strings.text("notFound.title"), url: "404.html"))
     }
 
     /// What every page shares: the header's values (the site, the root prefix, the main
     /// navigation) and the header and footer rendered from them.
-    private func base(currentPage: Int?, root: String) -> PageContext {
+    private func base(currentPage: Int?, root: String, page: PageInfo) -> PageContext {
         let values = ChromeContext(shared: chromeShared, root: root, currentMainItem: currentMainItem(of: currentPage))
-        guard let chrome else { return PageContext(values: [:], chrome: values) }
-        return PageContext(values: ["headerHTML": chrome.header(values), "footerHTML": chrome.footer(values)], chrome: values)
+        var context = PageContext(page: page, chrome: values)
+        if let chrome {
+            context.headerHTML = chrome.header(values)
+            context.footerHTML = chrome.footer(values)
+        }
+        return context
     }
 
     /// Position in the main navigation of the entry that holds `page`, if any.
@@ -151,16 +131,12 @@ package struct PageContextBuilder: Sendable {
     }
 
     /// h2 entries with their h3 entries as children.
-    private func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
-        var entries: [[String: Any]] = []
+    private func tableOfContents(_ headings: [Heading]) -> [TocEntry] {
+        var entries: [TocEntry] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
-            let entry: [String: Any] = ["id": heading.id, "text": heading.text, "hasChildren": false]
-            if heading.level == 3, var last = entries.popLast() {
-                var children = last["children"] as? [[String: Any]] ?? []
-                children.append(entry)
-                last["children"] = children
-                last["hasChildren"] = true
-                entries.append(last)
+            let entry = TocEntry(id: heading.id, text: heading.text)
+            if heading.level == 3, !entries.isEmpty {
+                entries[entries.count - 1].children.append(entry)
             } else {
                 entries.append(entry)
             }
@@ -178,7 +154,7 @@ package struct PageContextBuilder: Sendable {
     }
 
     /// Title and site-root-relative URL of a page; templates write `{{root}}{{url}}`.
-    private func link(to pageIndex: Int) -> [String: Any] {
-        ["title": tree.pages[pageIndex].title, "url": tree.pages[pageIndex].url]
+    private func link(to pageIndex: Int) -> LinkValue {
+        LinkValue(title: tree.pages[pageIndex].title, url: tree.pages[pageIndex].url)
     }
 }

@@ -54,12 +54,12 @@ struct CachedRenderingTests {
             let context = renderer.contexts.context(for: index, body: "", headings: [])
             let header = renderer.templates.render(value: context.chrome, with: ChromeHTML.headerPartial)
             let footer = renderer.templates.render(value: context.chrome, with: ChromeHTML.footerPartial)
-            #expect(context.values["headerHTML"] as? String == header, "\(model.tree.pages[index].url)")
-            #expect(context.values["footerHTML"] as? String == footer, "\(model.tree.pages[index].url)")
+            #expect(context.headerHTML == header, "\(model.tree.pages[index].url)")
+            #expect(context.footerHTML == footer, "\(model.tree.pages[index].url)")
         }
         // The 404 page's absolute root was not prepared: rendered for it all the same.
         let notFound = renderer.contexts.notFoundContext()
-        #expect(notFound.values["headerHTML"] as? String == renderer.templates.render(value: notFound.chrome, with: ChromeHTML.headerPartial))
+        #expect(notFound.headerHTML == renderer.templates.render(value: notFound.chrome, with: ChromeHTML.headerPartial))
     }
 
     @Test func reusedIndicatorBlocksEqualBlocksRenderedOnTheirOwn() throws {
