@@ -102,25 +102,26 @@ package struct SidebarHTML: Sendable {
         }
         if shown.count < children.count {
             let landing = tree.sections[section].landing
-            items += templates.render(["root": root, "url": tree.pages[landing].url, "current": false,
-                                       "title": strings.count("sidebar.allPages", children.count,
-                                                              ["section": tree.pages[landing].title])],
+            let all = strings.count("sidebar.allPages", children.count, ["section": tree.pages[landing].title])
+            items += templates.render(value: NavEntry(root: root, url: tree.pages[landing].url, title: all, current: false,
+                                                      list: nil, strings: StringsValue(strings)),
                                       with: "partials/nav-item")
         }
-        return items.isEmpty ? "" : templates.render(["items": items], with: "partials/nav-list")
+        return items.isEmpty ? "" : templates.render(value: NavList(items: items, strings: StringsValue(strings)),
+                                                      with: "partials/nav-list")
     }
 
     private static func entry(_ child: Section.Child, root: String, current isCurrent: Bool, tree: SiteTree,
                               templates: TemplateSet, strings: InterfaceStrings, reusable: (Section.Child, Int) -> Bool,
                               ready: (Int) -> String?, current: (Int) -> Bool) -> String {
         let target = target(of: child, in: tree)
-        var context: [String: Any] = ["root": root, "url": tree.pages[target].url, "title": tree.pages[target].title,
-                                      "current": isCurrent]
+        var entry = NavEntry(root: root, url: tree.pages[target].url, title: tree.pages[target].title, current: isCurrent,
+                             list: nil, strings: StringsValue(strings))
         if case .section(let sub) = child {
-            context["list"] = list(of: sub, root: root, tree: tree, templates: templates, strings: strings,
-                                   reusable: reusable, ready: ready, current: current)
+            entry.list = list(of: sub, root: root, tree: tree, templates: templates, strings: strings,
+                              reusable: reusable, ready: ready, current: current)
         }
-        return templates.render(context, with: "partials/nav-item")
+        return templates.render(value: entry, with: "partials/nav-item")
     }
 
     private static func target(of child: Section.Child, in tree: SiteTree) -> Int {

@@ -127,3 +127,40 @@ package struct IndicatorBlock: TypedContext {
         return block
     }
 }
+
+/// One entry of the sidebar's section menu (`partials/nav-item`), with the rendered list of
+/// its own entries when it is a section.
+package struct NavEntry: TypedContext {
+    package var root: String
+    package var url: String
+    package var title: String
+    package var current: Bool
+    package var list: String?
+    package var strings: StringsValue
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "root": TemplateValues.Text(renderText: root)
+        case "url": TemplateValues.Text(renderText: url)
+        case "title": TemplateValues.Text(renderText: title)
+        case "current": current
+        case "list": TemplateValues.text(list)
+        case "strings": strings
+        default: nil
+        }
+    }
+}
+
+/// A list of sidebar entries (`partials/nav-list`), already rendered.
+package struct NavList: TypedContext {
+    package var items: String
+    package var strings: StringsValue
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "items": TemplateValues.Text(renderText: items)
+        case "strings": strings
+        default: nil
+        }
+    }
+}
