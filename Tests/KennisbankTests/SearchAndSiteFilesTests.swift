@@ -30,8 +30,8 @@ struct SearchAndSiteFilesTests {
         #expect(principle.contains("<span data-pagefind-meta=\"section\" hidden>Kernprincipes</span>"))
     }
 
-    @Test func searchWorksInARealBrowser() throws {
-        let result = try runBrowserScript("search.py", site.output.path)
+    @Test func searchWorksInARealBrowser() async throws {
+        let result = try await runBrowserScript("search.py", site.output.path)
         #expect(result.status == 0, "search browser test failed (run scripts/setup.sh --test):\n\(result.output)")
         #expect(result.output.contains("ok: 'harm reduction' finds the Harm reduction principle page"))
     }

@@ -131,9 +131,7 @@ extension ServeTests {
         defer { running.cancel() }
         let page = base.appendingPathComponent("sectie/een/index.html").absoluteString
         let source = project.root.appendingPathComponent("content/sectie/een.md").path
-        let result = try await Task.detached {
-            try runBrowserScript("live_reload.py", page, source, "Een", "Een na de wijziging")
-        }.value
+        let result = try await runBrowserScript("live_reload.py", page, source, "Een", "Een na de wijziging")
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("ok: the open page reloaded itself"))
     }

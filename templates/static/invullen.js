@@ -4,36 +4,95 @@
  * Progressive enhancement of the printable whole-kader form (and the preparation form):
  * without JavaScript the page stays a blank form to print. With it, every indicator gets a
  * status choice and text fields, the header and the Plan van aanpak become editable, work is
- * kept in this browser (localStorage) while typing, and "Opslaan als bestand" writes an
- * assessment file in the format that `kennisbank check` reads. Nothing is ever sent anywhere:
- * this script makes no network request.
+ * kept in this browser (localStorage) while typing, and "save" writes an assessment file in
+ * the format that `kennisbank check` reads. Nothing is ever sent anywhere: this script makes
+ * no network request.
+ *
+ * Where the words come from: this script holds no word of the file format and no interface
+ * text. The build writes both into the page, as JSON in
+ * <script type="application/json" id="kb-invuldata"> (a file next to the page could not be
+ * read from file://), made by Sources/KennisbankRender/FillData.swift:
+ *   format   AssessmentFormat.description (Sources/Kader/AssessmentFormat.swift): the
+ *            front-matter keys, the organisation keys, the score label, the headings, the plan
+ *            fields, the statuses with their words and colours, the open words, the roles,
+ *            the parties and the visibilities;
+ *   symbols  the shape of each status, by status key;
+ *   labels   the interface words: the `fill:` table of templates/strings/nl.yml, texts with
+ *            {name} placeholders.
+ * The writer (toMarkdown) and the reader (parseAssessment) both use `format`.
  */
 (function () {
   'use strict';
 
   var main = document.querySelector('main[data-fillable]');
-  if (!main || !window.localStorage) { return; }
+  var data = readData();
+  if (!main || !data || !window.localStorage) { return; }
+
+  function readData() {
+    var element = document.getElementById('kb-invuldata');
+    try {
+      return element ? JSON.parse(element.textContent) : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  var FORMAT = data.format;
+  /** The file's word for each front-matter key, by the key's name: KEYS.practice, KEYS.date ... */
+  var KEYS = FORMAT.keys;
+  var LABELS = data.labels;
+  var STATUSES = FORMAT.statuses;
+  var ROLES = FORMAT.roles.map(choiceKey);
+  var PARTIES = FORMAT.parties.map(choiceKey);
+  var VISIBILITIES = FORMAT.visibilities.map(choiceKey);
+
+  /** The front-matter values the form keeps as text, by their names in `KEYS`. */
+  var HEADER_FIELDS = ['practice', 'region', 'date', 'facilitator', 'visibility', 'code', 'party', 'session'];
+  /** The labelled items of one plan action, by their names in `FORMAT.planFields`, in the file's order. */
+  var PLAN_FIELDS = ['who', 'when', 'goal', 'indicators'];
 
   var kind = main.getAttribute('data-fillable'); // "whole" or "preparation"
   var version = main.getAttribute('data-kader-version') || '';
   var storageKey = 'kennisbank:' + kind + ':' + version;
 
-  var STATUSES = [
-    { key: 'opOrde', word: 'op orde', label: 'Op orde', symbol: '●' },
-    { key: 'inOntwikkeling', word: 'in ontwikkeling', label: 'In ontwikkeling', symbol: '▲' },
-    { key: 'nietOpOrde', word: 'niet op orde', label: 'Niet op orde', symbol: '■' }
-  ];
-  var STATUS_WORDS = {
-    'op orde': 'opOrde', 'groen': 'opOrde',
-    'in ontwikkeling': 'inOntwikkeling', 'oranje': 'inOntwikkeling',
-    'niet op orde': 'nietOpOrde', 'rood': 'nietOpOrde'
-  };
-  var ROLES = ['zorgorganisatie', 'woningcorporatie', 'gemeente', 'ervaringsdeskundige', 'belangenbehartiger', 'anders'];
-  var PARTIES = ['zorgorganisatie', 'woningcorporatie', 'gemeente', 'anders'];
-
   var indicators = Array.prototype.map.call(main.querySelectorAll('.form-indicator[data-indicator]'), function (element) {
     return { id: element.getAttribute('data-indicator'), title: element.getAttribute('data-title') || '', element: element };
   });
+
+  // ---------------------------------------------------------------- the data in the page
+
+  function choiceKey(choice) { return choice.key; }
+
+  /** The interface text `key`, with its {name} placeholders filled from `values`. */
+  function say(key, values) {
+    var text = LABELS[key];
+    if (text === undefined) { return key; }
+    if (typeof text === 'object' && values && 'count' in values) { text = values.count === 1 ? text.one : text.other; }
+    return String(text).replace(/\{(\w+)\}/g, function (match, name) {
+      return values && name in values ? String(values[name]) : match;
+    });
+  }
+
+  /** Status key of every word a file may use for a status, in lower case. */
+  var STATUS_OF_WORD = Object.create(null);
+  STATUSES.forEach(function (status) {
+    status.words.forEach(function (word) { STATUS_OF_WORD[word.toLowerCase()] = status.key; });
+  });
+
+  function statusByKey(key) {
+    return STATUSES.filter(function (status) { return status.key === key; })[0];
+  }
+
+  /** The name in `KEYS` of a front-matter key as the file writes it. */
+  var FIELD_OF_KEY = invert(KEYS);
+  /** The name in `FORMAT.planFields` of a plan label as the file writes it. */
+  var PLAN_FIELD_OF_LABEL = invert(FORMAT.planFields);
+
+  function invert(table) {
+    var result = Object.create(null);
+    Object.keys(table).forEach(function (name) { result[table[name]] = name; });
+    return result;
+  }
 
   // ---------------------------------------------------------------- state
 
@@ -47,10 +106,19 @@
   }
 
   function emptyState() {
-    return {
-      praktijk: '', regio: '', datum: '', gespreksleider: '', zichtbaarheid: 'unlisted', code: newCode(),
-      namens: '', sessie: '', organisaties: [], indicators: {}, plan: []
-    };
+    var result = { organisations: [], indicators: {}, plan: [] };
+    HEADER_FIELDS.forEach(function (name) { result[name] = ''; });
+    result.visibility = FORMAT.defaultVisibility;
+    result.code = newCode();
+    return result;
+  }
+
+  function emptyIndicator() { return { status: '', reflection: '', actions: '' }; }
+
+  function emptyPlanEntry() {
+    var entry = { what: '' };
+    PLAN_FIELDS.forEach(function (name) { entry[name] = ''; });
+    return entry;
   }
 
   var state = load() || emptyState();
@@ -58,7 +126,7 @@
   function load() {
     try {
       var text = window.localStorage.getItem(storageKey);
-      return text ? JSON.parse(text) : null;
+      return text ? fromStorage(JSON.parse(text)) : null;
     } catch (error) {
       return null;
     }
@@ -68,8 +136,43 @@
     try {
       window.localStorage.setItem(storageKey, JSON.stringify(state));
     } catch (error) {
-      announce('Uw werk kon niet in deze browser worden bewaard. Sla het op als bestand.');
+      announce(say('storageFailed'));
     }
+  }
+
+  /** Stored work in the layout of this script; work stored by its earlier version is carried over. */
+  function fromStorage(stored) {
+    if (!stored || typeof stored !== 'object') { return null; }
+    return Array.isArray(stored.organisations) ? stored : fromFileWordLayout(stored);
+  }
+
+  /**
+   * The earlier version of this script stored its state under the file's own words
+   * (`praktijk`, `organisaties` with `naam` and `rol`, `reflectie`, plan items `wie` ...), and
+   * the plan action as `wat`.
+   */
+  function fromFileWordLayout(old) {
+    var result = emptyState();
+    HEADER_FIELDS.forEach(function (name) {
+      if (typeof old[KEYS[name]] === 'string') { result[name] = old[KEYS[name]]; }
+    });
+    (old[KEYS.organisations] || []).forEach(function (organisation) {
+      result.organisations.push({ name: organisation[FORMAT.organisationName] || '',
+                                  role: organisation[FORMAT.organisationRole] || ROLES[0] });
+    });
+    var reflection = FORMAT.reflectionHeading.toLowerCase();
+    var actions = FORMAT.actionsHeading.toLowerCase();
+    Object.keys(old.indicators || {}).forEach(function (id) {
+      var value = old.indicators[id] || {};
+      result.indicators[id] = { status: value.status || '', reflection: value[reflection] || '', actions: value[actions] || '' };
+    });
+    (old.plan || []).forEach(function (item) {
+      var entry = emptyPlanEntry();
+      entry.what = item.wat || '';
+      PLAN_FIELDS.forEach(function (name) { entry[name] = item[FORMAT.planFields[name].toLowerCase()] || ''; });
+      result.plan.push(entry);
+    });
+    return result;
   }
 
   // ---------------------------------------------------------------- small DOM helpers
@@ -110,6 +213,12 @@
     return control;
   }
 
+  function button(text, action) {
+    var node = el('button', { type: 'button', text: text });
+    node.addEventListener('click', action);
+    return node;
+  }
+
   var live = el('p', { 'class': 'fill-status', 'role': 'status', 'aria-live': 'polite' });
   function announce(message) { live.textContent = message; }
 
@@ -117,22 +226,16 @@
 
   var fileInput = el('input', { type: 'file', accept: '.md,.markdown,.txt,text/markdown,text/plain', 'class': 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
   var toolbar = el('section', { 'class': 'fill-toolbar', 'aria-labelledby': 'kb-invullen' }, [
-    el('h2', { id: 'kb-invullen', text: 'Invullen in de browser' }),
-    el('p', { text: 'Wat u hier invult, blijft alleen in deze browser op deze computer bewaard, ook als u de pagina sluit. Er wordt niets verstuurd. Sla het resultaat op als bestand om het te delen of later verder te werken.' }),
+    el('h2', { id: 'kb-invullen', text: say('toolbarTitle') }),
+    el('p', { text: say('toolbarIntro') }),
     el('div', { 'class': 'fill-buttons' }, [
-      button('Opslaan als bestand', download),
-      button('Bestand openen', function () { fileInput.click(); }),
-      button('Wis alles', clearAll)
+      button(say('saveFile'), download),
+      button(say('openFile'), function () { fileInput.click(); }),
+      button(say('clearAll'), clearAll)
     ]),
     fileInput,
     live
   ]);
-
-  function button(text, action) {
-    var node = el('button', { type: 'button', text: text });
-    node.addEventListener('click', action);
-    return node;
-  }
 
   fileInput.addEventListener('change', function () {
     var file = fileInput.files && fileInput.files[0];
@@ -143,19 +246,19 @@
       state = parsed.state;
       save();
       render();
-      announce('Bestand "' + file.name + '" geopend: ' + parsed.count + ' indicatoren ingelezen.' +
-        (parsed.problems.length ? ' Let op: ' + parsed.problems.join(' ') : ''));
+      announce(say('opened', { name: file.name, count: parsed.count }) +
+        (parsed.problems.length ? ' ' + say('problems', { problems: parsed.problems.join(' ') }) : ''));
       fileInput.value = '';
     };
     reader.readAsText(file, 'utf-8');
   });
 
   function clearAll() {
-    if (!window.confirm('Alles wat u op deze pagina hebt ingevuld, wordt gewist. Doorgaan?')) { return; }
+    if (!window.confirm(say('clearConfirm'))) { return; }
     state = emptyState();
     save();
     render();
-    announce('Alles is gewist. U kunt opnieuw beginnen.');
+    announce(say('cleared'));
   }
 
   function download() {
@@ -165,7 +268,7 @@
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    announce('Het bestand "' + fileName(state) + '" is opgeslagen in uw downloads.');
+    announce(say('saved', { name: fileName(state) }));
   }
 
   // ---------------------------------------------------------------- header fields
@@ -174,51 +277,69 @@
   var headerArea = el('div', { 'class': 'fill-header' });
   headerSection.querySelector('table').replaceWith(headerArea);
 
+  /** A labelled text field for the header value `name`. */
+  function headerInput(labelKey, name, type) {
+    return labelled(say(labelKey), textInput(state[name], function (value) { state[name] = value; }, type));
+  }
+
+  /** A labelled choice for the header value `name`. */
+  function headerSelect(labelKey, name, options) {
+    return labelled(say(labelKey), select(options, state[name], function (value) { state[name] = value; }));
+  }
+
   function renderHeader() {
     headerArea.textContent = '';
     if (kind === 'preparation') {
-      headerArea.appendChild(labelled('Voorbereiding, namens', select([''].concat(PARTIES), state.namens, function (value) { state.namens = value; })));
-      headerArea.appendChild(labelled('Bijeenkomst (naam die alle deelnemers gebruiken, bijvoorbeeld duinmeer-2025)', textInput(state.sessie, function (value) { state.sessie = value; })));
+      headerArea.appendChild(headerSelect('party', 'party', [''].concat(PARTIES)));
+      headerArea.appendChild(headerInput('session', 'session'));
     }
-    headerArea.appendChild(labelled('Praktijk', textInput(state.praktijk, function (value) { state.praktijk = value; })));
-    headerArea.appendChild(labelled('Gemeente of regio', textInput(state.regio, function (value) { state.regio = value; })));
-    headerArea.appendChild(labelled('Datum bijeenkomst', textInput(state.datum, function (value) { state.datum = value; }, 'date')));
+    headerArea.appendChild(headerInput('practice', 'practice'));
+    headerArea.appendChild(headerInput('region', 'region'));
+    headerArea.appendChild(headerInput('date', 'date', 'date'));
     if (kind === 'whole') {
-      headerArea.appendChild(labelled('Gespreksleider', textInput(state.gespreksleider, function (value) { state.gespreksleider = value; })));
-      headerArea.appendChild(labelled('Zichtbaarheid van de uitkomst', select(['unlisted', 'public'], state.zichtbaarheid, function (value) { state.zichtbaarheid = value; })));
+      headerArea.appendChild(headerInput('facilitator', 'facilitator'));
+      headerArea.appendChild(headerSelect('visibility', 'visibility', VISIBILITIES));
     }
-    var list = el('fieldset', { 'class': 'fill-organisations' }, [el('legend', { text: 'Aanwezige organisaties' })]);
-    state.organisaties.forEach(function (organisation, index) {
-      var row = el('div', { 'class': 'fill-row' }, [
-        labelled('Naam', textInput(organisation.naam, function (value) { organisation.naam = value; })),
-        labelled('Rol', select(ROLES, organisation.rol, function (value) { organisation.rol = value; })),
-        button('Verwijder organisatie ' + (index + 1), function () { state.organisaties.splice(index, 1); save(); renderHeader(); })
-      ]);
-      list.appendChild(row);
+    headerArea.appendChild(organisationList());
+  }
+
+  function organisationList() {
+    var list = el('fieldset', { 'class': 'fill-organisations' }, [el('legend', { text: say('organisations') })]);
+    state.organisations.forEach(function (organisation, index) {
+      list.appendChild(el('div', { 'class': 'fill-row' }, [
+        labelled(say('organisationName'), textInput(organisation.name, function (value) { organisation.name = value; })),
+        labelled(say('organisationRole'), select(ROLES, organisation.role, function (value) { organisation.role = value; })),
+        button(say('removeOrganisation', { number: index + 1 }), function () { state.organisations.splice(index, 1); save(); renderHeader(); })
+      ]));
     });
-    list.appendChild(button('Organisatie toevoegen', function () {
-      state.organisaties.push({ naam: '', rol: 'zorgorganisatie' });
+    list.appendChild(button(say('addOrganisation'), function () {
+      state.organisations.push({ name: '', role: ROLES[0] });
       save();
       renderHeader();
-      var inputs = list.parentNode.querySelectorAll('.fill-organisations input');
+      var inputs = headerArea.querySelectorAll('.fill-organisations input');
       if (inputs.length) { inputs[inputs.length - 1].focus(); }
     }));
-    headerArea.appendChild(list);
+    return list;
   }
 
   // ---------------------------------------------------------------- indicators
 
   function indicatorState(id) {
-    if (!state.indicators[id]) { state.indicators[id] = { status: '', reflectie: '', acties: '' }; }
+    if (!state.indicators[id]) { state.indicators[id] = emptyIndicator(); }
     return state.indicators[id];
   }
 
-  function enhanceIndicator(indicator) {
-    var element = indicator.element;
-    var scores = element.querySelector('.scores');
-    var fieldset = el('fieldset', { 'class': 'fill-scores' }, [el('legend', { text: 'Kleurscore voor ' + indicator.id })]);
+  /** The status choices of an indicator: each status with its shape, and "not scored yet". */
+  function statusChoices() {
+    return STATUSES.map(function (status) {
+      return { key: status.key, label: status.label, symbol: data.symbols[status.key] };
+    }).concat([{ key: '', label: say('notScored'), symbol: say('openSymbol') }]);
+  }
+
+  function scoreFieldset(indicator) {
+    var fieldset = el('fieldset', { 'class': 'fill-scores' }, [el('legend', { text: say('scoreFor', { id: indicator.id }) })]);
     var name = 'score-' + indicator.id;
-    STATUSES.concat([{ key: '', label: 'Nog open', symbol: '○' }]).forEach(function (status) {
+    statusChoices().forEach(function (status) {
       var id = uid('score');
       var radio = el('input', { type: 'radio', name: name, id: id, value: status.key });
       radio.addEventListener('change', function () { indicatorState(indicator.id).status = status.key; save(); });
@@ -230,13 +351,18 @@
         ])
       ]));
     });
-    scores.replaceWith(fieldset);
+    return fieldset;
+  }
+
+  function enhanceIndicator(indicator) {
+    var element = indicator.element;
+    element.querySelector('.scores').replaceWith(scoreFieldset(indicator));
     var writes = element.querySelectorAll('.write');
-    [['reflectie', 'Reflectie'], ['acties', 'Acties']].forEach(function (field, index) {
+    [['reflection', say('reflection')], ['actions', say('actions')]].forEach(function (field, index) {
       var area = el('textarea', { rows: index === 0 ? '3' : '2' });
       area.addEventListener('input', function () { indicatorState(indicator.id)[field[0]] = area.value; save(); });
-      var labelText = (writes[index] && writes[index].querySelector('.write-label')) ? writes[index].querySelector('.write-label').textContent : field[1];
-      var wrapper = labelled(labelText + ' (' + indicator.id + ')', area);
+      var printed = writes[index] && writes[index].querySelector('.write-label');
+      var wrapper = labelled(say('fieldFor', { label: printed ? printed.textContent : field[1], id: indicator.id }), area);
       wrapper.setAttribute('data-field', field[0]);
       if (writes[index]) { writes[index].replaceWith(wrapper); } else { element.appendChild(wrapper); }
     });
@@ -244,32 +370,39 @@
 
   function renderIndicators() {
     indicators.forEach(function (indicator) {
-      var value = state.indicators[indicator.id] || { status: '', reflectie: '', acties: '' };
+      var value = state.indicators[indicator.id] || emptyIndicator();
       var radios = indicator.element.querySelectorAll('.fill-scores input');
       Array.prototype.forEach.call(radios, function (radio) { radio.checked = radio.value === (value.status || ''); });
-      indicator.element.querySelector('[data-field="reflectie"] textarea').value = value.reflectie || '';
-      indicator.element.querySelector('[data-field="acties"] textarea').value = value.acties || '';
+      indicator.element.querySelector('[data-field="reflection"] textarea').value = value.reflection || '';
+      indicator.element.querySelector('[data-field="actions"] textarea').value = value.actions || '';
     });
   }
 
   // ---------------------------------------------------------------- plan van aanpak
 
   var planSection = el('section', { 'class': 'fill-plan', 'aria-labelledby': 'kb-plan-invullen' });
+
+  /** The fields of a plan row with their labels: the action, then the file's own labels. */
+  function planRowFields() {
+    return [['what', say('planWhat')]].concat(PLAN_FIELDS.map(function (name) { return [name, FORMAT.planFields[name]]; }));
+  }
+
+  function planRow(entry, index) {
+    var row = el('fieldset', { 'class': 'fill-plan-row' }, [el('legend', { text: say('action', { number: index + 1 }) })]);
+    planRowFields().forEach(function (field) {
+      row.appendChild(labelled(field[1], textInput(entry[field[0]], function (value) { entry[field[0]] = value; })));
+    });
+    row.appendChild(button(say('removeAction', { number: index + 1 }), function () { state.plan.splice(index, 1); save(); renderPlan(); }));
+    return row;
+  }
+
   function renderPlan() {
     planSection.textContent = '';
-    planSection.appendChild(el('h2', { id: 'kb-plan-invullen', text: 'Plan van aanpak' }));
-    planSection.appendChild(el('p', { text: 'Per actie: wat er moet gebeuren, wie, wanneer, met welk doel, en bij welke indicatoren (bijvoorbeeld P1.05, S.03).' }));
-    state.plan.forEach(function (entry, index) {
-      var fields = [['wat', 'Wat (actie)'], ['wie', 'Wie'], ['wanneer', 'Wanneer'], ['doel', 'Doel'], ['indicatoren', 'Indicatoren']];
-      var row = el('fieldset', { 'class': 'fill-plan-row' }, [el('legend', { text: 'Actie ' + (index + 1) })]);
-      fields.forEach(function (field) {
-        row.appendChild(labelled(field[1], textInput(entry[field[0]], function (value) { entry[field[0]] = value; })));
-      });
-      row.appendChild(button('Verwijder actie ' + (index + 1), function () { state.plan.splice(index, 1); save(); renderPlan(); }));
-      planSection.appendChild(row);
-    });
-    planSection.appendChild(button('Actie toevoegen', function () {
-      state.plan.push({ wat: '', wie: '', wanneer: '', doel: '', indicatoren: '' });
+    planSection.appendChild(el('h2', { id: 'kb-plan-invullen', text: say('planTitle') }));
+    planSection.appendChild(el('p', { text: say('planIntro') }));
+    state.plan.forEach(function (entry, index) { planSection.appendChild(planRow(entry, index)); });
+    planSection.appendChild(button(say('addAction'), function () {
+      state.plan.push(emptyPlanEntry());
       save();
       renderPlan();
       var rows = planSection.querySelectorAll('.fill-plan-row');
@@ -277,7 +410,7 @@
     }));
   }
 
-  // ---------------------------------------------------------------- the assessment file
+  // ---------------------------------------------------------------- writing the assessment file
 
   function yamlString(value) {
     return '"' + String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n') + '"';
@@ -295,61 +428,83 @@
     }).join('\n').trim();
   }
 
+  /** A line of the file's bold labels: `**Kleurscore:** op orde`, `**Wie:** ...`. */
+  function boldLabel(label, text) { return '**' + label + ':** ' + text; }
+
+  function oneLine(text) { return (text || '').replace(/\s+/g, ' ').trim(); }
+
   function fileName(current) {
     if (kind === 'preparation') {
-      return 'voorbereiding-' + (slug(current.namens) || 'deelnemer') + '-' + (slug(current.sessie) || 'bijeenkomst') + '.md';
+      return say('preparationFile', { party: slug(current.party) || say('defaultParty'),
+                                      session: slug(current.session) || say('defaultSession') });
     }
-    return 'zelfevaluatie-' + (slug(current.praktijk) || 'praktijk') + (current.datum ? '-' + current.datum : '') + '.md';
+    return say('assessmentFile', { practice: slug(current.practice) || say('defaultPractice'),
+                                   date: current.date ? '-' + current.date : '' });
+  }
+
+  function frontMatterLines(current) {
+    var lines = ['---', KEYS.practice + ': ' + yamlString(current.practice)];
+    if (current.region) { lines.push(KEYS.region + ': ' + yamlString(current.region)); }
+    if (current.date) { lines.push(KEYS.date + ': ' + current.date); }
+    lines.push(KEYS.kader + ': ' + yamlString(version));
+    var organisations = current.organisations.filter(function (organisation) { return organisation.name; });
+    if (organisations.length) {
+      lines.push(KEYS.organisations + ':');
+      organisations.forEach(function (organisation) {
+        lines.push('  - ' + FORMAT.organisationName + ': ' + yamlString(organisation.name));
+        lines.push('    ' + FORMAT.organisationRole + ': ' + organisation.role);
+      });
+    }
+    if (kind === 'preparation') {
+      lines.push(KEYS.preparation + ': true');
+      if (current.party) { lines.push(KEYS.party + ': ' + current.party); }
+      if (current.session) { lines.push(KEYS.session + ': ' + yamlString(current.session)); }
+      // A preparation is never public: it always has the default visibility, unlisted.
+      lines.push(KEYS.visibility + ': ' + FORMAT.defaultVisibility);
+    } else {
+      if (current.facilitator) { lines.push(KEYS.facilitator + ': ' + yamlString(current.facilitator)); }
+      lines.push(KEYS.visibility + ': ' + current.visibility);
+    }
+    if (current.code) { lines.push(KEYS.code + ': ' + current.code); }
+    lines.push('---', '');
+    return lines;
+  }
+
+  function indicatorLines(indicator, value) {
+    if (!value || (!value.status && !value.reflection && !value.actions)) { return []; }
+    var lines = ['## ' + indicator.id + ' ' + indicator.title, ''];
+    var status = statusByKey(value.status);
+    if (status) { lines.push(boldLabel(FORMAT.scoreLabel, status.word), ''); }
+    if (value.reflection && value.reflection.trim()) { lines.push('### ' + FORMAT.reflectionHeading, '', block(value.reflection), ''); }
+    if (value.actions && value.actions.trim()) { lines.push('### ' + FORMAT.actionsHeading, '', block(value.actions), ''); }
+    return lines;
+  }
+
+  function planLines(plan) {
+    var entries = plan.filter(function (entry) { return entry.what && entry.what.trim(); });
+    if (!entries.length) { return []; }
+    var lines = ['## ' + FORMAT.planHeading, ''];
+    entries.forEach(function (entry) {
+      lines.push('### ' + oneLine(entry.what), '');
+      PLAN_FIELDS.forEach(function (name) {
+        var text = oneLine(entry[name]);
+        if (text) { lines.push('- ' + boldLabel(FORMAT.planFields[name], text)); }
+      });
+      lines.push('');
+    });
+    return lines;
   }
 
   function toMarkdown(current) {
-    var lines = ['---'];
-    lines.push('praktijk: ' + yamlString(current.praktijk));
-    if (current.regio) { lines.push('regio: ' + yamlString(current.regio)); }
-    if (current.datum) { lines.push('datum: ' + current.datum); }
-    lines.push('kader: ' + yamlString(version));
-    var organisations = current.organisaties.filter(function (organisation) { return organisation.naam; });
-    if (organisations.length) {
-      lines.push('organisaties:');
-      organisations.forEach(function (organisation) {
-        lines.push('  - naam: ' + yamlString(organisation.naam));
-        lines.push('    rol: ' + organisation.rol);
-      });
-    }
-    if (kind === 'preparation') {
-      lines.push('voorbereiding: true');
-      if (current.namens) { lines.push('namens: ' + current.namens); }
-      if (current.sessie) { lines.push('sessie: ' + yamlString(current.sessie)); }
-      lines.push('zichtbaarheid: unlisted');
-    } else {
-      if (current.gespreksleider) { lines.push('gespreksleider: ' + yamlString(current.gespreksleider)); }
-      lines.push('zichtbaarheid: ' + current.zichtbaarheid);
-    }
-    if (current.code) { lines.push('code: ' + current.code); }
-    lines.push('---', '');
+    var lines = frontMatterLines(current);
     indicators.forEach(function (indicator) {
-      var value = current.indicators[indicator.id];
-      if (!value || (!value.status && !value.reflectie && !value.acties)) { return; }
-      lines.push('## ' + indicator.id + ' ' + indicator.title, '');
-      var status = STATUSES.filter(function (item) { return item.key === value.status; })[0];
-      if (status) { lines.push('**Kleurscore:** ' + status.word, ''); }
-      if (value.reflectie && value.reflectie.trim()) { lines.push('### Reflectie', '', block(value.reflectie), ''); }
-      if (value.acties && value.acties.trim()) { lines.push('### Acties', '', block(value.acties), ''); }
+      lines = lines.concat(indicatorLines(indicator, current.indicators[indicator.id]));
     });
-    var plan = current.plan.filter(function (entry) { return entry.wat && entry.wat.trim(); });
-    if (plan.length) {
-      lines.push('## Plan van aanpak', '');
-      plan.forEach(function (entry) {
-        lines.push('### ' + entry.wat.replace(/\s+/g, ' ').trim(), '');
-        [['Wie', 'wie'], ['Wanneer', 'wanneer'], ['Doel', 'doel'], ['Indicatoren', 'indicatoren']].forEach(function (field) {
-          var text = (entry[field[1]] || '').replace(/\s+/g, ' ').trim();
-          if (text) { lines.push('- **' + field[0] + ':** ' + text); }
-        });
-        lines.push('');
-      });
-    }
+    lines = lines.concat(planLines(current.plan));
     return lines.join('\n').replace(/\n+$/, '') + '\n';
   }
+
+  // ---------------------------------------------------------------- reading an assessment file
 
   function yamlValue(raw) {
     var value = raw.trim();
@@ -362,6 +517,54 @@
     return value;
   }
 
+  function escapeRegExp(text) { return String(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+  var ORGANISATION_LINE = new RegExp('^\\s*-\\s*' + escapeRegExp(FORMAT.organisationName) + ':\\s*(.*)$');
+  var ROLE_LINE = new RegExp('^\\s+' + escapeRegExp(FORMAT.organisationRole) + ':\\s*(.*)$');
+  var SCORE_LINE = new RegExp('^\\*\\*' + escapeRegExp(FORMAT.scoreLabel) + ':\\*\\*\\s*(.*)$');
+  var PLAN_ITEM_LINE = new RegExp('^\\s*[-*]\\s+\\*\\*(' + PLAN_FIELDS.map(function (name) {
+    return escapeRegExp(FORMAT.planFields[name]);
+  }).join('|') + '):\\*\\*\\s*(.*)$');
+
+  /** Reads the front matter from `lines[0]` into `result`; returns the index of the first body line. */
+  function readFrontMatter(lines, result) {
+    if (!lines[0] || lines[0].trim() !== '---') { return 0; }
+    var organisation = null;
+    var inOrganisations = false;
+    var index = 1;
+    for (; index < lines.length && lines[index].trim() !== '---'; index++) {
+      var line = lines[index];
+      var item = ORGANISATION_LINE.exec(line);
+      var role = ROLE_LINE.exec(line);
+      var pair = /^([a-z]+):\s*(.*)$/.exec(line);
+      if (inOrganisations && item) {
+        organisation = { name: yamlValue(item[1]), role: ROLES[0] };
+        result.organisations.push(organisation);
+      } else if (inOrganisations && role && organisation) {
+        organisation.role = yamlValue(role[1]).toLowerCase();
+      } else if (pair) {
+        inOrganisations = pair[1] === KEYS.organisations;
+        var name = FIELD_OF_KEY[pair[1]];
+        if (HEADER_FIELDS.indexOf(name) >= 0) { result[name] = yamlValue(pair[2]); }
+      }
+    }
+    return index + 1;
+  }
+
+  /** The text field of an indicator that a `###` heading opens, or null. */
+  function textFieldOfHeading(heading) {
+    var name = heading.trim().toLowerCase();
+    if (name === FORMAT.reflectionHeading.toLowerCase()) { return 'reflection'; }
+    return name === FORMAT.actionsHeading.toLowerCase() ? 'actions' : null;
+  }
+
+  /** The status key of a score word, '' for an open word, or null for an unknown word. */
+  function statusOfWord(written) {
+    var word = written.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (STATUS_OF_WORD[word]) { return STATUS_OF_WORD[word]; }
+    return FORMAT.openWords.indexOf(word) >= 0 ? '' : null;
+  }
+
   /** Reads an assessment file, hand-written or saved here, into the form's state. */
   function parseAssessment(text) {
     var result = emptyState();
@@ -369,30 +572,7 @@
     var problems = [];
     var count = 0;
     var lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-    var index = 0;
-    if (lines[0] && lines[0].trim() === '---') {
-      index = 1;
-      var organisation = null;
-      var inOrganisations = false;
-      for (; index < lines.length && lines[index].trim() !== '---'; index++) {
-        var line = lines[index];
-        var item = /^\s*-\s*naam:\s*(.*)$/.exec(line);
-        var role = /^\s+rol:\s*(.*)$/.exec(line);
-        var pair = /^([a-z]+):\s*(.*)$/.exec(line);
-        if (inOrganisations && item) {
-          organisation = { naam: yamlValue(item[1]), rol: 'zorgorganisatie' };
-          result.organisaties.push(organisation);
-        } else if (inOrganisations && role && organisation) {
-          organisation.rol = yamlValue(role[1]).toLowerCase();
-        } else if (pair) {
-          inOrganisations = pair[1] === 'organisaties';
-          if (pair[1] in result && pair[1] !== 'organisaties' && pair[1] !== 'indicators' && pair[1] !== 'plan') {
-            result[pair[1]] = yamlValue(pair[2]);
-          }
-        }
-      }
-      index += 1;
-    }
+    var index = readFrontMatter(lines, result);
     var current = null;
     var field = null;
     var entry = null;
@@ -405,46 +585,44 @@
       var body = lines[index];
       var h2 = /^##\s+(.*)$/.exec(body);
       var h3 = /^###\s+(.*)$/.exec(body);
-      var score = /^\*\*Kleurscore:\*\*\s*(.*)$/.exec(body.trim());
-      var planItem = /^\s*[-*]\s+\*\*(Wie|Wanneer|Doel|Indicatoren):\*\*\s*(.*)$/.exec(body);
+      var score = SCORE_LINE.exec(body.trim());
+      var planItem = PLAN_ITEM_LINE.exec(body);
       if (h2) {
         field = null;
         entry = null;
-        inPlan = h2[1].trim().toLowerCase() === 'plan van aanpak';
+        inPlan = h2[1].trim().toLowerCase() === FORMAT.planHeading.toLowerCase();
         current = null;
         if (!inPlan) {
           var id = h2[1].trim().split(/\s+/)[0];
           if (indicators.some(function (indicator) { return indicator.id === id; })) {
-            current = { status: '', reflectie: '', acties: '' };
+            current = emptyIndicator();
             result.indicators[id] = current;
             count += 1;
           } else {
-            problems.push('Onbekende indicator ' + id + ' overgeslagen.');
+            problems.push(say('unknownIndicator', { id: id }));
           }
         }
       } else if (h3 && inPlan) {
-        entry = { wat: h3[1].trim(), wie: '', wanneer: '', doel: '', indicatoren: '' };
+        entry = emptyPlanEntry();
+        entry.what = h3[1].trim();
         result.plan.push(entry);
       } else if (h3 && current) {
-        var name = h3[1].trim().toLowerCase();
-        field = name === 'reflectie' ? 'reflectie' : (name === 'acties' ? 'acties' : null);
+        field = textFieldOfHeading(h3[1]);
       } else if (score && current) {
-        var word = score[1].trim().toLowerCase().replace(/\s+/g, ' ');
-        if (STATUS_WORDS[word]) { current.status = STATUS_WORDS[word]; } else if (word !== 'open' && word !== '') {
-          problems.push('Onbekende kleurscore "' + score[1].trim() + '" overgeslagen.');
-        }
+        var status = statusOfWord(score[1]);
+        if (status === null) { problems.push(say('unknownStatus', { word: score[1].trim() })); } else if (status) { current.status = status; }
       } else if (planItem && entry) {
-        entry[planItem[1].toLowerCase()] = planItem[2].trim();
+        entry[PLAN_FIELD_OF_LABEL[planItem[1]]] = planItem[2].trim();
       } else if (current && field) {
         if (body.trim() || current[field]) { append(current, field, body); }
       } else if (current && body.trim()) {
-        append(current, 'reflectie', body);
+        append(current, 'reflection', body);
       }
     }
     Object.keys(result.indicators).forEach(function (key) {
       var value = result.indicators[key];
-      value.reflectie = (value.reflectie || '').trim();
-      value.acties = (value.acties || '').trim();
+      value.reflection = (value.reflection || '').trim();
+      value.actions = (value.actions || '').trim();
     });
     if (!result.code) { result.code = newCode(); }
     return { state: result, count: count, problems: problems };
