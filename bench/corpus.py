@@ -5,8 +5,8 @@ Usage: corpus.py PAGES ASSESSMENTS OUT_DIR
 
 OUT_DIR/kennisbank/  a Kennisbank project: PAGES Markdown pages of about 3 KB of Dutch-like text
                      (front matter, headings, paragraphs, lists, emphasis, links to other pages of
-                     the corpus) in sections of 100 pages, plus the shipped kader and ASSESSMENTS
-                     assessment files for it.
+                     the corpus) in sections of 100 pages, plus the shipped knowledge bank (the
+                     kader among it) and ASSESSMENTS assessment files for its kader.
 OUT_DIR/hugo/        the same PAGES pages as a Hugo site with a minimal layout that has
                      navigation and a table of contents.
 OUT_DIR/floor.md     all pages concatenated, for the cmark floor.
@@ -54,15 +54,12 @@ def main():
     kb = os.path.join(out, "kennisbank", "content")
     hugo = os.path.join(out, "hugo")
     os.makedirs(kb)
-    shutil.copytree(os.path.join(root, "content", "kader"), os.path.join(kb, "kader"))
-    shutil.copytree(os.path.join(root, "content", "kernprincipes"), os.path.join(kb, "kernprincipes"))
-    # The principle pages link to pages the corpus does not have; keep only the kader's links.
-    for name in os.listdir(os.path.join(kb, "kernprincipes")):
-        path = os.path.join(kb, "kernprincipes", name)
-        text = open(path, encoding="utf-8").read()
-        keep = text.split("## Lees ook")[0]
-        keep = keep.replace("](../houding-first/_index.md)", "](_index.md)").replace("](../eerst-een-thuis/_index.md)", "](_index.md)")
-        open(path, "w", encoding="utf-8").write(keep)
+    # The shipped knowledge bank (its pages link to each other), without its own assessments
+    # and home page: the corpus makes those.
+    for name in sorted(os.listdir(os.path.join(root, "content"))):
+        source = os.path.join(root, "content", name)
+        if os.path.isdir(source) and name != "zelfevaluaties":
+            shutil.copytree(source, os.path.join(kb, name))
     with open(os.path.join(kb, "_index.md"), "w", encoding="utf-8") as handle:
         handle.write("---\ntitle: Benchmark\n---\nEen synthetische kennisbank.\n")
     with open(os.path.join(out, "kennisbank", "kennisbank.yml"), "w", encoding="utf-8") as handle:

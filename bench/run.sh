@@ -27,7 +27,7 @@ median() {
     for _ in $(seq "$runs"); do
         local start end
         start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1
+        "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
         end=$(date +%s.%N)
         times+=("$(echo "$end - $start" | bc)")
     done
@@ -51,10 +51,13 @@ floor=$(median cmark --smart "$work/floor.md")
 # Serve: from saving one page to the rebuilt page being served.
 serve_line=$(python3 "$repo/bench/serve_latency.py" "$kennisbank" "$work/kennisbank" "$templates" "$pages" 5 2>&1 | tail -1)
 
-# Assessments alone: the shipped kader plus the assessments, no knowledge pages.
+# Assessments alone: the shipped knowledge bank (the kader among it) plus the assessments,
+# without the synthetic pages.
+rm -rf "$work/assessments"
 mkdir -p "$work/assessments/content"
-cp -r "$work/kennisbank/content/kader" "$work/kennisbank/content/kernprincipes" "$work/kennisbank/content/zelfevaluaties" "$work/assessments/content/"
-cp "$work/kennisbank/content/_index.md" "$work/assessments/content/"
+for entry in "$work/kennisbank/content/"*; do
+    case "$(basename "$entry")" in sectie-*) ;; *) cp -r "$entry" "$work/assessments/content/" ;; esac
+done
 cd "$work/assessments"
 only_assessments=$(median "$kennisbank" build --templates "$templates" --no-pdf --no-search -o "$work/assessments-out")
 

@@ -40,9 +40,10 @@ struct LoadedSite {
         let config = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &diagnostics)
         let templateRoot = options.url(options.templates)
         let stylesheets = Stylesheets.read(templateRoot: templateRoot)
-        let templates = TemplateSet.load(directory: templateRoot, displayRoot: options.templates, diagnostics: &diagnostics)
         let read = InterfaceStrings.read(templateRoot: templateRoot, displayRoot: options.templates,
                                          language: config.language, diagnostics: &diagnostics)
+        let templates = TemplateSet.load(directory: templateRoot, displayRoot: options.templates, strings: read,
+                                         diagnostics: &diagnostics)
         if let read {
             templates?.checkStrings(read, stringsFile: "\(options.templates)/strings/\(config.language).yml", diagnostics: &diagnostics)
         }

@@ -44,7 +44,13 @@ package struct TemplateSet: Sendable {
     /// The SAFEHTML pragma is put in front of every template, partials included, so that an
     /// edited template cannot fall back to the built-in escaper. A template may not choose
     /// another content type.
-    package static func load(directory: URL, displayRoot: String, diagnostics: inout DiagnosticList) -> TemplateSet? {
+    ///
+    /// With `strings`, every `{{strings.KEY}}` and `{{{strings.KEY}}}` tag whose text is known
+    /// is replaced by that text (escaped as the tag would escape it) before the template is
+    /// parsed: the words are the same on every page, so they cost nothing per page. Other uses
+    /// (sections, unknown keys) stay tags.
+    package static func load(directory: URL, displayRoot: String, strings: InterfaceStrings? = nil,
+                             diagnostics: inout DiagnosticList) -> TemplateSet? {
         _ = registration
         let fileManager = FileManager.default
         guard let enumerator = fileManager.enumerator(atPath: directory.path) else {
@@ -84,8 +90,9 @@ package struct TemplateSet: Sendable {
             }
             reservedIDs.formUnion(literalIDs(in: text))
             stringReferences += stringKeys(in: text).map { ($0.key, display, $0.line) }
+            let source = strings.map { inlineStrings(text, $0) } ?? text
             do {
-                let template = try MustacheTemplate(string: pragma + text)
+                let template = try MustacheTemplate(string: pragma + source)
                 library.register(template, named: String(path.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
@@ -118,6 +125,34 @@ package struct TemplateSet: Sendable {
             rest = rest[end...]
         }
         return ids
+    }
+
+    /// `text` with its `{{strings.KEY}}` (escaped) and `{{{strings.KEY}}}` (as it is) tags replaced
+    /// by the texts of `strings`. A text that holds `{{` or `}}` stays a tag.
+    package static func inlineStrings(_ text: String, _ strings: InterfaceStrings) -> String {
+        guard text.contains("{{strings.") || text.contains("{{{strings.") else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            let triple = rest[open.upperBound...].hasPrefix("{")
+            let nameStart = triple ? rest.index(after: open.upperBound) : open.upperBound
+            let closing = triple ? "}}}" : "}}"
+            guard rest[nameStart...].hasPrefix("strings."), let close = rest[nameStart...].range(of: closing) else {
+                result += "{{"
+                rest = rest[open.upperBound...]
+                continue
+            }
+            let key = String(rest[rest.index(nameStart, offsetBy: "strings.".count)..<close.lowerBound])
+            if case .text(let value)? = strings.value(key), !value.contains("{{"), !value.contains("}}"),
+               key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }) {
+                result += triple ? value : HTMLEscape.escape(value)
+            } else {
+                result += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// The keys of the `{{strings.KEY}}` tags of a template's text (also in sections and

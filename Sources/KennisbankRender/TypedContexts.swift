@@ -118,6 +118,17 @@ package struct IndicatorBlock: TypedContext {
         }
     }
 
+    /// Equal blocks are equal in every field (synthesized); the hash takes the fields that tell
+    /// most blocks apart, which is cheaper than hashing every text and gives the same equality.
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(change?.key)
+        hasher.combine(change?.before?.key)
+        hasher.combine(kaderURL)
+        hasher.combine(reflection.isEmpty)
+        hasher.combine(actions.isEmpty)
+    }
+
     /// The same block with its reflection and actions replaced by slots (`Slots`): what is
     /// rendered once and reused for every page with the same values, and the key it is kept by.
     package var slotted: IndicatorBlock {

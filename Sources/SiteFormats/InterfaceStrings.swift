@@ -15,10 +15,25 @@ public struct InterfaceStrings: Sendable, Equatable {
 
     public let language: String
     public let root: [String: Value]
+    /// Every value by its dotted key, for lookups without walking the tables.
+    private let flat: [String: Value]
 
     public init(language: String, root: [String: Value]) {
         self.language = language
         self.root = root
+        var flat: [String: Value] = [:]
+        func add(_ table: [String: Value], prefix: String) {
+            for (name, value) in table {
+                flat[prefix + name] = value
+                if case .table(let inner) = value { add(inner, prefix: prefix + name + ".") }
+            }
+        }
+        add(root, prefix: "")
+        self.flat = flat
+    }
+
+    public static func == (lhs: InterfaceStrings, rhs: InterfaceStrings) -> Bool {
+        lhs.language == rhs.language && lhs.root == rhs.root
     }
 
     /// The keys the generator itself uses; the reader reports each one that is missing.
@@ -36,12 +51,7 @@ public struct InterfaceStrings: Sendable, Equatable {
 
     /// The value at a dotted key such as `forms.subtitles.part`.
     public func value(_ key: String) -> Value? {
-        var current: Value = .table(root)
-        for part in key.split(separator: ".") {
-            guard case .table(let table) = current, let next = table[String(part)] else { return nil }
-            current = next
-        }
-        return current
+        flat[key]
     }
 
     /// The text at `key` with its `{name}` placeholders filled in from `values`.
