@@ -1,5 +1,4 @@
 import Foundation
-import Kader
 
 /// The content of an assessment file as plain values, and its text in the assessment format
 /// (the same text the browser form saves). Used by the spreadsheet import.

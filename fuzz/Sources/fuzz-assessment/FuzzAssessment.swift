@@ -2,6 +2,7 @@ import FuzzSupport
 import Diagnostics
 import Kader
 import Kennisbank
+import KennisbankLoad
 
 /// A completed assessment, checked against the shipped kader. Without errors there must be
 /// an assessment; with errors there must be none.

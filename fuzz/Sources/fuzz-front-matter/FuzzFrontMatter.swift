@@ -2,6 +2,7 @@ import FuzzSupport
 import Diagnostics
 import Kader
 import Kennisbank
+import KennisbankLoad
 
 /// A knowledge page: front matter (YAML) and Markdown.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -2,6 +2,7 @@ import FuzzSupport
 import Diagnostics
 import Kader
 import Kennisbank
+import KennisbankLoad
 
 /// A part of the kader with its `### P1.05 Title` indicators.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -3,6 +3,7 @@ import Foundation
 import Diagnostics
 import Kader
 import Kennisbank
+import KennisbankLoad
 
 /// A filled-in kader spreadsheet. A spreadsheet imported without errors must give an
 /// assessment file that itself reads without errors.
