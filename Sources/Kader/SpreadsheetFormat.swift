@@ -11,6 +11,39 @@ public enum SpreadsheetFormat {
         facilitator: "Gespreksleider",
         visibility: "Zichtbaarheid (" + Visibility.allCases.map(\.rawValue).joined(separator: " of ") + ")",
         code: "Code (leeg laten: de import maakt er een)", organisation: "Organisatie")
+    /// A session row of the template.
+    public enum Field: Sendable, CaseIterable {
+        case practice, region, date, facilitator, visibility, code, organisation
+    }
+
+    /// The field a session row stands for: its label's first word, in any case (a shortened or
+    /// translated remainder of the label does not matter); `regio` is taken for the region too.
+    public static func field(ofLabel label: String) -> Field? {
+        let written = label.lowercased()
+        for field in Field.allCases {
+            let word = firstWord(of: self.label(of: field))
+            if written.hasPrefix(word) { return field }
+        }
+        return written.hasPrefix("regio") ? .region : nil
+    }
+
+    /// The label of a session row, as the template writes it.
+    public static func label(of field: Field) -> String {
+        switch field {
+        case .practice: fieldLabels.practice
+        case .region: fieldLabels.region
+        case .date: fieldLabels.date
+        case .facilitator: fieldLabels.facilitator
+        case .visibility: fieldLabels.visibility
+        case .code: fieldLabels.code
+        case .organisation: fieldLabels.organisation
+        }
+    }
+
+    private static func firstWord(of label: String) -> String {
+        String(label.lowercased().prefix { $0.isLetter })
+    }
+
     /// The header of the indicator rows.
     public static let indicatorHeader = ["ID", "Onderdeel", "Korte titel", "Indicator", AssessmentFormat.scoreLabel,
                                          AssessmentFormat.reflectionHeading, AssessmentFormat.actionsHeading]

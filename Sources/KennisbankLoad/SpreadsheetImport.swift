@@ -45,34 +45,36 @@ package enum SpreadsheetImport {
             switch mode {
             case .header:
                 let label = first.lowercased()
+                let field = SpreadsheetFormat.field(ofLabel: first)
                 if first == SpreadsheetFormat.indicatorHeader[0] {
                     mode = .indicators
                 } else if label.hasPrefix(SpreadsheetFormat.versionLabel.lowercased()) {
-                    let version = cell(1).lowercased().replacingOccurrences(of: "versie", with: "").trimmingCharacters(in: .whitespaces)
+                    let version = cell(1).lowercased().replacingOccurrences(of: SpreadsheetFormat.versionWord, with: "")
+                        .trimmingCharacters(in: .whitespaces)
                     if !version.isEmpty, version != kader.version {
                         error("this spreadsheet is for kader version `\(version)`, but this site has version `\(kader.version)`; start from a new template", row: number)
                     }
-                } else if label.hasPrefix("praktijk") {
+                } else if field == .practice {
                     file.practice = cell(1)
-                } else if label.hasPrefix("gemeente") || label.hasPrefix("regio") {
+                } else if field == .region {
                     file.region = cell(1)
-                } else if label.hasPrefix("datum") {
+                } else if field == .date {
                     file.date = cell(1)
                     if !cell(1).isEmpty, SessionDate(cell(1)) == nil {
                         error("the date `\(cell(1))` is not a date written as year-month-day, such as `2025-03-14`", row: number)
                     }
-                } else if label.hasPrefix("gespreksleider") {
+                } else if field == .facilitator {
                     file.facilitator = cell(1)
-                } else if label.hasPrefix("zichtbaarheid") {
+                } else if field == .visibility {
                     let value = cell(1).lowercased()
                     if AssessmentFormat.visibility(value) == nil {
                         error("visibility must be `unlisted` or `public`, not `\(cell(1))`", row: number)
                     } else {
                         file.visibility = value
                     }
-                } else if label.hasPrefix("code") {
+                } else if field == .code {
                     file.code = cell(1)
-                } else if label.hasPrefix("organisatie") {
+                } else if field == .organisation {
                     guard !cell(1).isEmpty else { continue }
                     let role = cell(2).lowercased()
                     if AssessmentFormat.role(role) == nil {
