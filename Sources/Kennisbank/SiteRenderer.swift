@@ -101,7 +101,8 @@ enum SiteRenderer {
         var html: String?
         if let model = model(loaded, options, withSearch: false, withNotes: false, diagnostics: &diagnostics),
            let templates = loaded.templates, !diagnostics.hasErrors {
-            let renderer = pageRenderer(loaded, model, templates: templates, request: RenderRequest())
+            // A self-contained page has no header, footer or sidebar: none is made for the site.
+            let renderer = pageRenderer(loaded, model, templates: templates, request: RenderRequest(), withChrome: false)
             if let path = loaded.standalonePath, let index = model.tree.pageBySource[path] {
                 html = renderer.renderStandalone(index, pdfName: request.pdfName)
             }
@@ -139,16 +140,20 @@ enum SiteRenderer {
         return model
     }
 
+    /// The renderer of the site's pages; `withChrome` false leaves out the sidebars, headers and
+    /// footers made ahead for every page (for a page that has none).
     private static func pageRenderer(_ loaded: LoadedSite, _ model: SiteModel, templates: TemplateSet,
-                                     request: RenderRequest) -> PageRenderer {
+                                     request: RenderRequest, withChrome: Bool = true) -> PageRenderer {
         let bookLinks = model.generated.contains(.book) ? (Book.url, request.withPDF ? Book.pdf : nil) : nil
+        let sidebar = withChrome
+            ? SidebarHTML(tree: model.tree, navigation: model.navigation, templates: templates, strings: model.strings) : nil
         var contexts = PageContextBuilder(tree: model.tree, navigation: model.navigation, config: model.config,
-                                          strings: model.strings, withSearch: request.withSearch,
-                                          sidebarHTML: SidebarHTML(tree: model.tree, navigation: model.navigation,
-                                                                   templates: templates, strings: model.strings),
+                                          strings: model.strings, withSearch: request.withSearch, sidebarHTML: sidebar,
                                           bookLinks: bookLinks)
-        let roots = Set(model.tree.pages.map { RelativeURL.root(for: $0.url) } + [RelativeURL.root(for: PageContextBuilder.searchURL)])
-        contexts.chrome = ChromeHTML(shared: contexts.chromeShared, templates: templates, roots: roots)
+        if withChrome {
+            let roots = Set(model.tree.pages.map { RelativeURL.root(for: $0.url) } + [RelativeURL.root(for: PageContextBuilder.searchURL)])
+            contexts.chrome = ChromeHTML(shared: contexts.chromeShared, templates: templates, roots: roots)
+        }
         let kader = model.kader.map { KaderContexts(site: $0, tree: model.tree, strings: model.strings, withPDF: request.withPDF) }
         let assessmentContexts = model.kader.map {
             AssessmentContexts(kader: $0.kader, tree: model.tree, kaderSite: $0, templates: templates, strings: model.strings)

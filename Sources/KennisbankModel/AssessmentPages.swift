@@ -10,7 +10,7 @@ package enum AssessmentPages {
         var matter = FrontMatter()
         let practice = draft.practice?.value ?? ""
         let date = draft.date?.value ?? ""
-        let shownPractice = practice.isEmpty ? ContentPath.fileName(path) : practice
+        let shownPractice = practice.isEmpty ? RelativePath.name(path) : practice
         if let day = SessionDate(date) {
             matter.title = strings.text("assessment.titleWithDate", ["practice": shownPractice, "date": strings.date(day)])
         } else {
@@ -25,7 +25,7 @@ package enum AssessmentPages {
             matter.title = strings.text("preparation.title", ["party": draft.party?.value ?? "",
                                                                "session": draft.session?.value ?? ""])
         }
-        if slug.isEmpty { slug = Slug.make(String(ContentPath.fileName(path).dropLast(3))) }
+        if slug.isEmpty { slug = Slug.make(String(RelativePath.name(path).dropLast(3))) }
         // An unlisted page's address carries its code, so that it cannot be guessed.
         if let code = draft.code?.value, AssessmentFormat.isUnlisted(draft.visibility?.value) {
             slug += "-" + Slug.make(code)

@@ -66,7 +66,7 @@ package struct LinkLocator: Sendable {
             if case .failure(let message)? = checkAnchor(fragment, in: pageIndex, written: destination) { return .failure(message) }
             return .sameAnchor(fragment)
         }
-        guard let target = normalize(path, relativeTo: ContentPath.parentFolder(page.source)) else {
+        guard let target = normalize(path, relativeTo: RelativePath.parent(page.source)) else {
             return .failure("link `\(destination)` leads outside the content folder; link only to files inside it")
         }
         if target.hasSuffix(".md") {

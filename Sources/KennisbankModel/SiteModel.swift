@@ -135,7 +135,7 @@ package struct SiteModel: Sendable {
         let entries = input.markdown.map { path -> SiteTree.Entry in
             guard let source = input.sources[path] else {
                 return SiteTree.Entry(source: path, displayPath: "\(input.contentPath)/\(path)", frontMatter: FrontMatter(),
-                                      bodyTitle: String(ContentPath.fileName(path).dropLast(3)))
+                                      bodyTitle: String(RelativePath.name(path).dropLast(3)))
             }
             let matter = source.assessment.map { AssessmentPages.frontMatter(for: $0, path: path, strings: input.strings) } ?? source.frontMatter
             let listed = !(source.assessment.map { AssessmentFormat.isUnlisted($0.visibility?.value) } ?? false)

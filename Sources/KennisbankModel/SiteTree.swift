@@ -49,18 +49,18 @@ public struct SiteTree: Sendable {
         // Every folder that holds a published page, and all folders above it, is a section.
         var folders: Set<String> = [""]
         for entry in published {
-            var folder = ContentPath.parentFolder(entry.source)
+            var folder = RelativePath.parent(entry.source)
             while !folder.isEmpty {
                 folders.insert(folder)
-                folder = ContentPath.parentFolder(folder)
+                folder = RelativePath.parent(folder)
             }
         }
         var landingByFolder: [String: Entry] = [:]
         for entry in published where ContentPath.isLanding(entry.source) {
-            let folder = ContentPath.parentFolder(entry.source)
+            let folder = RelativePath.parent(entry.source)
             if let other = landingByFolder[folder] {
                 diagnostics.append(.error(
-                    "this folder has two landing pages, `\(ContentPath.fileName(other.source))` and `\(ContentPath.fileName(entry.source))`; keep one",
+                    "this folder has two landing pages, `\(RelativePath.name(other.source))` and `\(RelativePath.name(entry.source))`; keep one",
                     file: entry.displayPath, line: 1, column: 1))
             } else {
                 landingByFolder[folder] = entry
@@ -78,9 +78,9 @@ public struct SiteTree: Sendable {
                     file: shown))
                 continue
             }
-            let parent = folder.isEmpty ? nil : sectionByFolder[ContentPath.parentFolder(folder)]
+            let parent = folder.isEmpty ? nil : sectionByFolder[RelativePath.parent(folder)]
             if !folder.isEmpty, parent == nil { continue }
-            let slug = landing.frontMatter.slug ?? Slug.make(ContentPath.fileName(folder))
+            let slug = landing.frontMatter.slug ?? Slug.make(RelativePath.name(folder))
             let prefix = folder.isEmpty ? "" : tree.sections[parent!].urlPrefix + slug + "/"
             if parent == tree.root, reservedTopFolders.contains(slug) {
                 diagnostics.append(.error(
@@ -96,8 +96,8 @@ public struct SiteTree: Sendable {
         }
 
         for entry in published where !ContentPath.isLanding(entry.source) {
-            guard let section = sectionByFolder[ContentPath.parentFolder(entry.source)] else { continue }
-            let name = String(ContentPath.fileName(entry.source).dropLast(3))
+            guard let section = sectionByFolder[RelativePath.parent(entry.source)] else { continue }
+            let name = String(RelativePath.name(entry.source).dropLast(3))
             let slug = entry.frontMatter.slug ?? Slug.make(name)
             let pageIndex = tree.addPage(entry, kind: .page, url: tree.sections[section].urlPrefix + slug + "/index.html",
                                          section: section)
@@ -133,7 +133,7 @@ public struct SiteTree: Sendable {
                     page = pages[pageIndex]
                 case .section(let sectionIndex):
                     page = pages[sections[sectionIndex].landing]
-                    if isRoot, let rank = config.sectionOrder.firstIndex(of: ContentPath.fileName(sections[sectionIndex].folder)) {
+                    if isRoot, let rank = config.sectionOrder.firstIndex(of: RelativePath.name(sections[sectionIndex].folder)) {
                         configRank = rank
                     }
                 }
@@ -151,7 +151,7 @@ public struct SiteTree: Sendable {
     }
 
     private func checkSectionOrder(config: SiteConfig, configPath: String, diagnostics: inout DiagnosticList) {
-        let topFolders = Set(sections.filter { $0.parent == root }.map { ContentPath.fileName($0.folder) })
+        let topFolders = Set(sections.filter { $0.parent == root }.map { RelativePath.name($0.folder) })
         for name in config.sectionOrder where !topFolders.contains(name) {
             var message = "`sections` names `\(name)`, but there is no section folder of that name in the content"
             if let nearest = Suggestion.nearest(to: name, in: topFolders.sorted()) { message += "; did you mean `\(nearest)`?" }

@@ -19,6 +19,8 @@ package struct SidebarHTML: Sendable {
     private let tree: SiteTree
     private let templates: TemplateSet
     private let strings: InterfaceStrings
+    /// The same words as the one template value every entry carries.
+    private let words: StringsValue
     /// Entry HTML of each page or section landing (not current), by root prefix, then page index.
     private let entries: [String: [Int: String]]
 
@@ -26,6 +28,8 @@ package struct SidebarHTML: Sendable {
         self.tree = tree
         self.templates = templates
         self.strings = strings
+        let words = StringsValue(strings)
+        self.words = words
         // The root prefixes pages of each top-level section are rendered with.
         var rootsByTop: [Int: Set<String>] = [:]
         for index in tree.pages.indices {
@@ -35,7 +39,7 @@ package struct SidebarHTML: Sendable {
         let jobs = rootsByTop.keys.sorted().flatMap { top in rootsByTop[top]!.sorted().map { (top, $0) } }
         let rendered = parallelMap(jobs) { top, root -> (String, [Int: String]) in
             var entries: [Int: String] = [:]
-            Self.fillEntries(of: top, root: root, tree: tree, templates: templates, strings: strings, into: &entries)
+            Self.fillEntries(of: top, root: root, tree: tree, templates: templates, strings: strings, words: words, into: &entries)
             return (root, entries)
         }
         var entries: [String: [Int: String]] = [:]
@@ -59,28 +63,29 @@ package struct SidebarHTML: Sendable {
             if case .section(let sub) = child, path.contains(sub) { return false }
             return true
         }
-        return Self.list(of: section, root: root, tree: tree, templates: templates, strings: strings,
+        return Self.list(of: section, root: root, tree: tree, templates: templates, strings: strings, words: words,
                          reusable: reusable, ready: { ready[$0] }, current: { $0 == current })
     }
 
     /// Renders every entry below `section` (not current) into `entries`, children first.
     private static func fillEntries(of section: Int, root: String, tree: SiteTree, templates: TemplateSet,
-                                    strings: InterfaceStrings, into entries: inout [Int: String]) {
+                                    strings: InterfaceStrings, words: StringsValue, into entries: inout [Int: String]) {
         for child in tree.sections[section].children {
             if case .section(let sub) = child {
-                fillEntries(of: sub, root: root, tree: tree, templates: templates, strings: strings, into: &entries)
+                fillEntries(of: sub, root: root, tree: tree, templates: templates, strings: strings, words: words, into: &entries)
             }
         }
         let ready = entries
         for child in tree.sections[section].children {
             let target = Self.target(of: child, in: tree)
-            entries[target] = entry(child, root: root, current: false, tree: tree, templates: templates, strings: strings,
+            entries[target] = entry(child, root: root, current: false, tree: tree, templates: templates, strings: strings, words: words,
                                     reusable: { _, _ in true }, ready: { ready[$0] }, current: { _ in false })
         }
     }
 
     private static func list(of section: Int, root: String, tree: SiteTree, templates: TemplateSet,
-                             strings: InterfaceStrings, reusable: (Section.Child, Int) -> Bool, ready: (Int) -> String?,
+                             strings: InterfaceStrings, words: StringsValue, reusable: (Section.Child, Int) -> Bool,
+                             ready: (Int) -> String?,
                              current: (Int) -> Bool) -> String {
         var items = ""
         let children = tree.sections[section].children
@@ -97,28 +102,29 @@ package struct SidebarHTML: Sendable {
                 items += html
             } else {
                 items += entry(child, root: root, current: current(target), tree: tree, templates: templates,
-                               strings: strings, reusable: reusable, ready: ready, current: current)
+                               strings: strings, words: words, reusable: reusable, ready: ready, current: current)
             }
         }
         if shown.count < children.count {
             let landing = tree.sections[section].landing
             let all = strings.count("sidebar.allPages", children.count, ["section": tree.pages[landing].title])
             items += templates.render(value: NavEntry(root: root, url: tree.pages[landing].url, title: all, current: false,
-                                                      list: nil, strings: StringsValue(strings)),
+                                                      list: nil, strings: words),
                                       with: "partials/nav-item")
         }
-        return items.isEmpty ? "" : templates.render(value: NavList(items: items, strings: StringsValue(strings)),
+        return items.isEmpty ? "" : templates.render(value: NavList(items: items, strings: words),
                                                       with: "partials/nav-list")
     }
 
     private static func entry(_ child: Section.Child, root: String, current isCurrent: Bool, tree: SiteTree,
-                              templates: TemplateSet, strings: InterfaceStrings, reusable: (Section.Child, Int) -> Bool,
+                              templates: TemplateSet, strings: InterfaceStrings, words: StringsValue,
+                              reusable: (Section.Child, Int) -> Bool,
                               ready: (Int) -> String?, current: (Int) -> Bool) -> String {
         let target = target(of: child, in: tree)
         var entry = NavEntry(root: root, url: tree.pages[target].url, title: tree.pages[target].title, current: isCurrent,
-                             list: nil, strings: StringsValue(strings))
+                             list: nil, strings: words)
         if case .section(let sub) = child {
-            entry.list = list(of: sub, root: root, tree: tree, templates: templates, strings: strings,
+            entry.list = list(of: sub, root: root, tree: tree, templates: templates, strings: strings, words: words,
                               reusable: reusable, ready: ready, current: current)
         }
         return templates.render(value: entry, with: "partials/nav-item")
