@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
-swift test "$@"
+# Release build: it reuses the generator that scripts/build-site.sh built (only the tests are
+# compiled), and the tests run on optimised code (about a third less CPU time than debug).
+# The tests use no @testable import, so none is needed.
+swift test -c release --disable-testable-imports "$@"

@@ -64,7 +64,7 @@ struct RenderRequest {
 /// The stages before writing, composed: load -> model -> render. Each command asks only for
 /// what it needs: `check` the model, `build` and `serve` the whole site, `assessment render`
 /// one page.
-enum SiteRenderer {
+package enum SiteRenderer {
     /// Loads and models the site: every problem `build` would report before writing, and notes
     /// (open indicators). Renders nothing.
     static func check(_ options: BuildOptions) -> BuildReport {
@@ -116,7 +116,7 @@ enum SiteRenderer {
 
     /// The model and a page renderer of the site, without rendering anything (for tests that
     /// compare cached with uncached rendering); nil when the site has errors.
-    static func renderer(_ options: BuildOptions, withSearch: Bool = false) -> (SiteModel, PageRenderer)? {
+    package static func renderer(_ options: BuildOptions, withSearch: Bool = false) -> (SiteModel, PageRenderer)? {
         var diagnostics = DiagnosticList()
         let loaded = LoadedSite.load(options, diagnostics: &diagnostics)
         guard let model = model(loaded, options, withSearch: withSearch, withNotes: false, diagnostics: &diagnostics),

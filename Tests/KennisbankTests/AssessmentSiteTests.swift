@@ -1,6 +1,6 @@
 import Foundation
 import Kader
-@testable import Kennisbank
+import Kennisbank
 import Testing
 import KennisbankModel
 import KennisbankLoad

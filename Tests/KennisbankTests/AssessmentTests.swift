@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
 import Kader
-@testable import Kennisbank
+import Kennisbank
 import Testing
 import KennisbankModel
 import KennisbankLoad

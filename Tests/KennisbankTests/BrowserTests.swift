@@ -1,5 +1,5 @@
 import Foundation
-@testable import Kennisbank
+import Kennisbank
 import Kader
 import KennisbankMarkdown
 import Testing

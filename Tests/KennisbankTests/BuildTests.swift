@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-@testable import Kennisbank
+import Kennisbank
 import Testing
 import KennisbankModel
 import KennisbankLoad

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Kennisbank
+import Kennisbank
 import Kader
 import KennisbankModel
 import KennisbankLoad

@@ -2,8 +2,8 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-@testable import Kennisbank
-@testable import KennisbankServe
+import Kennisbank
+import KennisbankServe
 import Testing
 import KennisbankModel
 import KennisbankLoad
