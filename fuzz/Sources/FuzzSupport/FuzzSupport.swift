@@ -9,14 +9,16 @@ public enum FuzzCheck {
     /// The shipped kader, read once from the project's content (the folder above `fuzz/`, or
     /// `KENNISBANK_ROOT`).
     public static let kader: Kader = {
-        let root = ProcessInfo.processInfo.environment["KENNISBANK_ROOT"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized.path
         let options = BuildOptions(content: "\(root)/content", templates: "\(root)/templates", output: "/nonexistent",
                                    config: "\(root)/kennisbank.yml", makePDFs: false)
         let (kader, diagnostics) = KaderReader.read(options: options)
         guard let kader else { fatalError("the shipped kader does not load: \(diagnostics.items)") }
         return kader
     }()
+
+    /// The project's folder (the one above `fuzz/`, or `KENNISBANK_ROOT`).
+    public static let root: String = ProcessInfo.processInfo.environment["KENNISBANK_ROOT"]
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized.path
 
     /// The bytes of one fuzz input.
     public static func data(_ start: UnsafeRawPointer, _ count: Int) -> Data {
