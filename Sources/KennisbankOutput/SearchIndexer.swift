@@ -50,6 +50,6 @@ package enum SearchIndexer {
         }
         let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : "Pagefind could not index the site: \(output.trimmingCharacters(in: .whitespacesAndNewlines))"
+        return process.terminationStatus == 0 ? nil : "Pagefind could not index the site: \(SystemError.lastLine(output))"
     }
 }

@@ -17,7 +17,9 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
 /// the tests, next to them).
 var kennisbankProgram: URL {
     let folder = Bundle.main.bundleURL.deletingLastPathComponent()
-    for candidate in [folder, folder.deletingLastPathComponent()] {
+    // The test bundle's folder, or (with `swift test` on Linux) the folder of the test program.
+    let programFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [folder, folder.deletingLastPathComponent(), programFolder] {
         let program = candidate.appendingPathComponent("kennisbank")
         if FileManager.default.isExecutableFile(atPath: program.path) { return program }
     }
