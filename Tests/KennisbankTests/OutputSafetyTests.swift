@@ -1,5 +1,5 @@
 import Foundation
-@testable import Kennisbank
+import Kennisbank
 import Testing
 import KennisbankOutput
 import Basics
