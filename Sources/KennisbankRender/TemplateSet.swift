@@ -63,6 +63,7 @@ package struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var reservedIDs = Set<String>()
         var stringReferences: [(key: String, file: String, line: Int)] = []
+        var inclusions: [String: (display: String, inclusions: [TemplateInclusions.Inclusion])] = [:]
         var failed = false
         for path in names.sorted(by: byteOrder) {
             let display = "\(displayRoot)/\(path)"
@@ -79,8 +80,10 @@ package struct TemplateSet: Sendable {
             case .success(let source):
                 text = source.text
             }
+            // Any mention of the pragma's name is refused (a comment naming SAFEHTML beside another
+            // content type passed an earlier check line by line).
             if let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: {
-                $0.contains("CONTENT_TYPE") && !$0.contains(SafeHTMLContentType.name)
+                $0.contains("CONTENT_TYPE")
             }) {
                 diagnostics.append(.error(
                     "templates may not change the content type: every template is escaped as SAFEHTML; remove this pragma",
@@ -88,6 +91,12 @@ package struct TemplateSet: Sendable {
                 failed = true
                 continue
             }
+            let scanned = TemplateInclusions(text: text)
+            for problem in scanned.problems {
+                diagnostics.append(.error(problem.message, file: display, line: problem.line, column: problem.column))
+                failed = true
+            }
+            inclusions[String(path.dropLast(".mustache".count))] = (display, scanned.inclusions)
             reservedIDs.formUnion(literalIDs(in: text))
             stringReferences += stringKeys(in: text).map { ($0.key, display, $0.line) }
             let source = strings.map { inlineStrings(text, $0) } ?? text
@@ -104,6 +113,10 @@ package struct TemplateSet: Sendable {
                 diagnostics.append(.error("template syntax error: \(error)", file: display, line: 1, column: 1))
                 failed = true
             }
+        }
+        for cycle in TemplateInclusions.cycles(inclusions) {
+            diagnostics.append(cycle)
+            failed = true
         }
         for name in required where library.getTemplate(named: name) == nil && !names.contains(name + ".mustache") {
             diagnostics.append(.error("the template `\(name).mustache` is missing; every site needs it (copy it from the project's templates folder)",
