@@ -4,7 +4,7 @@ import KennisbankLoad
 import SiteFormats
 import Basics
 
-/// The Mustache context of the book (`book.mustache`): title page, table of contents, the
+/// The values of the book (`BookValues`, `book.mustache`): title page, table of contents, the
 /// chapters with their pages, and the index of indicators. The bodies come from the page
 /// renderer, rendered for the book (ids prefixed with the page's book id, links into the book).
 package struct BookContexts: Sendable {
@@ -14,8 +14,6 @@ package struct BookContexts: Sendable {
     package let strings: InterfaceStrings
     package let kader: KaderContexts?
 
-    /// What the page renderer made of one page for the book.
-
     package init(book: Book, tree: SiteTree, config: SiteConfig, strings: InterfaceStrings, kader: KaderContexts?) {
         self.book = book
         self.tree = tree
@@ -24,53 +22,35 @@ package struct BookContexts: Sendable {
         self.kader = kader
     }
 
+    /// What the page renderer made of one page for the book.
     package enum Body: Sendable {
         case html(String)
         case kaderPart(KaderPart, KaderPartContent)
     }
 
-    package func context(bodies: [Int: Body], withPDF: Bool) -> [String: Any] {
-        var site: [String: Any] = ["title": config.title, "language": config.language]
-        if let description = config.description { site["description"] = description }
-        var context: [String: Any] = ["site": site, "root": RelativeURL.root(for: Book.url), "strings": StringsValue(strings)]
-        if let home = tree.sections.first?.landing { context["homeURL"] = tree.pages[home].url }
-        if withPDF { context["pdf"] = Book.pdf }
-        if let version = kader?.site.kader.version { context["kaderVersion"] = version }
-        let latestUpdate = book.entries.compactMap { tree.pages[$0.page].updated }.max()
-        if let iso = config.contentDate ?? latestUpdate, let date = SessionDate(iso) {
-            context["date"] = ["iso": iso, "text": strings.date(date)]
-        }
-
-        var chapters: [[String: Any]] = []
+    package func context(bodies: [Int: Body], withPDF: Bool) -> BookValues {
+        var chapters: [BookEntryValue] = []
         for entry in book.entries {
             let values = entryValues(entry, body: bodies[entry.page])
             if entry.startsChapter || chapters.isEmpty {
-                var chapter = values
-                chapter["pages"] = [[String: Any]]()
-                chapters.append(chapter)
+                chapters.append(values)
             } else {
-                var pages = chapters[chapters.count - 1]["pages"] as? [[String: Any]] ?? []
-                pages.append(values)
-                chapters[chapters.count - 1]["pages"] = pages
+                chapters[chapters.count - 1].pages.append(values)
             }
         }
-        for index in chapters.indices {
-            chapters[index]["hasPages"] = !((chapters[index]["pages"] as? [[String: Any]])?.isEmpty ?? true)
-        }
-        context["chapters"] = chapters
-        context["chapterCount"] = chapters.count
-        context["pageCount"] = book.entries.count
-
-        if let kader {
-            let indicators = kader.site.kader.parts.flatMap { part -> [[String: Any]] in
+        let latestUpdate = book.entries.compactMap { tree.pages[$0.page].updated }.max()
+        let date = (config.contentDate ?? latestUpdate).flatMap { iso in SessionDate(iso).map { DateValue(iso: iso, text: strings.date($0)) } }
+        let indicators = kader.map { kader in
+            kader.site.kader.parts.flatMap { part -> [BookIndicatorValue] in
                 guard let page = kader.site.partPages[part.id], let id = book.id(of: page) else { return [] }
-                return part.indicators.map { ["id": $0.id.description, "title": $0.title, "href": "\(id)--\($0.id.anchor)"] }
+                return part.indicators.map { BookIndicatorValue(id: $0.id.description, title: $0.title, href: "\(id)--\($0.id.anchor)") }
             }
-            context["indicators"] = indicators
-            context["indicatorCount"] = indicators.count
-            context["hasIndicators"] = !indicators.isEmpty
         }
-        return context
+        return BookValues(site: SiteNameValue(title: config.title, language: config.language, description: config.description),
+                          root: RelativeURL.root(for: Book.url), strings: StringsValue(strings),
+                          homeURL: tree.sections.first.map { tree.pages[$0.landing].url }, pdf: withPDF ? Book.pdf : nil,
+                          kaderVersion: kader?.site.kader.version, date: date, chapters: chapters, pageCount: book.entries.count,
+                          indicators: indicators)
     }
 
     /// The book's page as pieces to write one after another: the template's output with a slot
@@ -105,17 +85,16 @@ package struct BookContexts: Sendable {
         return [templates.render(context(bodies: bodies, withPDF: withPDF), with: "book")]
     }
 
-    /// Every key is set, also when empty: Mustache would otherwise look a missing key up in
-    /// the enclosing chapter and show the chapter's description or body under a page.
-    private func entryValues(_ entry: Book.Entry, body: Body?) -> [String: Any] {
+    /// A page's values; what it does not have is absent, so that Mustache never shows the
+    /// enclosing chapter's description or body under a page.
+    private func entryValues(_ entry: Book.Entry, body: Body?) -> BookEntryValue {
         let page = tree.pages[entry.page]
-        var values: [String: Any] = ["bookID": entry.id, "title": page.title, "description": page.description ?? false,
-                                     "part": false, "body": false]
+        var values = BookEntryValue(bookID: entry.id, title: page.title, description: page.description)
         switch body {
         case .html(let html)?:
-            if !html.isEmpty { values["body"] = html }
+            if !html.isEmpty { values.body = html }
         case .kaderPart(let part, let content)?:
-            values["part"] = kader?.partBody(part, content: content) ?? false
+            values.part = kader?.partBody(part, content: content)
         case nil:
             break
         }

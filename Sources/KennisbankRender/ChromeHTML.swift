@@ -21,20 +21,20 @@ package struct ChromeHTML: Sendable {
         let headerKeys = roots.sorted().flatMap { root in
             positions.map { ChromeContext(shared: shared, root: root, currentMainItem: $0) }
         }
-        let rendered = parallelMap(headerKeys) { templates.render(value: $0, with: Self.headerPartial) }
+        let rendered = parallelMap(headerKeys) { templates.render($0, with: Self.headerPartial) }
         headers = Dictionary(uniqueKeysWithValues: zip(headerKeys, rendered))
         let footerKeys = roots.sorted().map { ChromeContext(shared: shared, root: $0, currentMainItem: nil) }
-        let footerHTML = parallelMap(footerKeys) { templates.render(value: $0, with: Self.footerPartial) }
+        let footerHTML = parallelMap(footerKeys) { templates.render($0, with: Self.footerPartial) }
         footers = Dictionary(uniqueKeysWithValues: zip(footerKeys, footerHTML))
     }
 
     /// The header of a page with these values (rendered now for a root that was not prepared,
     /// such as the 404 page's absolute one).
     package func header(_ context: ChromeContext) -> String {
-        headers[context] ?? templates.render(value: context, with: Self.headerPartial)
+        headers[context] ?? templates.render(context, with: Self.headerPartial)
     }
 
     package func footer(_ context: ChromeContext) -> String {
-        footers[context.footerKey] ?? templates.render(value: context.footerKey, with: Self.footerPartial)
+        footers[context.footerKey] ?? templates.render(context.footerKey, with: Self.footerPartial)
     }
 }

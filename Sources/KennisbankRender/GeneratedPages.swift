@@ -63,19 +63,19 @@ package struct GeneratedPages {
     /// The book with its stylesheets inline, for its PDF.
     package func bookPrint(_ book: BookContexts, bodies: [Int: BookContexts.Body]) -> String {
         var context = book.context(bodies: bodies, withPDF: withPDF)
-        context["pdfCSS"] = InlineCSS.book(stylesheets)
+        context.pdfCSS = InlineCSS.book(stylesheets)
         return templates.render(context, with: "book")
     }
 
     private func formFile(_ form: KaderForm) -> File? {
         guard let kader else { return nil }
-        var context: [String: Any] = ["site": ["title": model.config.title, "language": model.config.language],
-                                      "root": RelativeURL.root(for: form.html), "strings": contexts.stringsValue]
-        context["form"] = kader.formValues(form, contents: contents)
+        var context = FormPageValues(site: SiteNameValue(title: model.config.title, language: model.config.language),
+                                     root: RelativeURL.root(for: form.html), strings: contexts.stringsValue,
+                                     form: kader.formValues(form, contents: contents))
         let template = form.kind == .plan ? "form-plan" : "form"
         var file = File(path: form.html, html: templates.render(context, with: template), printable: true)
         if withPDF {
-            context["pdfCSS"] = InlineCSS.form(stylesheets)
+            context.pdfCSS = InlineCSS.form(stylesheets)
             file.print = templates.render(context, with: template)
             file.pdf = form.pdf
         }
@@ -89,8 +89,8 @@ package struct GeneratedPages {
                                            kader: kader)
         var context = contexts.generatedContext(url: session.url,
                                                title: model.strings.text("preparation.overviewTitle", ["session": session.name]))
-        context["preparation"] = assessmentContexts.overviewValues(overview, texts: texts)
-        context["noindex"] = true
+        context.preparation = assessmentContexts.overviewValues(overview, texts: texts)
+        context.noindex = true
         return File(path: session.url, html: templates.render(context, with: "preparation"))
     }
 }

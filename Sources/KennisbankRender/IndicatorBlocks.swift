@@ -32,11 +32,11 @@ package final class IndicatorBlocks: Sendable {
         if let cached {
             pieces = cached
         } else {
-            pieces = Slots.cut(templates.render(value: key, with: Self.partial), slots: 2)
+            pieces = Slots.cut(templates.render(key, with: Self.partial), slots: 2)
             cache.withLock { $0[key] = .some(pieces) }
         }
         if let pieces { return Slots.fill(pieces, with: [block.reflection, block.actions]) }
-        return templates.render(value: block, with: Self.partial)
+        return templates.render(block, with: Self.partial)
     }
 
     package static let partial = "partials/assessment-indicator"

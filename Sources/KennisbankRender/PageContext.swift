@@ -5,8 +5,8 @@ import KennisbankLoad
 import SiteFormats
 import Basics
 
-/// Builds the Mustache context of a page: plain dictionaries and arrays (fast to render,
-/// no reflection), with every URL relative to the page through `root`.
+/// Builds the values of a page (`PageContext`, typed, read without reflection), with every URL
+/// relative to the page through `root`.
 ///
 /// Keys (see the README for the full list): `site`, `root`, `page`, `body`, `toc`,
 /// `mainNav`, `breadcrumbs`, `sidebar`, `previous`, `next`, `children`.
@@ -58,7 +58,7 @@ package struct PageContextBuilder: Sendable {
         let root = RelativeURL.root(for: page.url)
         var info = PageInfo(title: page.title, url: page.url)
         info.description = page.description ?? (page.kind == .home ? config.description : nil)
-        if let updated = page.updated, let date = SessionDate(updated) { info.updated = (updated, strings.date(date)) }
+        if let updated = page.updated, let date = SessionDate(updated) { info.updated = DateValue(iso: updated, text: strings.date(date)) }
         info.tags = page.tags
         info.isHome = page.kind == .home
         var context = base(currentPage: pageIndex, root: root, page: info)

@@ -76,8 +76,8 @@ package struct PageRenderer: Sendable {
             let segments = source.document.renderSegments(allowRawHTML: model.config.allowRawHTML, links: links)
             let content = KaderPartContent(segments: segments, headings: source.headings, part: part)
             var context = contexts.context(for: index, body: "", headings: [])
-            context["part"] = kader.partValues(part, content: content)
-            context["kader"] = kader.kaderValues
+            context.part = kader.partValues(part, content: content)
+            context.kader = kader.kaderValue
             page.kaderContent = (id, content)
             page.html = templates.render(context, with: "kader-part")
             return page
@@ -85,13 +85,11 @@ package struct PageRenderer: Sendable {
             let body = source.document.renderHTML(allowRawHTML: model.config.allowRawHTML, links: links)
             var context = contexts.context(for: index, body: body, headings: source.headings)
             if case .assessmentsOverview = kind {
-                let list = model.assessments.publicList(tree: tree, strings: model.strings)
-                context["assessments"] = list
-                context["hasAssessments"] = !list.isEmpty
+                context.assessments = model.assessments.publicList(tree: tree, strings: model.strings)
             }
             if let kader {
-                if kader.site.contains(page: index, in: tree) { context["kader"] = kader.kaderValues }
-                if let link = kader.principleLink(for: index) { context["kaderPart"] = link }
+                if kader.site.contains(page: index, in: tree) { context.kader = kader.kaderValue }
+                context.kaderPart = kader.principleLink(for: index)
             }
             page.html = templates.render(context, with: Self.templateName(for: kind))
             return page
@@ -161,16 +159,16 @@ package struct PageRenderer: Sendable {
         var values = assessmentContexts.values(
             assessment, texts: texts, previous: previousPage.flatMap { model.assessments.assessments[$0] },
             previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
-        if withPDF { values["pdf"] = AssessmentContexts.pdfName }
+        if withPDF { values.pdf = AssessmentContexts.pdfName }
         if let preparation = assessment.preparation, let session = model.assessments.session(of: index) {
-            values["preparation"] = ["party": preparation.party.label.lowercased(), "session": preparation.session,
-                                     "url": session.url]
+            values.preparation = PreparationNotice(party: preparation.party.label.lowercased(), session: preparation.session,
+                                                   url: session.url)
         }
-        context["assessment"] = values
-        context["noindex"] = assessment.visibility == .unlisted
+        context.assessment = values
+        context.noindex = assessment.visibility == .unlisted
         let html = templates.render(context, with: "assessment")
         guard withPDF else { return (html, nil) }
-        context["pdfCSS"] = InlineCSS.style(stylesheets)
+        context.pdfCSS = InlineCSS.style(stylesheets)
         return (html, templates.render(context, with: "assessment"))
     }
 
@@ -194,9 +192,10 @@ package struct PageRenderer: Sendable {
         var values = assessmentContexts.values(
             assessment, texts: texts, previous: model.assessments.previous[index].flatMap { model.assessments.assessments[$0] },
             previousURL: nil, linkRoot: model.config.baseURL)
-        if let pdfName { values["pdf"] = pdfName }
-        return templates.render(["site": ["language": model.config.language], "assessment": values,
-                                 "inlineCSS": InlineCSS.style(stylesheets), "strings": contexts.stringsValue],
+        values.pdf = pdfName
+        return templates.render(StandaloneAssessmentValues(site: SiteNameValue(title: nil, language: model.config.language),
+                                                           assessment: values, inlineCSS: InlineCSS.style(stylesheets),
+                                                           strings: contexts.stringsValue),
                                 with: "assessment-standalone")
     }
 }

@@ -2,8 +2,8 @@ import Mustache
 
 /// The values of one page (typed): its own in front of its header's (`ChromeContext`, which
 /// every page shares instead of copying it), and the values only some kinds of pages have
-/// (`extra`: `part`, `kader`, `assessment`, ...), set by subscript.
-package struct PageContext {
+/// (`kader`, `part`, `assessment`, ...), absent on the others.
+package struct PageContext: TypedContext {
     package var page: PageInfo
     package var canonical: String?
     /// Whether the page goes into the search index (listed pages only).
@@ -20,7 +20,22 @@ package struct PageContext {
     package var children: [ChildLink] = []
     package var headerHTML = ""
     package var footerHTML = ""
-    package var extra: [String: Any] = [:]
+    /// `kader`: on the pages of the kader's folder.
+    package var kader: KaderValue?
+    /// `part`: on a part's own page.
+    package var part: KaderPartValue?
+    /// `kaderPart`: on a principle's page, the part of the kader that belongs to it.
+    package var kaderPart: KaderPartLink?
+    /// `assessment`: on a result page.
+    package var assessment: ResultValues?
+    /// `preparation`: on the overview of a session's preparations.
+    package var preparation: PreparationOverviewValues?
+    /// `assessments`: on the assessments overview, the published ones (`hasAssessments`).
+    package var assessments: [PublishedAssessmentValue] = []
+    /// Whether search engines are asked not to list the page (`noindex`).
+    package var noindex = false
+    /// For a print variant: the stylesheets inline (`pdfCSS`).
+    package var pdfCSS: String?
     package let chrome: ChromeContext
 
     package init(page: PageInfo, chrome: ChromeContext) {
@@ -28,55 +43,65 @@ package struct PageContext {
         self.chrome = chrome
     }
 
-    /// The values only some pages have; `extra` comes first when swift-mustache looks a name up.
-    package subscript(key: String) -> Any? {
-        get { extra[key] }
-        set { extra[key] = newValue }
-    }
-
-    /// What swift-mustache reads.
-    struct Rendered: MustacheParent {
-        let context: PageContext
-        let extra: [String: Any]
-
-        func child(named name: String) -> Any? {
-            if let value = extra[name] { return value }
-            let page = context
-            switch name {
-            case "page": return page.page
-            case "canonical": return TemplateValues.text(page.canonical)
-            case "searchable": return page.searchable
-            case "sectionTitle": return TemplateValues.text(page.sectionTitle)
-            case "body": return TemplateValues.Text(renderText: page.body)
-            case "toc": return page.toc
-            case "hasToc": return !page.toc.isEmpty
-            case "breadcrumbs": return page.breadcrumbs
-            case "hasBreadcrumbs": return !page.breadcrumbs.isEmpty
-            case "sidebar": return page.sidebar ?? TemplateValues.absent
-            case "previous": return page.previous ?? TemplateValues.absent
-            case "next": return page.next ?? TemplateValues.absent
-            case "hasPager": return page.previous != nil || page.next != nil
-            case "children": return page.children
-            case "hasChildren": return !page.children.isEmpty
-            case "headerHTML": return TemplateValues.Text(renderText: page.headerHTML)
-            case "footerHTML": return TemplateValues.Text(renderText: page.footerHTML)
-            default: return page.chrome.child(named: name)
-            }
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "canonical": string(canonical)
+        case "searchable": searchable
+        case "sectionTitle": string(sectionTitle)
+        case "body": string(body)
+        case "toc": toc
+        case "hasToc": !toc.isEmpty
+        case "breadcrumbs": breadcrumbs
+        case "hasBreadcrumbs": !breadcrumbs.isEmpty
+        case "sidebar": optional(sidebar)
+        case "previous": optional(previous)
+        case "next": optional(next)
+        case "hasPager": previous != nil || next != nil
+        case "children": children
+        case "hasChildren": !children.isEmpty
+        case "headerHTML": string(headerHTML)
+        case "footerHTML": string(footerHTML)
+        case "kader": optional(kader)
+        case "part": optional(part)
+        case "kaderPart": optional(kaderPart)
+        case "assessment": optional(assessment)
+        case "preparation": optional(preparation)
+        case "assessments": assessments
+        case "hasAssessments": !assessments.isEmpty
+        case "noindex": noindex
+        case "pdfCSS": string(pdfCSS)
+        default: chrome.child(named: name)
         }
     }
+}
 
-    var rendered: Rendered {
-        Rendered(context: self, extra: extra.mapValues(TemplateValues.prepare))
+/// A day as written (`iso`, for `datetime`) and as shown (`text`).
+package struct DateValue: TypedContext {
+    package var iso: String
+    package var text: String
+
+    package init(iso: String, text: String) {
+        self.iso = iso
+        self.text = text
+    }
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "iso": string(iso)
+        case "text": string(text)
+        default: nil
+        }
     }
 }
 
 /// `page`: the page's own title, description, address, last change and tags.
-package struct PageInfo: MustacheParent, Sendable {
+package struct PageInfo: TypedContext {
     package var title: String
     package var url: String
     package var description: String?
-    /// The day it last changed: as written (`iso`) and as shown (`text`).
-    package var updated: (iso: String, text: String)?
+    /// The day it last changed.
+    package var updated: DateValue?
     package var tags: [String] = []
     package var isHome = false
 
@@ -90,29 +115,17 @@ package struct PageInfo: MustacheParent, Sendable {
         case "title": TemplateValues.Text(renderText: title)
         case "url": TemplateValues.Text(renderText: url)
         case "description": TemplateValues.text(description)
-        case "updated": updated.map { UpdatedValue(iso: $0.iso, text: $0.text) } ?? TemplateValues.absent
+        case "updated": optional(updated)
         case "tags": tags
         case "hasTags": !tags.isEmpty
         case "isHome": isHome
         default: nil
         }
     }
-
-    struct UpdatedValue: MustacheParent {
-        let iso: String
-        let text: String
-        func child(named name: String) -> Any? {
-            switch name {
-            case "iso": TemplateValues.Text(renderText: iso)
-            case "text": TemplateValues.Text(renderText: text)
-            default: nil
-            }
-        }
-    }
 }
 
 /// A link to a page: its `title` and its `url` from the site root (written `{{root}}{{url}}`).
-package struct LinkValue: MustacheParent, Sendable {
+package struct LinkValue: TypedContext {
     package var title: String
     package var url: String
 
@@ -126,7 +139,7 @@ package struct LinkValue: MustacheParent, Sendable {
 }
 
 /// A page or subsection listed on a section's landing page.
-package struct ChildLink: MustacheParent, Sendable {
+package struct ChildLink: TypedContext {
     package var title: String
     package var url: String
     package var description: String?
@@ -144,7 +157,7 @@ package struct ChildLink: MustacheParent, Sendable {
 }
 
 /// An entry of the table of contents: a `##` heading with its `###` headings.
-package struct TocEntry: MustacheParent, Sendable {
+package struct TocEntry: TypedContext {
     package var id: String
     package var text: String
     package var children: [TocEntry] = []
@@ -161,7 +174,7 @@ package struct TocEntry: MustacheParent, Sendable {
 }
 
 /// The sidebar: the top-level section's landing page, and the rendered list of its entries.
-package struct SidebarValue: MustacheParent, Sendable {
+package struct SidebarValue: TypedContext {
     package var title: String
     package var url: String
     package var current: Bool

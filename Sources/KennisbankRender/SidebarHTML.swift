@@ -108,11 +108,11 @@ package struct SidebarHTML: Sendable {
         if shown.count < children.count {
             let landing = tree.sections[section].landing
             let all = strings.count("sidebar.allPages", children.count, ["section": tree.pages[landing].title])
-            items += templates.render(value: NavEntry(root: root, url: tree.pages[landing].url, title: all, current: false,
+            items += templates.render(NavEntry(root: root, url: tree.pages[landing].url, title: all, current: false,
                                                       list: nil, strings: words),
                                       with: "partials/nav-item")
         }
-        return items.isEmpty ? "" : templates.render(value: NavList(items: items, strings: words),
+        return items.isEmpty ? "" : templates.render(NavList(items: items, strings: words),
                                                       with: "partials/nav-list")
     }
 
@@ -127,7 +127,7 @@ package struct SidebarHTML: Sendable {
             entry.list = list(of: sub, root: root, tree: tree, templates: templates, strings: strings, words: words,
                               reusable: reusable, ready: ready, current: current)
         }
-        return templates.render(value: entry, with: "partials/nav-item")
+        return templates.render(entry, with: "partials/nav-item")
     }
 
     private static func target(of child: Section.Child, in tree: SiteTree) -> Int {

@@ -27,29 +27,21 @@ package struct SiteFiles {
     package func files() -> [(path: String, data: Data)] {
         var files: [(String, Data)] = []
         let sitemap = config.baseURL.map { $0 + "sitemap.xml" }
-        var robots: [String: Any] = ["strings": strings]
-        if let sitemap { robots["sitemap"] = sitemap }
+        let robots = RobotsValues(sitemap: sitemap, strings: strings)
         files.append(("robots.txt", Data(templates.render(robots, with: "robots.txt").utf8)))
         guard let base = config.baseURL else { return files }
         let listed = navigation.order.filter { tree.pages[$0].listed }
-        let urls = listed.map { index -> [String: Any] in
-            var url: [String: Any] = ["loc": base + tree.pages[index].url]
-            if let updated = tree.pages[index].updated { url["lastmod"] = updated }
-            return url
-        }
-        files.append(("sitemap.xml", Data(templates.render(["urls": urls, "strings": strings], with: "sitemap.xml").utf8)))
+        let urls = listed.map { SitemapURL(loc: base + tree.pages[$0].url, lastmod: tree.pages[$0].updated) }
+        files.append(("sitemap.xml", Data(templates.render(SitemapValues(urls: urls, strings: strings), with: "sitemap.xml").utf8)))
         let news = listed.filter { tree.pages[$0].news && tree.pages[$0].date != nil }
             .sorted { (tree.pages[$0].date!, tree.pages[$1].url) > (tree.pages[$1].date!, tree.pages[$0].url) }
         if !news.isEmpty {
-            let entries = news.map { index -> [String: Any] in
-                var entry: [String: Any] = ["title": tree.pages[index].title, "url": base + tree.pages[index].url,
-                                            "date": tree.pages[index].date!]
-                if let summary = tree.pages[index].description { entry["summary"] = summary }
-                return entry
+            let entries = news.map { index in
+                FeedEntry(title: tree.pages[index].title, url: base + tree.pages[index].url, date: tree.pages[index].date!,
+                          summary: tree.pages[index].description)
             }
-            let feed: [String: Any] = ["title": config.title, "language": config.language, "feedURL": base + Self.feedPath,
-                                       "homeURL": base, "updated": tree.pages[news[0]].date!, "entries": entries,
-                                       "strings": strings]
+            let feed = FeedValues(title: config.title, language: config.language, feedURL: base + Self.feedPath, homeURL: base,
+                                  updated: tree.pages[news[0]].date!, entries: entries, strings: strings)
             files.append((Self.feedPath, Data(templates.render(feed, with: "feed.xml").utf8)))
         }
         return files

@@ -193,18 +193,9 @@ package struct TemplateSet: Sendable {
         }
     }
 
-    /// Renders a typed value (`TypedContext`) or other prepared value as it is.
-    package func render(value: Any, with name: String) -> String {
+    /// Renders a template with a typed value (`TypedContext`): a page, a partial's values, a file.
+    package func render(_ value: some TypedContext, with name: String) -> String {
         library.render(value, withTemplate: name) ?? ""
-    }
-
-    /// Renders a page's values (its own, then its header's).
-    package func render(_ context: PageContext, with name: String) -> String {
-        library.render(context.rendered, withTemplate: name) ?? ""
-    }
-
-    package func render(_ context: [String: Any], with name: String) -> String {
-        library.render(TemplateValues.prepare(context), withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {

@@ -1,3 +1,4 @@
+import Kader
 import Mustache
 
 /// Typed template values: each is a plain struct that swift-mustache reads through
@@ -10,6 +11,24 @@ import Mustache
 /// never nil: swift-mustache looks a nil child up the context stack and would show a value of
 /// the same name from an enclosing context.
 package protocol TypedContext: MustacheParent, Hashable, Sendable {}
+
+/// The shapes in which a typed value's `child(named:)` answers: the prepared forms of
+/// `TemplateValues`, and `absent` for a field without a value.
+extension TypedContext {
+    /// A text field.
+    package func string(_ value: String) -> TemplateValues.Text { TemplateValues.Text(renderText: value) }
+    /// A text field that may be empty: `absent` without a value.
+    package func string(_ value: String?) -> Any { TemplateValues.text(value) }
+    /// A list of texts (`{{#names}}{{.}}{{/names}}`).
+    package func stringList(_ values: [String]) -> [TemplateValues.Text] { values.map { TemplateValues.Text(renderText: $0) } }
+    /// A whole number.
+    package func int(_ value: Int) -> TemplateValues.Number { TemplateValues.Number(value: value) }
+    /// A typed value that may be empty: `absent` without one.
+    package func optional(_ value: (some TypedContext)?) -> Any {
+        if let value { return value }
+        return TemplateValues.absent
+    }
+}
 
 extension TemplateValues {
     /// A value that is not there: renders as nothing, and as a false section.
@@ -26,19 +45,29 @@ extension TemplateValues {
     }
 }
 
-/// One status as templates show it: `key` (for classes), `label`, `colour` and `symbol`.
+/// One status as templates show it: `key` (for classes), `label`, `colour`, `symbol` and
+/// `meaning` (the forms' legend).
 package struct StatusValue: TypedContext {
     package var key: String
     package var label: String
     package var colour: String
     package var symbol: String
+    package var meaning: String
 
-    package init(key: String, label: String, colour: String, symbol: String) {
+    package init(key: String, label: String, colour: String, symbol: String, meaning: String = "") {
         self.key = key
         self.label = label
         self.colour = colour
         self.symbol = symbol
+        self.meaning = meaning
     }
+
+    package init(_ status: Status) {
+        self.init(key: status.rawValue, label: status.label, colour: status.colour, symbol: status.symbol, meaning: status.meaning)
+    }
+
+    /// The colour score: every status, in the kader's order.
+    package static let all = Status.allCases.map(StatusValue.init)
 
     package func child(named name: String) -> Any? {
         switch name {
@@ -46,6 +75,30 @@ package struct StatusValue: TypedContext {
         case "label": TemplateValues.Text(renderText: label)
         case "colour": TemplateValues.Text(renderText: colour)
         case "symbol": TemplateValues.Text(renderText: symbol)
+        case "meaning": TemplateValues.Text(renderText: meaning)
+        default: nil
+        }
+    }
+}
+
+/// The values of a status label (`partials/status-label`): a status, or none for an open
+/// indicator (`isOpen`).
+package struct StatusLabelValue: TypedContext {
+    package var status: StatusValue?
+    /// The interface words when the label is rendered on its own; nil inside a page, whose
+    /// words are found further up.
+    package var strings: StringsValue?
+
+    package init(status: StatusValue?, strings: StringsValue? = nil) {
+        self.status = status
+        self.strings = strings
+    }
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "status": optional(status)
+        case "isOpen": status == nil
+        case "strings": strings
         default: nil
         }
     }

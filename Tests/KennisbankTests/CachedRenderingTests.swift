@@ -52,14 +52,14 @@ struct CachedRenderingTests {
         let (model, renderer) = try shipped()
         for index in model.tree.pages.indices {
             let context = renderer.contexts.context(for: index, body: "", headings: [])
-            let header = renderer.templates.render(value: context.chrome, with: ChromeHTML.headerPartial)
-            let footer = renderer.templates.render(value: context.chrome, with: ChromeHTML.footerPartial)
+            let header = renderer.templates.render(context.chrome, with: ChromeHTML.headerPartial)
+            let footer = renderer.templates.render(context.chrome, with: ChromeHTML.footerPartial)
             #expect(context.headerHTML == header, "\(model.tree.pages[index].url)")
             #expect(context.footerHTML == footer, "\(model.tree.pages[index].url)")
         }
         // The 404 page's absolute root was not prepared: rendered for it all the same.
         let notFound = renderer.contexts.notFoundContext()
-        #expect(notFound.headerHTML == renderer.templates.render(value: notFound.chrome, with: ChromeHTML.headerPartial))
+        #expect(notFound.headerHTML == renderer.templates.render(notFound.chrome, with: ChromeHTML.headerPartial))
     }
 
     @Test func reusedIndicatorBlocksEqualBlocksRenderedOnTheirOwn() throws {
@@ -81,7 +81,7 @@ struct CachedRenderingTests {
         }
         // Twice over: the second round comes from the cache.
         for block in variants + variants {
-            #expect(blocks.html(block) == templates.render(value: block, with: IndicatorBlocks.partial))
+            #expect(blocks.html(block) == templates.render(block, with: IndicatorBlocks.partial))
         }
         // Without a change there is no earlier status: nothing of an outer value shows through.
         let plain = blocks.html(variants[0])
