@@ -70,6 +70,8 @@ package struct OutputTable: Sendable {
             owners[claim.path, default: []].append(claim.owner)
         }
         var problems: [Diagnostic] = []
+        // Files where a folder is needed, told once (for the first path inside, in byte order).
+        var toldFolders = Set<String>()
         for path in owners.keys.sorted(by: byteOrder) {
             let here = owners[path]!
             if here.count > 1 { problems += clash(here, at: path, relation: .samePath) }
@@ -80,7 +82,8 @@ package struct OutputTable: Sendable {
                     problems += clash(here, at: path, with: [filler], relation: .insideFolder(folder))
                 }
                 if let files = owners[folder] {
-                    problems += clash(here, at: path, with: files, relation: .insideFile(folder))
+                    problems += clash(here, at: path, with: files, relation: .insideFile(folder),
+                                      tellFile: toldFolders.insert(folder).inserted)
                 }
                 folder = RelativePath.parent(folder)
             }
@@ -110,14 +113,15 @@ package struct OutputTable: Sendable {
         }
     }
 
-    /// Errors for a clash between the owners of `path` and `others`, at whichever side is easier to move.
+    /// Errors for a clash between the owners of `path` and `others`, at whichever side is easier
+    /// to move; for a file where a folder is needed, at the file only when `tellFile`.
     private static func clash(_ owners: [OutputOwner], at path: String, with others: [OutputOwner],
-                              relation: Relation) -> [Diagnostic] {
+                              relation: Relation, tellFile: Bool = true) -> [Diagnostic] {
         let top = (owners + others).map(\.rank).max()!
         let inner = owners.filter { $0.rank == top }.compactMap { owner in
             diagnostic(owner, at: path, others: others, relation: relation)
         }
-        guard case .insideFile(let folder) = relation else { return inner }
+        guard case .insideFile(let folder) = relation, tellFile else { return inner }
         // The file where a folder is needed is told which of its paths needs it.
         return inner + others.filter { $0.rank == top }.compactMap { owner in
             diagnostic(owner, at: folder, others: owners, relation: .holdsFolder(path))

@@ -96,6 +96,12 @@ private let clashes: [Clash] = [
     Clash("a file where a page needs its folder", ["sectie/een": "geen map\n"], [
         "content/sectie/een:1:1: error: this file would be copied to `sectie/een`, where the page `content/sectie/een.md` needs a folder of that name (for `sectie/een/index.html`); rename or move this file",
     ]),
+    // Told once, though three pages need the folder `y/`.
+    Clash("a file where a section needs its folder", [
+        "x/_index.md": "---\ntitle: X\nslug: y\n---\n", "x/a.md": "# A\n", "x/b.md": "# B\n", "y": "geen map\n",
+    ], [
+        "content/y:1:1: error: this file would be copied to `y`, where the page `content/x/a.md` needs a folder of that name (for `y/a/index.html`); rename or move this file",
+    ]),
     Clash("files over the generator's own files", trusted: true, [
         "404.html": "<!doctype html><title>Weg</title>\n",
         "robots.txt": "User-agent: *\nDisallow: /\n",
