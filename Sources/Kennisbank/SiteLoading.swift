@@ -100,6 +100,7 @@ extension LoadedSource {
     var summary: SourceSummary {
         SourceSummary(path: path, displayPath: displayPath, frontMatter: frontMatter, bodyTitle: bodyTitle,
                       anchors: headings.map(\.id), links: links.map { ($0.destination, $0.line, $0.column) },
+                      images: links.filter { $0.kind == .image }.map { ($0.destination, $0.line, $0.column) },
                       kaderPart: kaderPart, assessment: assessment)
     }
 }

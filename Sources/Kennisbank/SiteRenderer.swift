@@ -239,7 +239,7 @@ package enum SiteRenderer {
         for index in model.assessments.assessments.keys.sorted() {
             let url = tree.pages[index].url
             if let print = rendered[index].printHTML {
-                site.pdfs.append((print, String(url.dropLast("index.html".count)) + AssessmentContexts.pdfName, url))
+                site.pdfs.append((print, String(url.dropLast("index.html".count)) + OutputPaths.assessmentPDF, url))
             }
         }
         if request.keepSession {
@@ -255,7 +255,7 @@ package enum SiteRenderer {
         var themeDiagnostics = DiagnosticList()
         let theme = ContentInventory.scan(root: staticRoot, displayRoot: "\(options.templates)/static", diagnostics: &themeDiagnostics)
         for file in theme.assets + theme.markdown {
-            site.copies.append((staticRoot.appendingPathComponent(file), "assets/" + file))
+            site.copies.append((staticRoot.appendingPathComponent(file), OutputPaths.theme + "/" + file))
         }
         return site
     }

@@ -76,7 +76,10 @@ public final class SiteSession: Sendable {
         }
         // Swapped in place (no copy of every source), and back when the page fails.
         // The edited page's links are located again (the model holds those of the old text).
-        let (locations, broken) = state.renderer.model.locator.locate(new.summary.links, from: index, file: new.displayPath)
+        let model = state.renderer.model
+        let links = new.summary.links
+        let (locations, unresolved) = model.locator.locate(links, from: index, file: new.displayPath)
+        let broken = unresolved + model.unlisted.problems(links, locations: locations, from: index, file: new.displayPath)
         state.renderer.sources[path] = new
         let page = state.renderer.render(index, locations: locations)
         let url = state.renderer.model.tree.pages[index].url

@@ -43,6 +43,7 @@ extension SiteConfig {
         config.sectionOrderLine = fields.entry("sections")?.line
         config.footer = fields.string("footer", diagnostics: &diagnostics)
         config.allowRawHTML = fields.bool("raw_html", diagnostics: &diagnostics) ?? false
+        config.trustedActiveFiles = fields.bool("trusted_active_files", diagnostics: &diagnostics) ?? false
         if let folder = fields.string("kader", diagnostics: &diagnostics) { config.kaderFolder = folder }
         if let folder = fields.string("assessments", diagnostics: &diagnostics) { config.assessmentsFolder = folder }
         if let date = fields.string("content_date", diagnostics: &diagnostics), let entry = fields.entry("content_date") {

@@ -15,12 +15,16 @@ package struct LinkLocator: Sendable {
     package let assets: Set<String>
     /// Ids the templates give elements themselves: a link may point at them.
     package let reservedIDs: Set<String>
+    /// Files of the content that are not published (`ActiveFiles`): a link to one is an error.
+    package let withheld: Set<String>
 
-    package init(tree: SiteTree, anchors: [String: [String]], assets: Set<String>, reservedIDs: Set<String>) {
+    package init(tree: SiteTree, anchors: [String: [String]], assets: Set<String>, reservedIDs: Set<String>,
+                 withheld: Set<String> = []) {
         self.tree = tree
         self.anchors = anchors
         self.assets = assets
         self.reservedIDs = reservedIDs
+        self.withheld = withheld
     }
 
     /// What a link destination is, before it is written as a URL; the site (`resolve`) and the
@@ -54,7 +58,7 @@ package struct LinkLocator: Sendable {
     /// Where `destination`, written in page `pageIndex`, leads, with its target and anchor checked.
     package func locate(_ destination: String, from pageIndex: Int) -> Location {
         let page = tree.pages[pageIndex]
-        if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return .keep }
+        if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return .keep }
         if destination.hasPrefix("/") {
             return .failure("link `\(destination)` is an absolute path, which breaks when the site is opened from a folder or a subpath; write the path relative to this file, such as `../kernprincipes/harm-reduction.md`")
         }
@@ -80,6 +84,9 @@ package struct LinkLocator: Sendable {
             return .page(targetIndex, fragment: fragment)
         }
         if assets.contains(target) { return .file(target, fragment: fragment) }
+        if withheld.contains(target) {
+            return .failure("link `\(destination)` leads to `\(target)`, which is not published (see the warning about it); link to another file")
+        }
         if let section = tree.sections.firstIndex(where: { $0.folder == target }) {
             let landing = tree.sections[section].landing
             if let fragment, case .failure(let message)? = checkAnchor(fragment, in: landing, written: destination) { return .failure(message) }
@@ -119,7 +126,7 @@ package struct LinkLocator: Sendable {
     }
 
     /// `https:`, `mailto:` and the like: letters, digits, `+`, `-`, `.` before the first colon.
-    private func hasScheme(_ destination: String) -> Bool {
+    package static func hasScheme(_ destination: String) -> Bool {
         guard let colon = destination.firstIndex(of: ":") else { return false }
         let scheme = destination[..<colon]
         guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }

@@ -49,17 +49,21 @@ package struct SourceSummary: Sendable {
     package var anchors: [String]
     /// Its links as written, with their positions in the file.
     package var links: [(destination: String, line: Int, column: Int)]
+    /// The images among its links.
+    package var images: [(destination: String, line: Int, column: Int)]
     package var kaderPart: PartDraft?
     package var assessment: AssessmentDraft?
 
     package init(path: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, anchors: [String],
-                 links: [(destination: String, line: Int, column: Int)], kaderPart: PartDraft?, assessment: AssessmentDraft?) {
+                 links: [(destination: String, line: Int, column: Int)], images: [(destination: String, line: Int, column: Int)] = [],
+                kaderPart: PartDraft?, assessment: AssessmentDraft?) {
         self.path = path
         self.displayPath = displayPath
         self.frontMatter = frontMatter
         self.bodyTitle = bodyTitle
         self.anchors = anchors
         self.links = links
+        self.images = images
         self.kaderPart = kaderPart
         self.assessment = assessment
     }
@@ -76,7 +80,7 @@ package struct ModelInput: Sendable {
     /// The sources that loaded, by path (a file missing here failed to load; its own error is
     /// already reported, and it still takes its place in the tree).
     package var sources: [String: SourceSummary]
-    /// The other files of the content (images, PDFs).
+    /// The other files of the content (images, PDFs), published or not (see `ActiveFiles`).
     package var assets: [String]
     /// Ids the templates give elements themselves.
     package var reservedIDs: Set<String>
@@ -111,6 +115,8 @@ package struct SiteModel: Sendable {
     package let tree: SiteTree
     package let navigation: Navigation
     package let locator: LinkLocator
+    /// The check that listed pages never link to unlisted ones.
+    package let unlisted: UnlistedLinks
     /// Where each link of each page leads, by page index, in the order of the page's links.
     package let links: [[LinkLocator.Location]]
     /// What each page of the tree is, by page index.
@@ -122,8 +128,10 @@ package struct SiteModel: Sendable {
     package let book: Book
     /// The pages the generator makes itself, in the order they are written.
     package let generated: [GeneratedPage]
-    /// The other files of the content, copied as they are.
+    /// The other files of the content that are published, copied as they are.
     package let assets: [String]
+    /// Every path of the output with what writes it.
+    package let outputs: OutputTable
     /// The interface words of the site's language.
     package let strings: InterfaceStrings
 
@@ -146,8 +154,10 @@ package struct SiteModel: Sendable {
                                   displayRoot: input.contentPath, diagnostics: &diagnostics)
         guard !tree.sections.isEmpty else { return nil }
         let navigation = Navigation(tree: tree)
-        let locator = LinkLocator(tree: tree, anchors: input.sources.mapValues(\.anchors), assets: Set(input.assets),
-                                  reservedIDs: input.reservedIDs)
+        let (files, withheld) = ActiveFiles.published(input.assets, config: config, configPath: input.configPath,
+                                                      contentPath: input.contentPath, diagnostics: &diagnostics)
+        let locator = LinkLocator(tree: tree, anchors: input.sources.mapValues(\.anchors), assets: Set(files),
+                                  reservedIDs: input.reservedIDs, withheld: withheld)
         let kader = KaderSite.build(tree: tree, navigation: navigation, parts: input.sources.compactMapValues(\.kaderPart),
                                     frontMatter: input.sources.mapValues(\.frontMatter),
                                     displayPaths: input.sources.mapValues(\.displayPath),
@@ -166,6 +176,15 @@ package struct SiteModel: Sendable {
             return locator.locate(source.links, from: index, file: source.displayPath)
         }
         for (_, problems) in located { diagnostics.append(contentsOf: problems) }
+        let unlisted = UnlistedLinks(tree: tree, assessments: assessments)
+        for (index, page) in tree.pages.enumerated() {
+            guard let source = input.sources[page.source] else { continue }
+            diagnostics.append(contentsOf: unlisted.problems(source.links, locations: located[index].0, from: index,
+                                                             file: source.displayPath))
+        }
+        UntrustedImages.check(input.sources, diagnostics: &diagnostics)
+        let outputs = OutputTable.of(tree: tree, kader: kader, assessments: assessments, files: files, sources: input.sources,
+                                     contentPath: input.contentPath, diagnostics: &diagnostics)
 
         let kinds = tree.pages.indices.map { index -> PageKind in
             if let assessment = assessments.assessments[index] {
@@ -187,8 +206,8 @@ package struct SiteModel: Sendable {
         generated += (kader?.forms ?? []).map(GeneratedPage.form)
         generated += assessments.sessions.indices.map(GeneratedPage.preparationOverview)
 
-        return SiteModel(config: config, tree: tree, navigation: navigation, locator: locator, links: located.map(\.0),
+        return SiteModel(config: config, tree: tree, navigation: navigation, locator: locator, unlisted: unlisted, links: located.map(\.0),
                          kinds: kinds, kader: kader, kaders: kaders, assessments: assessments, book: book, generated: generated,
-                         assets: input.assets, strings: input.strings)
+                         assets: files, outputs: outputs, strings: input.strings)
     }
 }

@@ -35,11 +35,9 @@ public struct SiteTree: Sendable {
         }
     }
 
-    /// Folder names that the generator itself writes at the top of the output.
-    public static let reservedTopFolders: Set<String> = ["assets", "zoeken", "pagefind", "boek"]
-
     /// Builds the tree. Reports missing landing pages, ambiguous landing pages and
-    /// two sources that would be written to the same output path.
+    /// two sources that would be written to the same output path (the model's `OutputTable`
+    /// reports the other clashes, with the generator's own files among them).
     public static func build(entries: [Entry], config: SiteConfig, configPath: String, displayRoot: String,
                              diagnostics: inout DiagnosticList) -> SiteTree {
         var tree = SiteTree()
@@ -82,11 +80,6 @@ public struct SiteTree: Sendable {
             if !folder.isEmpty, parent == nil { continue }
             let slug = landing.frontMatter.slug ?? Slug.make(RelativePath.name(folder))
             let prefix = folder.isEmpty ? "" : tree.sections[parent!].urlPrefix + slug + "/"
-            if parent == tree.root, reservedTopFolders.contains(slug) {
-                diagnostics.append(.error(
-                    "the section folder `\(slug)` clashes with the generator's own `\(slug)/` folder in the output; rename the folder or set another `slug`",
-                    file: landing.displayPath, line: 1, column: 1))
-            }
             let sectionIndex = tree.sections.count
             let pageIndex = tree.addPage(landing, kind: folder.isEmpty ? .home : .section,
                                          url: prefix + "index.html", section: sectionIndex)

@@ -13,7 +13,7 @@ import Darwin
 /// build writes), so that upgrading refuses nothing.
 package enum OutputFolder {
     /// The marker file at the top of every output folder.
-    package static let markerName = ".kennisbank-output"
+    package static let markerName = OutputMarker.name
 
     /// What the marker says to someone who opens it.
     package static let markerText = """

@@ -19,6 +19,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var footer: String?
     /// Keep raw HTML in Markdown. Only for trusted content: off by default.
     public var allowRawHTML = false
+    /// Publish the content's files a browser runs script in (`.html`, `.svg`, ...; see
+    /// `ActiveFiles`). Only for trusted content: off by default. Never from the assessments folder.
+    public var trustedActiveFiles = false
     /// The content folder that holds the Kwaliteitskader (its parts and indicators).
     public var kaderFolder = "kader"
     /// The content folder that holds completed assessments (self-evaluations).
@@ -27,8 +30,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// The date the content was last brought up to date (`content_date: 2026-11-01`), shown on
     /// the book's title page; without it the book shows the latest `updated:` of its pages.
     public var contentDate: String?
-    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html", "kader",
-                                   "assessments", "content_date"]
+    public static let knownKeys = ["title", "description", "language", "base_url", "sections", "footer", "raw_html",
+                                   "trusted_active_files", "kader", "assessments", "content_date"]
 
     public init() {}
 }

@@ -95,8 +95,9 @@ struct LoadTests {
         #expect(config.baseURL == "https://example.org/kb/")
         #expect(config.sectionOrder == ["a", "b"])
         #expect(config.allowRawHTML)
+        #expect(!config.trustedActiveFiles)
         #expect(diagnostics.items.map(\.description) == [
-            "kennisbank.yml:5:1: warning: unknown site config key `kleur` is ignored; known keys are `title`, `description`, `language`, `base_url`, `sections`, `footer`, `raw_html`, `kader`, `assessments`, `content_date`",
+            "kennisbank.yml:5:1: warning: unknown site config key `kleur` is ignored; known keys are `title`, `description`, `language`, `base_url`, `sections`, `footer`, `raw_html`, `trusted_active_files`, `kader`, `assessments`, `content_date`",
         ])
     }
 }
