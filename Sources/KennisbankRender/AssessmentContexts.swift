@@ -44,7 +44,7 @@ package struct AssessmentContexts: Sendable {
     }
 
     /// File name of a result page's PDF, next to its `index.html`.
-    package static let pdfName = "zelfevaluatie.pdf"
+    package static let pdfName = OutputPaths.assessmentPDF
 
     /// The text of one indicator section, rendered.
     package struct IndicatorText: Sendable {

@@ -47,7 +47,7 @@ package struct GeneratedPages {
     package func render(_ page: GeneratedPage) -> File? {
         switch page {
         case .notFound:
-            return File(path: "404.html", html: templates.render(contexts.notFoundContext(), with: "404"))
+            return File(path: OutputPaths.notFound, html: templates.render(contexts.notFoundContext(), with: "404"))
         case .search:
             let url = PageContextBuilder.searchURL
             return File(path: url, html: templates.render(contexts.generatedContext(url: url, title: model.strings.text("search.title")), with: "search"))

@@ -27,7 +27,7 @@ package struct PageContextBuilder: Sendable {
     package let bookLinks: (url: String, pdf: String?)?
 
     /// Output path of the search page.
-    package static let searchURL = "zoeken/index.html"
+    package static let searchURL = OutputPaths.search
 
     /// What every page's header and footer show.
     package let chromeShared: ChromeShared
@@ -103,7 +103,7 @@ package struct PageContextBuilder: Sendable {
     /// The context of the 404 page, written at the site root.
     package func notFoundContext() -> PageContext {
         // Served for any missing path, so with a known address its links are absolute.
-        base(currentPage: nil, root: config.baseURL ?? "", page: PageInfo(title: strings.text("notFound.title"), url: "404.html"))
+        base(currentPage: nil, root: config.baseURL ?? "", page: PageInfo(title: strings.text("notFound.title"), url: OutputPaths.notFound))
     }
 
     /// What every page shares: the header's values (the site, the root prefix, the main

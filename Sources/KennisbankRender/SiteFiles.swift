@@ -14,7 +14,7 @@ package struct SiteFiles {
     /// The interface words (`{{strings...}}` in the feed's title).
     package let strings: StringsValue
 
-    package static let feedPath = "nieuws.xml"
+    package static let feedPath = OutputPaths.feed
 
     package init(tree: SiteTree, navigation: Navigation, config: SiteConfig, templates: TemplateSet, strings: StringsValue) {
         self.tree = tree
@@ -26,13 +26,13 @@ package struct SiteFiles {
 
     package func files() -> [(path: String, data: Data)] {
         var files: [(String, Data)] = []
-        let sitemap = config.baseURL.map { $0 + "sitemap.xml" }
+        let sitemap = config.baseURL.map { $0 + OutputPaths.sitemap }
         let robots = RobotsValues(sitemap: sitemap, strings: strings)
-        files.append(("robots.txt", Data(templates.render(robots, with: "robots.txt").utf8)))
+        files.append((OutputPaths.robots, Data(templates.render(robots, with: "robots.txt").utf8)))
         guard let base = config.baseURL else { return files }
         let listed = navigation.order.filter { tree.pages[$0].listed }
         let urls = listed.map { SitemapURL(loc: base + tree.pages[$0].url, lastmod: tree.pages[$0].updated) }
-        files.append(("sitemap.xml", Data(templates.render(SitemapValues(urls: urls, strings: strings), with: "sitemap.xml").utf8)))
+        files.append((OutputPaths.sitemap, Data(templates.render(SitemapValues(urls: urls, strings: strings), with: "sitemap.xml").utf8)))
         let news = listed.filter { tree.pages[$0].news && tree.pages[$0].date != nil }
             .sorted { (tree.pages[$0].date!, tree.pages[$1].url) > (tree.pages[$1].date!, tree.pages[$0].url) }
         if !news.isEmpty {
