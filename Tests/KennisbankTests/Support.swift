@@ -16,8 +16,9 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
 /// The `kennisbank` program of this build (the test target depends on it, so it is built with
 /// the tests, next to them).
 var kennisbankProgram: URL {
+    // The bundle is the test program's folder or the test program itself, depending on how it runs.
     let folder = Bundle.main.bundleURL.deletingLastPathComponent()
-    for candidate in [folder, folder.deletingLastPathComponent()] {
+    for candidate in [Bundle.main.bundleURL, folder, folder.deletingLastPathComponent()] {
         let program = candidate.appendingPathComponent("kennisbank")
         if FileManager.default.isExecutableFile(atPath: program.path) { return program }
     }
