@@ -57,8 +57,10 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // System calls Swift's Glibc module does not show: swapping two folders in one step.
+        .target(name: "CSystemCalls"),
         // Stage 4, output: the staged output folder, PDFs, the search index.
-        .target(name: "KennisbankOutput", dependencies: ["Diagnostics", "Kader", "Basics"]),
+        .target(name: "KennisbankOutput", dependencies: ["Diagnostics", "Kader", "Basics", "CSystemCalls"]),
         // The build: composes the stages (load -> model -> render -> output) for each command.
         .target(
             name: "Kennisbank",

@@ -28,9 +28,9 @@ public enum SiteBuilder {
         let weasyPrint = options.makePDFs ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
         let pagefind = options.makeSearch ? SearchIndexer.command(searchPath: options.programSearchPath) : nil
         let output = options.url(options.output)
-        if let problem = unsafeOutputProblem(output, options: options) {
+        if let problem = outputProblem(options) {
             var report = BuildReport()
-            report.diagnostics.append(.error(problem, file: options.output))
+            report.diagnostics.append(problem)
             return (finish(report, start), nil)
         }
         let staged: StagedOutput
@@ -99,16 +99,5 @@ public enum SiteBuilder {
         report.diagnostics = DiagnosticList(report.diagnostics.sorted)
         report.seconds = Date().timeIntervalSince(start)
         return report
-    }
-
-    /// Refuses an output folder that holds the sources: replacing it would delete them.
-    private static func unsafeOutputProblem(_ output: URL, options: BuildOptions) -> String? {
-        let outputPath = output.path
-        let protected = [options.url(options.content).path, options.url(options.templates).path,
-                         URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path]
-        for path in protected where path == outputPath || path.hasPrefix(outputPath == "/" ? "/" : outputPath + "/") {
-            return "the output folder contains the project's own files (\(path)), which the build would replace; choose an output folder of its own, such as `_site`"
-        }
-        return nil
     }
 }

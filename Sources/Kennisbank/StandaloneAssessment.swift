@@ -19,8 +19,9 @@ public enum StandaloneAssessment {
     }
 
     /// Renders `file` with the site's kader and earlier rounds, writing `output` (HTML) and, when
-    /// `pdf` is set, a PDF with the same name next to it.
-    public static func render(file: String, output: String, pdf: Bool, options: BuildOptions) -> Report {
+    /// `pdf` is set, a PDF with the same name next to it. Existing files are replaced only when
+    /// `force` is set.
+    public static func render(file: String, output: String, pdf: Bool, force: Bool = false, options: BuildOptions) -> Report {
         var report = Report()
         let fileURL = URL(fileURLWithPath: file).standardizedFileURL
         guard FileManager.default.fileExists(atPath: fileURL.path) else {
@@ -29,6 +30,12 @@ public enum StandaloneAssessment {
         }
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let pdfURL = outputURL.deletingPathExtension().appendingPathExtension("pdf")
+        let pdfPath = RelativePath.parent(output).isEmpty ? pdfURL.lastPathComponent : RelativePath.parent(output) + "/" + pdfURL.lastPathComponent
+        let refusals = ([output] + (pdf ? [pdfPath] : [])).compactMap { SingleFile.refusal($0, force: force) }
+        guard refusals.isEmpty else {
+            report.diagnostics.append(contentsOf: refusals)
+            return report
+        }
         let weasyPrint = pdf ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
         if pdf, weasyPrint == nil {
             report.diagnostics.append(.error("WeasyPrint is not installed, so no PDF can be made; install it with `scripts/setup.sh` (Debian package `weasyprint`) or leave out --pdf",
@@ -39,13 +46,11 @@ public enum StandaloneAssessment {
         let (rendered, page) = SiteRenderer.renderStandalone(options, request)
         report.diagnostics = rendered.diagnostics
         guard let html = page, !report.diagnostics.hasErrors else { return report }
-        do {
-            try Data(html.utf8).write(to: outputURL, options: .atomic)
-            report.written.append(output)
-        } catch {
-            report.diagnostics.append(.error("cannot write the page: \(error.localizedDescription)", file: output))
+        if let problem = SingleFile.write(Data(html.utf8), to: output) {
+            report.diagnostics.append(problem)
             return report
         }
+        report.written.append(output)
         if let weasyPrint {
             // The page is self-contained: the PDF may embed nothing from disk (an empty folder).
             let nothing = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-pdf-\(UUID().uuidString)")

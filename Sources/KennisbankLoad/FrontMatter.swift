@@ -97,6 +97,7 @@ extension FrontMatter {
         if let slug = fields.string("slug", diagnostics: &diagnostics), let entry = fields.entry("slug") {
             if Slug.isValid(slug) {
                 matter.slug = slug
+                matter.slugLine = entry.line
             } else {
                 let hint = Slug.make(slug).isEmpty ? "" : "; for example `\(Slug.make(slug))`"
                 diagnostics.append(.error(

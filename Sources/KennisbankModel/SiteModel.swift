@@ -156,6 +156,7 @@ package struct SiteModel: Sendable {
         let assessments = AssessmentSite.build(tree: tree, drafts: input.sources.compactMapValues(\.assessment),
                                                kaders: kaders, config: config, withNotes: input.withNotes,
                                                diagnostics: &diagnostics)
+        OutputNames.check(tree: tree, sources: input.sources, sessions: assessments.sessions, diagnostics: &diagnostics)
         let book = Book(tree: tree, navigation: navigation, assessmentsFolder: config.assessmentsFolder,
                         reservedIDs: input.reservedIDs)
 

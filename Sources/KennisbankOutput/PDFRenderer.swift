@@ -41,14 +41,21 @@ package enum PDFRenderer {
         let order = jobs.indices.sorted { jobs[$0].html.utf8.count > jobs[$1].html.utf8.count }
         let shares = (0..<workers).map { worker in order.enumerated().filter { $0.offset % workers == worker }.map(\.element) }
         let deadline = Date().addingTimeInterval(timeLimit)
-        let failures = parallelMap(shares) { share in
+        let results = parallelMap(shares) { share in
             run(share.map { jobs[$0] }, python: python, allowedFolder: allowedFolder, deadline: deadline)
         }
-        return failures.flatMap { $0 }
+        // PDFs that failed for one cause (a full disk fails them all) are named in one message.
+        var causes: [String] = []
+        var names: [String: [String]] = [:]
+        for (name, cause) in results.flatMap(\.failed) {
+            if names[cause] == nil { causes.append(cause) }
+            names[cause, default: []].append("`\(name)`")
+        }
+        return causes.map { "WeasyPrint could not make \(names[$0]!.joined(separator: ", ")): \($0)" } + results.flatMap(\.stopped)
     }
 
     private static func run(_ jobs: [(html: String, pdf: URL, base: String)], python: URL, allowedFolder: URL,
-                            deadline: Date) -> [String] {
+                            deadline: Date) -> (failed: [(name: String, cause: String)], stopped: [String]) {
         // Killed with the build: this thread waits for it below.
         let process = ChildProcess.make(python, ["-c", script, allowedFolder.standardizedFileURL.path])
         var environment = ProcessInfo.processInfo.environment
@@ -62,7 +69,7 @@ package enum PDFRenderer {
         do {
             try process.run()
         } catch {
-            return ["cannot start WeasyPrint (\(python.path)): \(error.localizedDescription)"]
+            return ([], ["cannot start WeasyPrint (\(python.path)): \(SystemError.reason(error))"])
         }
         let timer = ChildProcess.limit(process, until: deadline)
         defer { timer.cancel() }
@@ -78,24 +85,26 @@ package enum PDFRenderer {
         let answers = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let errorLines = errorText.wait()
-        var failures: [String] = []
+        var failed: [(name: String, cause: String)] = []
+        var stopped: [String] = []
         var done = Set<String>()
         for line in answers.split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String],
                   let pdf = object["pdf"] else { continue }
             done.insert(pdf)
-            if let message = object["error"] {
-                failures.append("WeasyPrint could not make `\(URL(fileURLWithPath: pdf).lastPathComponent)`: \(message)")
+            if var message = object["error"] {
+                if let code = object["errno"].flatMap(Int32.init), code != 0 { message = SystemError.reason(code) }
+                failed.append((URL(fileURLWithPath: pdf).lastPathComponent, message))
             }
         }
         let missing = jobs.filter { !done.contains($0.pdf.path) }
         if !missing.isEmpty {
             let reason = process.terminationReason == .uncaughtSignal && Date() >= deadline
                 ? "did not finish within \(Int(timeLimit)) s"
-                : "stopped (\(errorLines.trimmingCharacters(in: .whitespacesAndNewlines).suffix(400)))"
-            failures.append("WeasyPrint \(reason); no PDF was made of " + missing.map { "`\($0.pdf.lastPathComponent)`" }.joined(separator: ", "))
+                : "stopped (\(SystemError.lastLine(errorLines).suffix(400)))"
+            stopped.append("WeasyPrint \(reason); no PDF was made of " + missing.map { "`\($0.pdf.lastPathComponent)`" }.joined(separator: ", "))
         }
-        return failures
+        return (failed, stopped)
     }
 
     /// The Python side: reads one job per line (JSON), renders it, answers one line per job.
@@ -118,8 +127,11 @@ for line in sys.stdin:
     try:
         HTML(string=job["html"], base_url=job["base"], url_fetcher=fetcher).write_pdf(job["pdf"], presentational_hints=True)
         answer = {"pdf": job["pdf"]}
+    except OSError as error:
+        # A write failure (a full disk) is said in one line by the build, from its number.
+        answer = {"pdf": job["pdf"], "error": (error.strerror or str(error))[:400], "errno": str(error.errno or 0)}
     except Exception as error:
-        answer = {"pdf": job["pdf"], "error": str(error)[:400]}
+        answer = {"pdf": job["pdf"], "error": str(error).splitlines()[0][:400] if str(error) else type(error).__name__}
     sys.stdout.write(json.dumps(answer) + "\n")
     sys.stdout.flush()
 """#

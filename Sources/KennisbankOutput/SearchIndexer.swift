@@ -62,6 +62,6 @@ package enum SearchIndexer {
         if process.terminationReason == .uncaughtSignal, Date() >= deadline {
             return "Pagefind did not finish indexing the site within \(Int(timeLimit)) s and was stopped; build with `--no-search` to make the site without search"
         }
-        return process.terminationStatus == 0 ? nil : "Pagefind could not index the site: \(output.trimmingCharacters(in: .whitespacesAndNewlines))"
+        return process.terminationStatus == 0 ? nil : "Pagefind could not index the site: \(SystemError.lastLine(output))"
     }
 }

@@ -1,4 +1,5 @@
 import Basics
+import CSystemCalls
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -36,19 +37,54 @@ package struct StagedOutput {
         destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).previous")
     }
 
+    /// Starts a build: the staging folder is the previous output when there is one (or the
+    /// staging folder of a killed build), else a new folder. Staging folders of builds whose
+    /// process is gone are cleaned up; a running build's are never touched. The marker that
+    /// makes the output the generator's own is written first.
     package static func begin(destination: URL) throws -> StagedOutput {
         let parent = destination.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(getpid())")
         removeTree(at: staging.path)
-        let reused = rename(previous(of: destination).path, staging.path) == 0
+        var reused = rename(previous(of: destination).path, staging.path) == 0
+        for stale in staleStagingFolders(of: destination) {
+            // Without a previous output, the first one left by a killed build is reused instead.
+            if !reused, rename(stale.path, staging.path) == 0 {
+                reused = true
+            } else {
+                removeTree(at: stale.path)
+            }
+        }
         if !reused {
             do {
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             } catch {
-                throw Failure.io("cannot create `\(staging.path)`: \(error.localizedDescription)")
+                throw Failure.io("cannot create `\(staging.path)`: \(SystemError.reason(error))")
             }
         }
-        return StagedOutput(destination: destination, staging: staging, reused: reused)
+        let output = StagedOutput(destination: destination, staging: staging, reused: reused)
+        do {
+            try output.emit(Data(OutputFolder.markerText.utf8), at: OutputFolder.markerName)
+        } catch {
+            output.discard()
+            throw error
+        }
+        return output
+    }
+
+    /// The staging folders (`.NAME.staging-PID`) beside `destination` whose build process is
+    /// gone: `kill(pid, 0)` says there is no such process. Sorted, so the choice is the same
+    /// from run to run.
+    package static func staleStagingFolders(of destination: URL) -> [URL] {
+        let parent = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent).staging-"
+        return entryNames(parent.path).sorted(by: byteOrder).compactMap { name -> URL? in
+            guard name.hasPrefix(prefix) else { return nil }
+            let digits = name.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  let pid = pid_t(digits), pid > 0, pid != getpid() else { return nil }
+            guard kill(pid, 0) != 0, errno == ESRCH else { return nil }
+            return parent.appendingPathComponent(name)
+        }
     }
 
     /// Writes every file and copy, on all cores. A file whose bytes equal the file at the same
@@ -59,7 +95,7 @@ package struct StagedOutput {
             files.map { file in (file.path, { file.data }) } +
             copies.map { copy in (copy.path, {
                 do { return try Data(contentsOf: copy.source) } catch {
-                    throw Failure.io("cannot copy `\(copy.source.path)` to `\(copy.path)`: \(error.localizedDescription)")
+                    throw Failure.io("cannot copy `\(copy.source.path)` to `\(copy.path)`: \(SystemError.reason(error))")
                 }
             }) }
         let failures = parallelMap(jobs) { job -> String? in
@@ -136,7 +172,7 @@ package struct StagedOutput {
         do {
             try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
         } catch {
-            throw Failure.io("cannot create the folder `\(folder)`: \(error.localizedDescription)")
+            throw Failure.io("cannot create the folder `\(folder)`: \(SystemError.reason(error))")
         }
     }
 
@@ -166,16 +202,16 @@ package struct StagedOutput {
             try makeFolder(RelativePath.parent(path))
             descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
-        guard descriptor >= 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
+        guard descriptor >= 0 else { throw Failure.io("cannot write `\(path)`: \(SystemError.reason(errno))") }
+        var closed = false
+        defer { if !closed { close(descriptor) } }
         try chunks { bytes in
-            var done = 0
-            while done < bytes.count {
-                let result = systemWrite(descriptor, bytes.baseAddress! + done, bytes.count - done)
-                guard result > 0 else { throw Failure.io("cannot write `\(path)`: \(String(cString: strerror(errno)))") }
-                done += result
-            }
+            let problem = writeAll(descriptor, bytes)
+            if problem != 0 { throw Failure.io("cannot write `\(path)`: \(SystemError.reason(problem))") }
         }
+        // Some file systems (NFS, quotas) report a full disk only when the file is closed.
+        closed = true
+        if close(descriptor) != 0 { throw Failure.io("cannot write `\(path)`: \(SystemError.reason(errno))") }
     }
 
     /// Whether the regular file at `path` holds exactly the bytes of `chunks`.
@@ -206,10 +242,11 @@ package struct StagedOutput {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())")
         do {
             try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw Failure.io(String(cString: strerror(errno))) }
+            guard rename(temporary.path, url.path) == 0 else { throw Failure.io(SystemError.reason(errno)) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw Failure.io("cannot replace `\(url.path)`: \(error)")
+            let reason = (error as? Failure)?.description ?? SystemError.reason(error)
+            throw Failure.io("cannot replace `\(url.path)`: \(reason)")
         }
     }
 
@@ -236,24 +273,41 @@ package struct StagedOutput {
         }
     }
 
-    /// Replaces the output folder with the staging folder. The old output becomes the folder
-    /// the next build reuses; it is put back if the swap fails.
+    /// Replaces the output folder with the staging folder. The two are exchanged in one step
+    /// (`renameat2` with `RENAME_EXCHANGE`), so that there is an output folder at every moment,
+    /// also when the build is killed; the old output then becomes the folder the next build
+    /// reuses. Where the system or file system cannot exchange, two renames do it (the old
+    /// output is put back if the second fails).
     package func commit() throws {
-        let fileManager = FileManager.default
         let previous = Self.previous(of: destination)
         removeTree(at: previous.path)
-        let hadOutput = fileManager.fileExists(atPath: destination.path)
+        if kb_exchange_paths(staging.path, destination.path) == 0 {
+            // The staging folder's name now holds the old output; a killed build's next build reuses it.
+            if rename(staging.path, previous.path) != 0 { removeTree(at: staging.path) }
+            return
+        }
+        let exchangeError = errno
+        guard exchangeError == ENOENT || Self.cannotExchange(exchangeError) else {
+            discard()
+            throw Failure.io("cannot replace `\(destination.path)`: \(SystemError.reason(exchangeError))")
+        }
+        let hadOutput = exchangeError != ENOENT && FileManager.default.fileExists(atPath: destination.path)
         if hadOutput, rename(destination.path, previous.path) != 0 {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.reason(errno)
             discard()
             throw Failure.io("cannot replace `\(destination.path)`: \(reason)")
         }
         if rename(staging.path, destination.path) != 0 {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.reason(errno)
             if hadOutput { rename(previous.path, destination.path) }
             discard()
             throw Failure.io("cannot move the new site into `\(destination.path)`: \(reason)")
         }
+    }
+
+    /// Whether `code` says that the system or the file system has no exchange of two paths.
+    private static func cannotExchange(_ code: Int32) -> Bool {
+        code == ENOSYS || code == EINVAL || code == ENOTSUP || code == EOPNOTSUPP
     }
 
     /// Gives up the staging folder; the output folder stays as it was. A reused folder goes
@@ -272,11 +326,18 @@ private final class WrittenPaths: Sendable {
     package var paths: Set<String> { storage.withLock { $0 } }
 }
 
-/// The C library's `write`, from the module that has it on this platform.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, bytes, count)
-    #else
-    Darwin.write(descriptor, bytes, count)
-    #endif
+/// Writes all of `bytes` to `descriptor`; 0, or the `errno` of the write that failed.
+func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    var done = 0
+    while done < bytes.count {
+        #if canImport(Glibc)
+        let result = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+        #else
+        let result = Darwin.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+        #endif
+        if result < 0, errno == EINTR { continue }
+        guard result > 0 else { return result == 0 ? EIO : errno }
+        done += result
+    }
+    return 0
 }

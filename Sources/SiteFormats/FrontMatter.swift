@@ -8,6 +8,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var draft = false
     public var tags: [String] = []
     public var slug: String?
+    /// The line of `slug`, for diagnostics about the address it makes.
+    public var slugLine: Int?
     /// Kader pages only: the part this page defines (`P1` ... `P8`, `S`, `K`), and its line.
     public var part: String?
     public var partLine: Int?

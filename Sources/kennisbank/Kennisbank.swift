@@ -117,6 +117,12 @@ extension KennisbankCommand {
         var host = "127.0.0.1"
 
         func run() async throws {
+            // Serving builds too: the same output folders are refused as by `build`, before anything is served.
+            if let problem = SiteBuilder.outputProblem(project.buildOptions(output: output)) {
+                Report.print(DiagnosticList([problem]))
+                Report.line("nothing was served; \(output) was left as it was")
+                throw ExitCode.failure
+            }
             let server = DevServer(options: project.buildOptions(output: output), host: host, port: port,
                                    log: { Report.line($0) })
             // Ctrl-C stops the server; nothing is left half-written because builds swap in whole.
@@ -155,18 +161,21 @@ extension KennisbankCommand {
             @Option(name: .shortAndLong, help: "The file to write.")
             var output = "kwaliteitskader.csv"
 
+            @Flag(name: .long, help: "Replace the file when it exists.")
+            var force = false
+
             func validate() throws {
                 guard csv else { throw ValidationError("say which format to write: --csv") }
                 guard separator == ";" || separator == "," else { throw ValidationError("--separator must be ';' or ','") }
             }
 
             func run() throws {
+                try Report.refuseExisting(output, force: force)
                 let (data, diagnostics) = Spreadsheets.template(options: project.buildOptions(),
                                                                 separator: separator.unicodeScalars.first!)
                 Report.print(diagnostics)
                 guard let data else { throw ExitCode.failure }
-                try data.write(to: URL(fileURLWithPath: output))
-                Report.line("wrote \(output)")
+                try Report.write(data, to: output)
             }
         }
 
@@ -184,16 +193,19 @@ extension KennisbankCommand {
             @Option(name: .shortAndLong, help: "The assessment file to write (default: the spreadsheet's name with .md).")
             var output: String?
 
+            @Flag(name: .long, help: "Replace the file when it exists.")
+            var force = false
+
             func run() throws {
+                let target = output ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".md"
+                try Report.refuseExisting(target, force: force)
                 let (text, diagnostics) = Spreadsheets.importCSV(path: file, options: project.buildOptions())
                 Report.print(diagnostics)
                 guard let text else {
                     Report.line("import failed with \(diagnostics.errors.count) errors")
                     throw ExitCode.failure
                 }
-                let target = output ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".md"
-                try Data(text.utf8).write(to: URL(fileURLWithPath: target))
-                Report.line("wrote \(target)")
+                try Report.write(Data(text.utf8), to: target)
             }
         }
 
@@ -214,9 +226,12 @@ extension KennisbankCommand {
             @Flag(name: .long, help: "Also write a PDF next to the HTML file (needs WeasyPrint).")
             var pdf = false
 
+            @Flag(name: .long, help: "Replace the HTML file (and PDF) when they exist.")
+            var force = false
+
             func run() throws {
                 let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".html"
-                let report = StandaloneAssessment.render(file: file, output: output ?? name, pdf: pdf,
+                let report = StandaloneAssessment.render(file: file, output: output ?? name, pdf: pdf, force: force,
                                                          options: project.buildOptions())
                 Report.print(report.diagnostics)
                 guard report.succeeded else {
@@ -239,6 +254,22 @@ enum Report {
         for diagnostic in diagnostics.items {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
+    }
+
+    /// Stops the command when `path` exists and `force` is not set, before any work is done.
+    static func refuseExisting(_ path: String, force: Bool) throws {
+        guard let problem = SingleFile.refusal(path, force: force) else { return }
+        print(DiagnosticList([problem]))
+        throw ExitCode.failure
+    }
+
+    /// Writes one file, or stops the command with the cause.
+    static func write(_ data: Data, to path: String) throws {
+        if let problem = SingleFile.write(data, to: path) {
+            print(DiagnosticList([problem]))
+            throw ExitCode.failure
+        }
+        line("wrote \(path)")
     }
 
     static func line(_ text: String) {

@@ -62,6 +62,8 @@ private let hostileCases: [HostileCase] = [
                 expect: "content/sectie/een.md:1:1: error: this page has no title"),
     HostileCase("slug with a path", ["content/sectie/een.md": "---\ntitle: Een\nslug: ../../buiten\n---\n"],
                 expect: "content/sectie/een.md:3:1: error: `slug` may hold only lower-case letters, digits and hyphens"),
+    HostileCase("slug over 255 bytes", ["content/sectie/een.md": "---\ntitle: Een\nslug: " + String(repeating: "a", count: 300) + "\n---\n"],
+                expect: "content/sectie/een.md:3:1: error: the address of this page would have a folder name of 300 bytes, more than the 255 a file name may have; shorten `slug`"),
     HostileCase("link out of the content folder", ["content/sectie/een.md": "---\ntitle: Een\n---\n[x](../../../../etc/passwd)\n"],
                 expect: "content/sectie/een.md:4:1: error: link `../../../../etc/passwd` leads outside the content folder"),
     HostileCase("absolute link", ["content/sectie/een.md": "---\ntitle: Een\n---\n[x](/etc/passwd)\n"],

@@ -16,9 +16,10 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
 /// The `kennisbank` program of this build (the test target depends on it, so it is built with
 /// the tests, next to them).
 var kennisbankProgram: URL {
-    // The bundle is the test program's folder or the test program itself, depending on how it runs.
     let folder = Bundle.main.bundleURL.deletingLastPathComponent()
-    for candidate in [Bundle.main.bundleURL, folder, folder.deletingLastPathComponent()] {
+    // The test bundle's folder, or (with `swift test` on Linux) the folder of the test program.
+    let programFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [folder, folder.deletingLastPathComponent(), programFolder] {
         let program = candidate.appendingPathComponent("kennisbank")
         if FileManager.default.isExecutableFile(atPath: program.path) { return program }
     }
