@@ -76,6 +76,7 @@ let package = Package(
                 "Kennisbank",
                 "Diagnostics",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         // The command-line shell over the library.

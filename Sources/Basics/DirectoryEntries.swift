@@ -10,9 +10,27 @@ package struct DirectoryEntry {
     package let kind: UInt8
 }
 
-/// The entries of a folder, without `.` and `..`; none when it cannot be read.
-package func directoryEntries(_ path: String) -> [DirectoryEntry] {
-    guard let directory = opendir(path) else { return [] }
+/// Why a folder or file could not be opened: its `errno`, in words for a diagnostic.
+package struct FileAccessError: Error, Equatable {
+    package let code: Int32
+
+    package init(code: Int32) { self.code = code }
+
+    /// "permission denied", "no such file or directory", ...
+    package var reason: String {
+        switch code {
+        case EACCES, EPERM: "permission denied"
+        case ENOENT: "it does not exist"
+        case ELOOP: "it is a loop of symbolic links"
+        case ENAMETOOLONG: "its path is too long"
+        default: String(cString: strerror(code)).lowercased()
+        }
+    }
+}
+
+/// The entries of a folder, without `.` and `..`, or why it cannot be read.
+package func readDirectory(_ path: String) -> Result<[DirectoryEntry], FileAccessError> {
+    guard let directory = opendir(path) else { return .failure(FileAccessError(code: errno)) }
     defer { closedir(directory) }
     var entries: [DirectoryEntry] = []
     while let entry = readdir(directory) {
@@ -21,10 +39,27 @@ package func directoryEntries(_ path: String) -> [DirectoryEntry] {
         }
         if name != "." && name != ".." { entries.append(DirectoryEntry(name: name, kind: entry.pointee.d_type)) }
     }
-    return entries
+    return .success(entries)
+}
+
+/// The entries of a folder, without `.` and `..`; none when it cannot be read.
+package func directoryEntries(_ path: String) -> [DirectoryEntry] {
+    (try? readDirectory(path).get()) ?? []
 }
 
 /// The names in a folder, without `.` and `..`; none when it cannot be read.
 package func entryNames(_ path: String) -> [String] {
     directoryEntries(path).map(\.name)
+}
+
+/// What a file is that is neither a regular file, a folder nor a symbolic link, in words for a
+/// diagnostic (`a named pipe (FIFO)`); nil for those three. `mode` is `st_mode` of `stat`.
+package func specialFileKind(mode: mode_t) -> String? {
+    switch mode & S_IFMT {
+    case S_IFIFO: "a named pipe (FIFO)"
+    case S_IFSOCK: "a socket"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    default: nil
+    }
 }

@@ -55,7 +55,10 @@ package struct LoadRules: Sendable {
 /// Reads Markdown sources from disk into `LoadedSource` values.
 package enum SourceLoader {
     /// Larger Markdown files are refused: no page needs them, and they would cost much memory.
-    package static let maximumBytes = 20 * 1024 * 1024
+    package static let maximumBytes = SourceText.maximumBytes
+    /// A page or assessment with more headings is refused: each costs an anchor, an entry in the
+    /// table of contents and a place in the book, and no page needs so many.
+    package static let maximumHeadings = 5_000
 
     package static func load(path: String, contentRoot: URL, displayRoot: String, folders: LoadRules) -> (LoadedSource?, [Diagnostic]) {
         let display = "\(displayRoot)/\(path)"
@@ -95,6 +98,14 @@ package enum SourceLoader {
                file: file, line: 1, column: 1)
     }
 
+    /// The error for a document with more than `maximumHeadings` headings, at the first one too many.
+    private static func tooManyHeadings(_ document: MarkdownDocument, file: String, lineOffset: Int) -> Diagnostic? {
+        let (count, line) = document.countHeadings(limit: maximumHeadings)
+        guard let line else { return nil }
+        return .error("this file has \(count) headings, more than the \(maximumHeadings) a page may have; split it into several pages",
+                      file: file, line: line + lineOffset, column: 1)
+    }
+
     /// Parses the text of a Markdown source; used by `load` and by tests.
     package static func parse(_ text: String, path: String, displayPath: String,
                       folders: LoadRules = LoadRules()) -> (LoadedSource?, [Diagnostic]) {
@@ -117,6 +128,9 @@ package enum SourceLoader {
         }
         if let fields { matter = FrontMatter.read(fields, diagnostics: &diagnostics) }
         let document = MarkdownDocument(split.body)
+        if let tooMany = tooManyHeadings(document, file: displayPath, lineOffset: split.bodyLineOffset) {
+            return (nil, diagnostics.items + [tooMany])
+        }
         var bodyTitle: String?
         if matter.title == nil, let heading = document.takeTitleHeading() {
             bodyTitle = heading.text
@@ -165,6 +179,9 @@ package enum SourceLoader {
         var diagnostics = diagnostics
         var draft = AssessmentSource.draft(fields: fields, path: path, displayPath: displayPath, diagnostics: &diagnostics)
         let document = MarkdownDocument(split.body)
+        if let tooMany = tooManyHeadings(document, file: displayPath, lineOffset: split.bodyLineOffset) {
+            return (nil, diagnostics.items + [tooMany])
+        }
         document.convertRawHTMLToText()
         var current = ""
         let headings = document.assignHeadingAnchors(reserved: reservedIDs) { level, text in

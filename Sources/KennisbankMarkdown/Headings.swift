@@ -30,6 +30,18 @@ extension MarkdownDocument {
         return nil
     }
 
+    /// How many headings the document has, and the line of the first one after the first
+    /// `limit` (nil when there are at most `limit`).
+    public func countHeadings(limit: Int) -> (count: Int, lineAfterLimit: Int?) {
+        var count = 0
+        var line: Int?
+        for node in nodes() where cmark_node_get_type(node) == CMARK_NODE_HEADING {
+            count += 1
+            if count == limit + 1 { line = Self.position(of: node).line }
+        }
+        return (count, line)
+    }
+
     /// Gives every heading a stable `id` derived from its text (`Slug.make`), made unique within
     /// the document with `-2`, `-3` suffixes, and returns the headings in document order.
     ///

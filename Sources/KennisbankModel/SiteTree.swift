@@ -159,7 +159,7 @@ public struct SiteTree: Sendable {
         for (url, sources) in byURL where sources.count > 1 {
             let sorted = sources.sorted(by: byteOrder)
             for source in sorted {
-                let others = sorted.filter { $0 != source }.map { "`\($0)`" }.joined(separator: ", ")
+                let others = sorted.filter { !$0.utf8.elementsEqual(source.utf8) }.map { "`\($0)`" }.joined(separator: ", ")
                 diagnostics.append(.error(
                     "this page and \(others) would \(sorted.count > 2 ? "all" : "both") be written to `\(url)`; give one of them another file name or `slug`",
                     file: displayBySource[source] ?? source, line: 1, column: 1))

@@ -1,6 +1,5 @@
 import Basics
 import Foundation
-import Synchronization
 
 /// Makes PDF files of printable HTML pages with WeasyPrint (Debian's `weasyprint`), through its
 /// Python API: one Python process per core renders all its pages (instead of one program start
@@ -57,9 +56,8 @@ package enum PDFRenderer {
 
     private static func run(_ jobs: [(html: String, pdf: URL, base: String)], python: URL, allowedFolder: URL,
                             deadline: Date) -> (failed: [(name: String, cause: String)], stopped: [String]) {
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script, allowedFolder.standardizedFileURL.path]
+        // Killed with the build: this thread waits for it below.
+        let process = ChildProcess.make(python, ["-c", script, allowedFolder.standardizedFileURL.path])
         var environment = ProcessInfo.processInfo.environment
         // Fixed dates keep the PDF bytes the same from build to build.
         environment["SOURCE_DATE_EPOCH"] = "0"
@@ -73,17 +71,9 @@ package enum PDFRenderer {
         } catch {
             return ([], ["cannot start WeasyPrint (\(python.path)): \(SystemError.reason(error))"])
         }
-        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + max(1, deadline.timeIntervalSinceNow), execute: timer)
+        let timer = ChildProcess.limit(process, until: deadline)
         defer { timer.cancel() }
-        // Errors are read on their own thread, so that a full pipe never blocks the renderer.
-        let errorText = Mutex("")
-        let errorsRead = DispatchSemaphore(value: 0)
-        Thread {
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            errorText.withLock { $0 = text }
-            errorsRead.signal()
-        }.start()
+        let errorText = PipeText(errors)
         let writer = Thread {
             for job in jobs {
                 let line = (try? JSONSerialization.data(withJSONObject: ["html": job.html, "pdf": job.pdf.path, "base": job.base])) ?? Data()
@@ -94,7 +84,7 @@ package enum PDFRenderer {
         writer.start()
         let answers = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        errorsRead.wait()
+        let errorLines = errorText.wait()
         var failed: [(name: String, cause: String)] = []
         var stopped: [String] = []
         var done = Set<String>()
@@ -111,7 +101,7 @@ package enum PDFRenderer {
         if !missing.isEmpty {
             let reason = process.terminationReason == .uncaughtSignal && Date() >= deadline
                 ? "did not finish within \(Int(timeLimit)) s"
-                : "stopped (\(SystemError.lastLine(errorText.withLock { $0 }).suffix(400)))"
+                : "stopped (\(SystemError.lastLine(errorLines).suffix(400)))"
             stopped.append("WeasyPrint \(reason); no PDF was made of " + missing.map { "`\($0.pdf.lastPathComponent)`" }.joined(separator: ", "))
         }
         return (failed, stopped)

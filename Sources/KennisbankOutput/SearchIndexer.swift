@@ -21,25 +21,30 @@ package enum SearchIndexer {
         for folder in path.split(separator: ":") {
             let python = URL(fileURLWithPath: String(folder)).appendingPathComponent("python3").path
             guard FileManager.default.isExecutableFile(atPath: python) else { continue }
-            let probe = Process()
-            probe.executableURL = URL(fileURLWithPath: python)
-            probe.arguments = ["-c", "import pagefind_bin"]
+            // Killed with the build too, and at a time limit: this thread waits for it.
+            let probe = ChildProcess.make(URL(fileURLWithPath: python), ["-c", "import pagefind_bin"])
             probe.standardOutput = FileHandle.nullDevice
             probe.standardError = FileHandle.nullDevice
             guard (try? probe.run()) != nil else { continue }
+            let timer = ChildProcess.limit(probe, until: Date().addingTimeInterval(30))
             probe.waitUntilExit()
+            timer.cancel()
             if probe.terminationStatus == 0 { return [python, "-m", "pagefind_bin"] }
             return nil
         }
         return nil
     }
 
-    /// Indexes the site in `site`; returns an error message when Pagefind failed.
-    package static func index(site: URL, language: String, command: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst()) + ["--site", site.path, "--output-subdir", folder,
-                                                          "--force-language", language, "--keep-index-url", "--silent"]
+    /// How long Pagefind may take to index a site (10,000 pages take it about 10 s here).
+    package static let timeLimit: TimeInterval = 600
+
+    /// Indexes the site in `site`; returns an error message when Pagefind failed or did not
+    /// finish within `timeLimit` seconds (it is stopped then).
+    package static func index(site: URL, language: String, command: [String], timeLimit: TimeInterval = timeLimit) -> String? {
+        // Killed with the build: this thread waits for it below.
+        let process = ChildProcess.make(URL(fileURLWithPath: command[0]),
+                                        Array(command.dropFirst()) + ["--site", site.path, "--output-subdir", folder,
+                                                                      "--force-language", language, "--keep-index-url", "--silent"])
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = errors
@@ -48,8 +53,15 @@ package enum SearchIndexer {
         } catch {
             return "cannot start Pagefind: \(error.localizedDescription)"
         }
-        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let deadline = Date().addingTimeInterval(timeLimit)
+        let timer = ChildProcess.limit(process, until: deadline)
+        defer { timer.cancel() }
+        let collected = PipeText(errors)
         process.waitUntilExit()
+        let output = collected.wait(atMost: 2)
+        if process.terminationReason == .uncaughtSignal, Date() >= deadline {
+            return "Pagefind did not finish indexing the site within \(Int(timeLimit)) s and was stopped; build with `--no-search` to make the site without search"
+        }
         return process.terminationStatus == 0 ? nil : "Pagefind could not index the site: \(SystemError.lastLine(output))"
     }
 }

@@ -12,24 +12,29 @@ import Basics
 /// `kennisbank serve`: builds the site, serves it on this computer, watches `content/`,
 /// `templates/` and the config, rebuilds on every change, and reloads the open pages through a
 /// WebSocket. A failed rebuild keeps the last good site served and shows its diagnostics in the
-/// browser as an overlay.
+/// browser as an overlay. It answers GET and HEAD, only requests addressed to itself, and
+/// WebSocket connections only from its own pages (`RequestRules`), and closes connections that
+/// have been idle for `idleTimeout` seconds.
 public final class DevServer: Sendable {
     public let options: BuildOptions
     public let host: String
     public let port: UInt16
+    /// Seconds a connection may wait for its client before it is closed.
+    public let idleTimeout: TimeInterval
     public let live = LiveReload()
     private let log: @Sendable (String) -> Void
 
     /// Path of the live-reload WebSocket.
     public static let livePath = "/_kennisbank/live"
 
-    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000,
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, idleTimeout: TimeInterval = 15,
                 log: @escaping @Sendable (String) -> Void = { print($0) }) {
         var options = options
         options.makePDFs = false
         self.options = options
         self.host = host
         self.port = port
+        self.idleTimeout = idleTimeout
         self.log = log
     }
 
@@ -82,12 +87,36 @@ public final class DevServer: Sendable {
     /// Runs until cancelled. `ready` receives the address once the server listens.
     public func run(ready: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
         await rebuild()
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        let idle = Duration.milliseconds(Int(idleTimeout * 1000))
+        let server = HTTPServer(address: try .inet(ip4: host, port: port),
+                                pool: IdleClosingPool(pool: HTTPServer.defaultPool(), limit: idle), logger: .disabled)
         let responder = SiteFileResponder(root: URL(fileURLWithPath: options.output).standardizedFileURL)
-        await server.appendRoute(HTTPRoute(method: .GET, path: Self.livePath),
-                                 to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveSocket(live: live))))
-        await server.appendRoute("GET /*") { request in
-            Self.response(responder.answer(path: request.path))
+        let live = WebSocketHTTPHandler(handler: PingingWSHandler(handler: MessageFrameWSHandler(handler: LiveSocket(live: live)),
+                                                                  interval: idle / 3))
+        let host = self.host, configuredPort = self.port
+        await server.appendRoute("*") { [weak server] request in
+            let port: UInt16 = switch await server?.listeningAddress {
+            case .ip4(_, let port)?: port
+            default: configuredPort
+            }
+            let rules = RequestRules(host: host, port: port)
+            guard rules.acceptsHost(request.headers[.host]) else {
+                return Self.refusal(421, "Misdirected Request", "Deze server beantwoordt alleen verzoeken aan http://\(host):\(port)/ (of http://localhost:\(port)/).")
+            }
+            if request.path == Self.livePath {
+                guard rules.acceptsOrigin(request.headers[HTTPHeader("Origin")]) else {
+                    return Self.refusal(403, "Forbidden", "Alleen pagina's van deze server mogen verbinden.")
+                }
+                return try await live.handleRequest(request)
+            }
+            switch request.method {
+            case .GET: return Self.response(responder.answer(path: request.path))
+            case .HEAD: return Self.response(responder.answer(path: request.path), withBody: false)
+            default:
+                var refusal = Self.refusal(405, "Method Not Allowed", "Deze server beantwoordt alleen GET en HEAD.")
+                refusal.headers[HTTPHeader("Allow")] = "GET, HEAD"
+                return refusal
+            }
         }
         let watched = [options.content, options.templates, options.config].map { URL(fileURLWithPath: $0).standardizedFileURL }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -116,8 +145,16 @@ public final class DevServer: Sendable {
         }
     }
 
-    /// An HTTP response for an answer; HTML gets the live-reload script.
-    static func response(_ answer: SiteFileResponder.Answer) -> HTTPResponse {
+    /// A plain-text refusal.
+    static func refusal(_ status: Int, _ phrase: String, _ text: String) -> HTTPResponse {
+        HTTPResponse(statusCode: HTTPStatusCode(status, phrase: phrase),
+                     headers: [.contentType: "text/plain; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
+                     body: Data((text + "\n").utf8))
+    }
+
+    /// An HTTP response for an answer; HTML gets the live-reload script. Without body (for HEAD)
+    /// it has the same headers, `Content-Length` included.
+    static func response(_ answer: SiteFileResponder.Answer, withBody: Bool = true) -> HTTPResponse {
         var body = answer.body
         if answer.contentType.hasPrefix("text/html"), var html = String(data: body, encoding: .utf8),
            let end = html.range(of: "</body>", options: .backwards) {
@@ -125,8 +162,9 @@ public final class DevServer: Sendable {
             body = Data(html.utf8)
         }
         return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.status == 200 ? "OK" : answer.status == 404 ? "Not Found" : "Forbidden"),
-                            headers: [.contentType: answer.contentType, HTTPHeader("Cache-Control"): "no-store"],
-                            body: body)
+                            headers: [.contentType: answer.contentType, HTTPHeader("Cache-Control"): "no-store",
+                                      .contentLength: String(body.count)],
+                            body: withBody ? body : Data())
     }
 
     /// Reloads the page after a rebuild; shows the diagnostics of a failed one.

@@ -11,6 +11,9 @@ import KennisbankRender
 import KennisbankOutput
 import SiteFormats
 import Basics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("Development server", .serialized)
 struct ServeTests {
@@ -137,9 +140,219 @@ extension ServeTests {
     }
 }
 
+/// The server's rules, through raw sockets: what a browser, a page elsewhere or a careless
+/// client sends.
+extension ServeTests {
+    @Test func headAnswersWithTheHeadersOfGetAndNoBody() async throws {
+        let server = RunningServer()
+        defer { server.stop() }
+        let port = try await server.start()
+        for path in ["/", "/sectie/een/", "/assets/style.css", "/nergens.html"] {
+            let get = try await RawClient.exchange(port: port, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            let head = try await RawClient.exchange(port: port, "HEAD \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            let (getHead, getBody) = RawClient.split(get)
+            let (headHead, headBody) = RawClient.split(head)
+            #expect(headHead == getHead, "\(path)")
+            #expect(headHead.contains("Content-Length: \(getBody.utf8.count)\r\n"), "\(path): \(headHead)")
+            #expect(headBody.isEmpty && !getBody.isEmpty, "\(path)")
+        }
+        #expect(try await RawClient.exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n").hasPrefix("HTTP/1.1 200 OK\r\n"))
+        let post = try await RawClient.exchange(port: port, "POST / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        #expect(post.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n") && post.contains("Allow: GET, HEAD\r\n"))
+    }
+
+    /// DNS rebinding: a page at `evil.example`, made to resolve to 127.0.0.1, sends its own name.
+    @Test func answersOnlyRequestsForItsOwnAddress() async throws {
+        let server = RunningServer()
+        defer { server.stop() }
+        let port = try await server.start()
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST:\(port)"] {
+            let answer = try await RawClient.exchange(port: port, "GET / HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(host): \(answer.prefix(80))")
+        }
+        for host in ["evil.example:\(port)", "evil.example", "127.0.0.1", "127.0.0.1:\(port &+ 1)", "localhost.evil.example:\(port)", ""] {
+            let answer = try await RawClient.exchange(port: port, "GET /sectie/een/ HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+            #expect(answer.hasPrefix("HTTP/1.1 421 Misdirected Request\r\n"), "\(host): \(answer.prefix(80))")
+            #expect(!answer.contains("<h1>Een</h1>"))
+        }
+        let rules = RequestRules(host: "0.0.0.0", port: 8000)
+        #expect(rules.acceptsHost("192.168.1.20:8000") && !rules.acceptsHost("kennisbank.example:8000") && !rules.acceptsHost("192.168.1.20:8001"))
+        #expect(!RequestRules(host: "127.0.0.1", port: 8000).acceptsHost("192.168.1.20:8000"))
+    }
+
+    @Test func acceptsWebSocketsOnlyFromItsOwnPages() async throws {
+        let server = RunningServer()
+        defer { server.stop() }
+        let port = try await server.start()
+        func upgrade(origin: String?) async throws -> String {
+            let originLine = origin.map { "Origin: \($0)\r\n" } ?? ""
+            return try await RawClient.exchange(port: port, "GET \(DevServer.livePath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\(originLine)\r\n",
+                                                until: "\r\n\r\n")
+        }
+        for origin in ["http://127.0.0.1:\(port)", "http://localhost:\(port)", nil] {
+            #expect(try await upgrade(origin: origin).hasPrefix("HTTP/1.1 101 Switching Protocols\r\n"), "\(origin ?? "no Origin")")
+        }
+        for origin in ["http://evil.example", "http://127.0.0.1:\(port &+ 1)", "https://127.0.0.1:\(port)", "null", "file://"] {
+            #expect(try await upgrade(origin: origin).hasPrefix("HTTP/1.1 403 Forbidden\r\n"), "\(origin)")
+        }
+    }
+
+    /// 40 connections that never send a whole request were held for 75 s; they are closed after
+    /// the idle time. An open page's WebSocket stays: the server pings it and the page answers.
+    @Test func idleConnectionsAreClosed() async throws {
+        let server = RunningServer(idleTimeout: 1)
+        defer { server.stop() }
+        let port = try await server.start()
+        let started = Date()
+        let clients = try (0..<40).map { index in
+            let client = try RawClient(port: port)
+            if index % 2 == 1 { try client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n") }
+            return client
+        }
+        var open = 0
+        for client in clients {
+            if try await client.readUntilClosed(within: max(0, 20 - Date().timeIntervalSince(started))) == nil { open += 1 }
+            client.close()
+        }
+        #expect(open == 0, "\(open) of 40 connections were still open after 20 s")
+
+        // A WebSocket client that answers pings stays connected past the idle time.
+        let socket = try RawClient(port: port)
+        defer { socket.close() }
+        try socket.send("GET \(DevServer.livePath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+        let handshake = try await socket.read(until: "\r\n\r\n", within: 10)
+        #expect(handshake.hasPrefix("HTTP/1.1 101"))
+        var pings = 0
+        let until = Date().addingTimeInterval(3)
+        while Date() < until {
+            // A ping frame from the server: 0x89 and a zero length; the answer is a masked pong.
+            guard let frame = try await socket.readBytes(2, within: 2) else { break }
+            #expect(frame == [0x89, 0x00])
+            pings += 1
+            try socket.send(bytes: [0x8A, 0x80, 1, 2, 3, 4])
+        }
+        #expect(pings >= 3, "\(pings) pings in 3 s with an idle time of 1 s")
+        #expect(socket.isOpen)
+    }
+}
+
+/// A development server over the minimal site, for the tests of its rules.
+private final class RunningServer: @unchecked Sendable {
+    let idleTimeout: TimeInterval
+    private var project: TestProject?
+    private var running: Task<Void, Error>?
+
+    init(idleTimeout: TimeInterval = 15) { self.idleTimeout = idleTimeout }
+
+    /// Starts it; returns its port.
+    func start() async throws -> UInt16 {
+        let project = try TestProject(files: minimalSite)
+        self.project = project
+        let (_, base, running) = try await startServer(for: project, idleTimeout: idleTimeout)
+        self.running = running
+        return UInt16(base.port!)
+    }
+
+    func stop() {
+        running?.cancel()
+        project?.remove()
+    }
+}
+
+/// A client on a plain socket, for requests no library would send.
+private final class RawClient: @unchecked Sendable {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private(set) var isOpen = true
+
+    init(port: UInt16) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw TimeoutError() }
+    }
+
+    func send(_ text: String) throws { try send(bytes: Array(text.utf8)) }
+
+    func send(bytes: [UInt8]) throws {
+        guard Glibc.send(descriptor, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { throw TimeoutError() }
+    }
+
+    /// Reads what arrives within 0.1 s into the buffer; false once the server has closed.
+    private func fill() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let count = recv(descriptor, &chunk, chunk.count, 0)
+        if count > 0 { buffer += chunk[..<count] }
+        if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { isOpen = false }
+        return isOpen
+    }
+
+    /// Everything until the server closes the connection, or nil when it is still open after `seconds`.
+    func readUntilClosed(within seconds: TimeInterval) async throws -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while fill() {
+            guard Date() < deadline else { return nil }
+            await Task.yield()
+        }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// The buffer up to and including `marker`.
+    func read(until marker: String, within seconds: TimeInterval) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let text = String(decoding: buffer, as: UTF8.self)
+            if let range = text.range(of: marker) {
+                let upTo = String(text[..<range.upperBound])
+                buffer.removeFirst(upTo.utf8.count)
+                return upTo
+            }
+            guard fill() else { break }
+            await Task.yield()
+        }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// The next `count` bytes, or nil when they do not come within `seconds`.
+    func readBytes(_ count: Int, within seconds: TimeInterval) async throws -> [UInt8]? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while buffer.count < count {
+            guard Date() < deadline, fill() else { return nil }
+            await Task.yield()
+        }
+        defer { buffer.removeFirst(count) }
+        return Array(buffer.prefix(count))
+    }
+
+    func close() { Glibc.close(descriptor) }
+
+    /// Sends `request` on a new connection and returns the answer: until the server closes, or up to `marker`.
+    static func exchange(port: UInt16, _ request: String, until marker: String? = nil) async throws -> String {
+        let client = try RawClient(port: port)
+        defer { client.close() }
+        try client.send(request)
+        if let marker { return try await client.read(until: marker, within: 10) }
+        guard let answer = try await client.readUntilClosed(within: 10) else { throw TimeoutError() }
+        return answer
+    }
+
+    /// The head (status line and headers) and the body of an answer.
+    static func split(_ answer: String) -> (String, String) {
+        guard let end = answer.range(of: "\r\n\r\n") else { return (answer, "") }
+        return (String(answer[..<end.upperBound]), String(answer[end.upperBound...]))
+    }
+}
+
 /// Starts a development server for `project` on a free port; returns it, its address and its task.
-private func startServer(for project: TestProject) async throws -> (DevServer, URL, Task<Void, Error>) {
-    let server = DevServer(options: project.options, port: 0, log: { _ in })
+private func startServer(for project: TestProject, idleTimeout: TimeInterval = 15) async throws -> (DevServer, URL, Task<Void, Error>) {
+    let server = DevServer(options: project.options, port: 0, idleTimeout: idleTimeout, log: { _ in })
     let address = AsyncStream<URL>.makeStream()
     let running = Task { try await server.run { address.continuation.yield($0) } }
     var iterator = address.stream.makeAsyncIterator()
