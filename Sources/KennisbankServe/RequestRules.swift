@@ -10,20 +10,25 @@ import Glibc
 /// and no rebinding name is an address. WebSocket connections only from the server's own pages
 /// (an `Origin` of one of those addresses); browsers always send one, so a connection without it
 /// comes from a program on this computer, which may read the files anyway.
-struct RequestRules: Sendable {
+package struct RequestRules: Sendable {
     /// The address the server listens on (`--host`).
-    let host: String
-    let port: UInt16
+    package let host: String
+    package let port: UInt16
+
+    package init(host: String, port: UInt16) {
+        self.host = host
+        self.port = port
+    }
 
     /// Whether a `Host` header value (`name:port`) names this server.
-    func acceptsHost(_ value: String?) -> Bool {
+    package func acceptsHost(_ value: String?) -> Bool {
         guard let value, let (name, port) = Self.split(value), port == self.port else { return false }
         if name == "localhost" || name == "127.0.0.1" || name == host.lowercased() { return true }
         return host == "0.0.0.0" && Self.isIPv4Address(name)
     }
 
     /// Whether a WebSocket connection with this `Origin` header may be made.
-    func acceptsOrigin(_ value: String?) -> Bool {
+    package func acceptsOrigin(_ value: String?) -> Bool {
         guard let value else { return true }
         let scheme = "http://"
         guard value.lowercased().hasPrefix(scheme) else { return false }
