@@ -117,7 +117,7 @@ struct SpreadsheetTests {
         Twee complexen zitten boven de 20%;
         de rest niet.
 
-        \\# geen kop
+         # geen kop
 
         ### Acties
 
