@@ -442,7 +442,7 @@
    * indicator's heading, a paragraph of its own; a label line anywhere else is an error, and so
    * is a block left open at the end.
    */
-  var LABELS = [FORMAT.scoreLabel].concat(PLAN_FIELDS.map(function (name) { return FORMAT.planFields[name]; }));
+  var FORMAT_LABELS = [FORMAT.scoreLabel].concat(PLAN_FIELDS.map(function (name) { return FORMAT.planFields[name]; }));
 
   function indentOf(line) { return /^ */.exec(line)[0].length; }
 
@@ -505,7 +505,7 @@
   /** A label line: its label, the text after it and the (0-based) position of its `**`. */
   function labelOf(line) {
     var match = /^( {0,3}(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?)\*\*([^*]+):\*\*([ \t].*)?$/.exec(line);
-    if (!match || LABELS.indexOf(match[2]) < 0) { return null; }
+    if (!match || FORMAT_LABELS.indexOf(match[2]) < 0) { return null; }
     return { label: match[2], text: (match[3] || '').replace(/^[ \t]+|[ \t]+$/g, ''), at: match[1].length };
   }
 
@@ -584,7 +584,7 @@
         return;
       }
       if (kind.type === 'label') {
-        var values = { line: index + 1, id: id, label: kind.label, heading: subheading, first: scoreLine + 1 };
+        var values = { line: index + 1, id: id, label: kind.label, heading: subheading, first: scoreLine };
         var next = kinds[index + 1];
         if (place === 'indicator' && kind.label === FORMAT.scoreLabel) {
           if (subheading !== null) { problems.push({ line: index, key: 'scoreInSection', values: values }); }
@@ -652,7 +652,7 @@
   function unblock(line) {
     if (/^ #/.test(line) && headingOf(line.slice(1))) { return line.slice(1); }
     var match = /^( {0,3}(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?)__([^_]+):__([ \t].*)?$/.exec(line);
-    if (match && LABELS.indexOf(match[2]) >= 0) { return match[1] + '**' + match[2] + ':**' + (match[3] || ''); }
+    if (match && FORMAT_LABELS.indexOf(match[2]) >= 0) { return match[1] + '**' + match[2] + ':**' + (match[3] || ''); }
     return line.replace(/^( {0,3})\\#/, '$1#');
   }
 
@@ -824,6 +824,7 @@
     if (layout.problems.length) {
       return { state: null, count: 0, problems: [], errors: layout.problems.map(function (problem) {
         problem.values.line = problem.line + start + 1;
+        if (problem.values.first !== null) { problem.values.first += start + 1; }
         return say(problem.key, problem.values);
       }) };
     }
