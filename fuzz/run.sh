@@ -21,6 +21,9 @@ mkdir -p "$work/seeds"/{front-matter,indicators,assessment,spreadsheet,build}
 find "$repo/content" -name '*.md' -not -path '*/kader/*' -not -path '*/zelfevaluaties/*' -exec cp {} "$work/seeds/front-matter/" \;
 cp "$repo"/content/kader/*.md "$work/seeds/indicators/"
 find "$repo/content/zelfevaluaties" -name '*.md' -not -name '_index.md' -exec cp {} "$work/seeds/assessment/" \;
+# Hand-made seeds for what the shipped content does not show (issue 15: tricky structure, bad CSV).
+cp "$repo"/fuzz/seeds/assessment/* "$work/seeds/assessment/"
+cp "$repo"/fuzz/seeds/spreadsheet/* "$work/seeds/spreadsheet/"
 (cd "$repo" && swift build -c release --product kennisbank >/dev/null && .build/release/kennisbank assessment template --csv -o "$work/seeds/spreadsheet/template.csv" >/dev/null)
 python3 - "$work/seeds/spreadsheet" <<'PY'
 import sys

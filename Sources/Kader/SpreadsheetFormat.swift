@@ -50,4 +50,27 @@ public enum SpreadsheetFormat {
     /// The row that opens the plan, and the header of its rows.
     public static let planTitle = AssessmentFormat.planHeading
     public static let planHeader = ["Wat"] + AssessmentFormat.PlanField.allCases.map(\.rawValue)
+
+    /// The characters that make a spreadsheet program read a cell as a formula (or a command)
+    /// when it starts with one: `=`, `+`, `-`, `@`, and a tab or CR before them.
+    public static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A text as the template writes it into a cell: one that starts with a formula character
+    /// gets a single quote before it, which Excel and LibreOffice take as "this is text" (the
+    /// OWASP advice against CSV injection); so does one that starts with such a quote already
+    /// (`'=` is written `''=`), so that `text(ofCell:)` gives every text back as it was.
+    public static func cell(_ text: String) -> String {
+        needsQuote(text[...]) ? "'" + text : text
+    }
+
+    /// The text of a cell as the import reads it: without the single quote that `cell(_:)` (or a
+    /// person, the same way) put before a formula character.
+    public static func text(ofCell cell: String) -> String {
+        cell.first == "'" && needsQuote(cell.dropFirst()) ? String(cell.dropFirst()) : cell
+    }
+
+    private static func needsQuote(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        return formulaStarts.contains(first) || (first == "'" && needsQuote(text.dropFirst()))
+    }
 }

@@ -63,9 +63,53 @@ package enum AssessmentSource {
 
     /// Reads the body: indicator sections and the plan. Takes the labelled lines out of the
     /// document and returns the role of each heading for rendering.
+    ///
+    /// The structure comes from the format's line rules (`AssessmentLayout`), which the browser
+    /// form follows too; cmark's reading of the same text must agree with them (a heading or
+    /// label line that cmark reads as part of something else is an error), so that both read
+    /// every accepted file the same way. Headings that are text by those rules (indented,
+    /// underlined, in a quote or list) stay in the text of their section.
     package static func readBody(document: MarkdownDocument, headings: [Heading], lineOffset: Int, draft: inout AssessmentDraft,
                          diagnostics: inout DiagnosticList) -> [HeadingRole] {
-        let labelled = document.takeLabelledParagraphs(labels: Set([scoreLabel] + planLabels))
+        let layout = AssessmentLayout(AssessmentLines.lines(document.source), firstLine: lineOffset + 1)
+        func error(_ message: String, bodyLine: Int, column: Int = 1) {
+            diagnostics.append(.error(message, file: draft.file, line: bodyLine + lineOffset, column: column))
+        }
+        for problem in layout.problems { error(problem.message, bodyLine: problem.line + 1, column: problem.column) }
+        func kind(_ bodyLine: Int) -> AssessmentLines.Kind? {
+            layout.kinds.indices.contains(bodyLine - 1) ? layout.kinds[bodyLine - 1] : nil
+        }
+        var structure = Set<Int>()
+        var inText: [Int] = []
+        var cmarkHeadingLines = Set<Int>()
+        for (index, heading) in headings.enumerated() {
+            let bodyLine = heading.line - lineOffset
+            let written = heading.isTopLevel && heading.column == 1 && !heading.isUnderlined
+            if written { cmarkHeadingLines.insert(bodyLine) }
+            if written, case .heading = kind(bodyLine) {
+                structure.insert(index)
+            } else if heading.isTopLevel {
+                inText.append(index)
+                if written {
+                    error("this heading stands where the code block or raw HTML opened above it is still open by the format's rules (which the browser form reads it by); close that block before this heading, or put a space before the `#` to keep the heading as text",
+                          bodyLine: bodyLine)
+                }
+            }
+        }
+        for (index, kind) in layout.kinds.enumerated() {
+            if case .heading(let level, let text) = kind, !cmarkHeadingLines.contains(index + 1) {
+                error("`\(String(repeating: "#", count: level)) \(text)` is not read as a heading here: Markdown reads it as part of the raw HTML or text above it; put an empty line above it",
+                      bodyLine: index + 1)
+            }
+        }
+        document.keepInText(headings: inText)
+        let labelled = document.takeLabelledParagraphs(labels: Set([scoreLabel] + planLabels),
+                                                       lines: Set(layout.labelLines.map { $0 + 1 }))
+        for line in layout.labelLines.subtracting(labelled.map { $0.line - 1 }).sorted() {
+            guard case .label(let label, _, let column) = layout.kinds[line] else { continue }
+            error("`**\(label):**` is not read as a label here: Markdown reads this line as part of the text or heading around it; put an empty line above and below it",
+                  bodyLine: line + 1, column: column)
+        }
         var roles: [HeadingRole] = []
         /// For each heading, the index in `draft.indicators` of the indicator section it lies in.
         var owner: [Int?] = []
@@ -74,6 +118,10 @@ package enum AssessmentSource {
         for (index, heading) in headings.enumerated() {
             let text = heading.text.trimmed()
             defer { owner.append(currentIndicator == nil ? nil : draft.indicators.count - 1) }
+            guard structure.contains(index) else {
+                roles.append(.other)
+                continue
+            }
             switch heading.level {
             case 2:
                 currentIndicator = nil

@@ -19,13 +19,17 @@ package enum SpreadsheetImport {
         }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
         let separator: UnicodeScalar = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? ";" : ","
+        if let open = unclosedQuote(text, separator: Character(separator)) {
+            return (nil, [.error("this cell opens a `\"` that is never closed, so the rest of the spreadsheet would be read as this one cell; close the quote (a quote inside a cell is written `\"\"`) or remove it",
+                                 file: path, line: open.row, column: open.column)])
+        }
         let rows: [[String]]
         do {
             let reader = try CSVReader(string: text, delimiter: separator)
             var all: [[String]] = []
             while let row = reader.next() { all.append(row) }
             if let failure = reader.error { throw failure }
-            rows = all
+            rows = all.map { $0.map(SpreadsheetFormat.text(ofCell:)) }
         } catch {
             return (nil, [.error("the spreadsheet could not be read as CSV (\(error)); save it as CSV with `;` or `,` between columns",
                                  file: path, line: 1)])
@@ -39,6 +43,12 @@ package enum SpreadsheetImport {
         var scored: [IndicatorID: AssessmentFile.Score] = [:]
         for (offset, row) in rows.enumerated() {
             let number = offset + 1
+            for (column, cell) in row.enumerated() {
+                for scalar in Set(cell.unicodeScalars.filter(isControl)).sorted(by: { $0.value < $1.value }) {
+                    diagnostics.append(.error("this cell holds the invisible control character \(codePoint(scalar)), which an assessment file cannot hold; retype the cell's text or delete the character",
+                                              file: path, line: number, column: column + 1))
+                }
+            }
             let cells = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             guard let first = cells.first, cells.contains(where: { !$0.isEmpty }) else { continue }
             func cell(_ index: Int) -> String { cells.indices.contains(index) ? cells[index] : "" }
@@ -144,7 +154,81 @@ package enum SpreadsheetImport {
         }
         if file.visibility == Visibility.unlisted.rawValue, file.code.isEmpty { file.code = randomCode() }
         file.scores = kader.indicators.compactMap { scored[$0.id] }
+        if diagnostics.isEmpty, let row = rowReadBackDifferently(file, rows: seen, kader: kader) {
+            diagnostics.append(.error("the texts of this row could not be written into an assessment file that reads back with the same scores and plan; simplify its Reflectie and Acties (a code block or raw HTML inside a list item, for example) and import again",
+                                      file: path, line: row))
+        }
         return diagnostics.isEmpty ? (file, []) : (nil, diagnostics)
+    }
+
+    /// The last safety net of the import: the written file read back by the site's reader must
+    /// have every status and plan row of the sheet. `AssessmentFile.block` keeps a text from
+    /// changing the structure by the format's line rules; where a Markdown construct is
+    /// deeper than those rules see (containers that end a block early), this reports the row
+    /// (the first indicator that reads back differently; the plan's first row otherwise)
+    /// rather than write a file with a wrong score.
+    static func rowReadBackDifferently(_ file: AssessmentFile, rows: [IndicatorID: Int], kader: Kader) -> Int? {
+        let (read, _) = SourceReaders.assessment(Data(file.markdown.utf8), kader: kader)
+        guard let read else { return file.scores.first.flatMap { rows[$0.id] } ?? 1 }
+        for score in file.scores where read.scores[score.id]?.status != score.status {
+            return rows[score.id] ?? 1
+        }
+        if read.scores.keys.contains(where: { rows[$0] == nil }) || read.plan != file.plan {
+            return file.scores.last.flatMap { rows[$0.id] } ?? 1
+        }
+        return nil
+    }
+
+    /// A control character other than tab, LF and CR (C0, DEL and C1). It comes in unseen, pasted
+    /// from another program, and would make the assessment file unreadable (YAML refuses it),
+    /// so the import reports its row and column rather than guess what it stood for.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// The row and column (1-based) of a quoted cell that is never closed. CSV.swift reads such
+    /// a cell up to the end of the file without a word, so the import checks before parsing.
+    static func unclosedQuote(_ text: String, separator: Character) -> (row: Int, column: Int)? {
+        var row = 1
+        var column = 1
+        var cellStart = true
+        var quoted: (row: Int, column: Int)?
+        var characters = text.makeIterator()
+        var pending: Character?
+        while let character = pending ?? characters.next() {
+            pending = nil
+            if quoted != nil {
+                guard character == "\"" else { continue }
+                let next = characters.next()
+                if next == "\"" { continue }
+                quoted = nil
+                pending = next
+                cellStart = false
+                continue
+            }
+            switch character {
+            case "\"" where cellStart:
+                quoted = (row, column)
+            case separator:
+                column += 1
+                cellStart = true
+                continue
+            case "\n", "\r\n", "\r":
+                row += 1
+                column = 1
+                cellStart = true
+                continue
+            default:
+                break
+            }
+            cellStart = false
+        }
+        return quoted
     }
 
     /// An unguessable code for an unlisted assessment's address.

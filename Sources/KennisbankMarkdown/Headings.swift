@@ -10,6 +10,12 @@ public struct Heading: Sendable, Hashable {
     public var id: String
     /// 1-based line in the Markdown text given to the parser.
     public var line: Int
+    /// 1-based column of its first `#` (1 when it is not indented).
+    public var column: Int = 1
+    /// Whether it is a child of the document itself (not inside a quote or list).
+    public var isTopLevel = true
+    /// Whether it is underlined (`---` or `===` below its text) rather than written with `#`.
+    public var isUnderlined = false
 }
 
 extension MarkdownDocument {
@@ -63,7 +69,10 @@ extension MarkdownDocument {
             let proposed = preferredID?(level, text) ?? Slug.make(text)
             let id = ids.claim(proposed.isEmpty ? "kop" : proposed)
             let line = Self.position(of: node).line
-            headings.append(Heading(level: level, text: text, id: id, line: line))
+            headings.append(Heading(level: level, text: text, id: id, line: line,
+                                    column: max(1, Int(cmark_node_get_start_column(node))),
+                                    isTopLevel: cmark_node_parent(node) == root,
+                                    isUnderlined: cmark_node_get_end_line(node) > cmark_node_get_start_line(node)))
 
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             Self.setTags(of: block, level: level, id: id)
@@ -87,6 +96,20 @@ extension MarkdownDocument {
                      "heading id prefixes are written into raw HTML and may hold only ASCII letters, digits and hyphens")
         for (block, tag) in zip(headingBlocks, headingTags) {
             Self.setTags(of: block, level: min(6, tag.level + levelShift), id: idPrefix + tag.id)
+        }
+    }
+
+    /// Keeps top-level headings in the text of the heading before them: the document is no longer
+    /// cut at them (`renderSegments`, `plainText(afterHeading:)`, `takeLabelledParagraphs`) and
+    /// they render as plain `<hN>` inside it, without an id. Used for headings that are text
+    /// by a file format's rules, such as an underlined heading in an assessment's reflection.
+    public func keepInText(headings indexes: [Int]) {
+        for index in indexes where headingBlocks.indices.contains(index) {
+            let block = headingBlocks[index]
+            headingPositions[block] = nil
+            let level = headingTags[index].level
+            cmark_node_set_on_enter(block, "<h\(level)>")
+            cmark_node_set_on_exit(block, "</h\(level)>")
         }
     }
 

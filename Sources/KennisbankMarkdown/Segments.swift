@@ -37,8 +37,9 @@ public struct Segments: Sendable {
 extension MarkdownDocument {
     /// Takes top-level paragraphs, and items of top-level lists, that start with `**Label:**`
     /// (for a label in `labels`) out of the document and returns them. A list left empty is
-    /// removed too. Call after `assignHeadingAnchors`.
-    public func takeLabelledParagraphs(labels: Set<String>) -> [LabelledParagraph] {
+    /// removed too. Call after `assignHeadingAnchors`. With `lines`, only those that start on
+    /// one of these (1-based) lines are taken.
+    public func takeLabelledParagraphs(labels: Set<String>, lines: Set<Int>? = nil) -> [LabelledParagraph] {
         var result: [LabelledParagraph] = []
         var headingIndex: Int?
         var child = cmark_node_first_child(root)
@@ -50,7 +51,7 @@ extension MarkdownDocument {
             }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH:
-                if let labelled = labelled(node, labels: labels, headingIndex: headingIndex) {
+                if let labelled = labelled(node, labels: labels, lines: lines, headingIndex: headingIndex) {
                     result.append(labelled)
                     cmark_node_unlink(node)
                     cmark_node_free(node)
@@ -60,7 +61,7 @@ extension MarkdownDocument {
                 while let current = item {
                     item = cmark_node_next(current)
                     guard let paragraph = cmark_node_first_child(current),
-                          let labelled = labelled(paragraph, labels: labels, headingIndex: headingIndex) else { continue }
+                          let labelled = labelled(paragraph, labels: labels, lines: lines, headingIndex: headingIndex) else { continue }
                     result.append(labelled)
                     cmark_node_unlink(current)
                     cmark_node_free(current)
@@ -77,8 +78,9 @@ extension MarkdownDocument {
     }
 
     /// The label, text and links of a paragraph that starts with `**Label:**`.
-    private func labelled(_ node: OpaquePointer, labels: Set<String>, headingIndex: Int?) -> LabelledParagraph? {
+    private func labelled(_ node: OpaquePointer, labels: Set<String>, lines: Set<Int>?, headingIndex: Int?) -> LabelledParagraph? {
         guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+              lines.map({ $0.contains(Self.position(of: node).line) }) ?? true,
               let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_STRONG else { return nil }
         let labelText = Self.plainText(of: first)
         guard labelText.hasSuffix(":") else { return nil }

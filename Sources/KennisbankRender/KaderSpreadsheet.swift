@@ -8,6 +8,8 @@ import Basics
 
 /// The kader as a spreadsheet to fill in (CSV for Dutch Excel and LibreOffice): a few rows for
 /// the session, one row per indicator with empty columns for the score, and rows for the plan.
+/// Kader text that starts with `=`, `+`, `-` or `@` is written with a `'` before it
+/// (`SpreadsheetFormat.cell`), so that no spreadsheet program runs it as a formula.
 package enum KaderSpreadsheet {
     /// The template as UTF-8 with a byte-order mark and CRLF line ends, as Excel expects.
     package static func template(_ kader: Kader, separator: UnicodeScalar) throws -> Data {
@@ -28,7 +30,7 @@ package enum KaderSpreadsheet {
         for part in kader.parts {
             for indicator in part.indicators {
                 try writer.write(row: [indicator.id.description, "\(part.id.number). \(part.title)", indicator.title,
-                                       indicator.text, "", "", ""])
+                                       indicator.text, "", "", ""].map(SpreadsheetFormat.cell))
             }
         }
         try writer.write(row: [""])

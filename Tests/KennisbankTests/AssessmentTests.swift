@@ -251,3 +251,89 @@ struct AssessmentTests {
         ])
     }
 }
+
+/// One score per indicator, from structure alone (issue 15, item 3): the files that used to be
+/// read silently wrong, each with what the site reads or the exact error.
+@Suite("Assessment structure")
+struct AssessmentStructureTests {
+    private func scored(_ body: String) throws -> [IndicatorID: Status?] {
+        let (assessment, problems) = validate(header + body)
+        #expect(problems.filter { $0.contains("error") }.isEmpty, "\(problems)")
+        return try #require(assessment).scores.mapValues(\.status)
+    }
+
+    private func errors(_ body: String) -> [String] {
+        let (_, problems) = validate(header + body)
+        return problems.filter { $0.contains(": error: ") }
+    }
+
+    private let p101 = "## P1.01 Eerste\n\n**Kleurscore:** groen\n\n"
+
+    @Test func aSecondScoreLineIsAnError() {
+        #expect(errors(p101 + "**Kleurscore:** rood\n") == [
+            "content/zelfevaluaties/test.md:18:1: error: a second `**Kleurscore:**` line for P1.01 (its score is at line 16); keep one score line, directly under `## P1.01`, or, to keep it as text, write `__Kleurscore:__`",
+        ])
+    }
+
+    @Test func aScoreLineInsideReflectieOrActiesIsAnError() {
+        #expect(errors("## P1.01 Eerste\n\n### Reflectie\n\nTekst.\n\n**Kleurscore:** groen\n\n### Acties\n\n- **Kleurscore:** rood\n") == [
+            "content/zelfevaluaties/test.md:20:1: error: `**Kleurscore:**` inside `### Reflectie` of P1.01 is not its score; write the score line directly under `## P1.01`, or, to keep it as text, write `__Kleurscore:__`",
+            "content/zelfevaluaties/test.md:24:3: error: `**Kleurscore:**` inside `### Acties` of P1.01 is not its score; write the score line directly under `## P1.01`, or, to keep it as text, write `__Kleurscore:__`",
+        ])
+    }
+
+    @Test func theScoreStandsDirectlyUnderTheHeadingAsAParagraphOfItsOwn() {
+        #expect(errors("## P1.01 Eerste\n\nEerst tekst.\n\n**Kleurscore:** groen\n\n## P1.02 Tweede\n\n**Kleurscore:** rood\nen meer\n") == [
+            "content/zelfevaluaties/test.md:18:1: error: the score line of P1.01 must stand directly under `## P1.01`, before any text; move it up, or, to keep it as text, write `__Kleurscore:__`",
+            "content/zelfevaluaties/test.md:22:1: error: the score line of P1.02 must be a paragraph of its own; put an empty line below it",
+        ])
+        #expect(errors("**Kleurscore:** groen\n\n" + p101 + "### Reflectie\n\n- **Wie:** iemand\n") == [
+            "content/zelfevaluaties/test.md:14:1: error: `**Kleurscore:**` stands outside any indicator; write it directly under an indicator's heading such as `## P1.05`, or, to keep it as text, write `__Kleurscore:__`",
+            "content/zelfevaluaties/test.md:22:3: error: `**Wie:**` belongs to an action of the plan (a `###` heading under `## Plan van aanpak`) and is not read here; move it there, or, to keep it as text, write `__Wie:__`",
+        ])
+    }
+
+    @Test func aFencedHeadingOrOneInRawHTMLIsText() throws {
+        let scores = try scored(p101 + "### Reflectie\n\n```\n## P1.02 Tweede\n\n**Kleurscore:** rood\n```\n\n~~~~\n## S.01\n~~~~\n"
+                                + "\n<div>\n## P1.03 In HTML\n**Kleurscore:** rood\n\n<!-- ## S.02\n\n**Kleurscore:** rood -->\n")
+        #expect(scores == [IndicatorID("P1.01")!: .opOrde])
+    }
+
+    @Test func underlinedIndentedQuotedAndListedHeadingsAreText() throws {
+        let scores = try scored(p101 + "### Reflectie\n\nP1.02\n-----\n\nS.01\n=====\n\n ## P1.03 Derde\n\n> ## S.02 Vier\n\n- ## P1.02 Vijf\n\n1. ### Acties\n")
+        #expect(scores == [IndicatorID("P1.01")!: .opOrde])
+        // A score below an underlined heading is inside the reflection, not a new indicator's.
+        #expect(errors(p101 + "### Reflectie\n\nP1.02\n---\n\n**Kleurscore:** rood\n") == [
+            "content/zelfevaluaties/test.md:23:1: error: `**Kleurscore:**` inside `### Reflectie` of P1.01 is not its score; write the score line directly under `## P1.01`, or, to keep it as text, write `__Kleurscore:__`",
+        ])
+    }
+
+    @Test func aBlockLeftOpenIsAnError() {
+        #expect(errors(p101 + "### Reflectie\n\n```swift\ncode\n\n## P1.02 Tweede\n\n**Kleurscore:** rood\n") == [
+            "content/zelfevaluaties/test.md:20:1: error: this code block is never closed, so the rest of the file would be read as code; close it with a line that holds only ```",
+        ])
+        #expect(errors(p101 + "### Reflectie\n\n  <!-- nog niet af\n\n## P1.02 Tweede\n") == [
+            "content/zelfevaluaties/test.md:20:3: error: this raw HTML is never closed with `-->`, so the rest of the file would be read as part of it; close it, or write `\\<` to show the `<` as text",
+        ])
+    }
+
+    @Test func whereMarkdownAndTheLineRulesDisagreeItIsAnError() {
+        // Raw HTML of kind 7 (a line of only a tag) runs to the next empty line in Markdown, over
+        // the heading; the line rules cannot tell it from text.
+        #expect(errors(p101 + "### Reflectie\n\n<span class=\"x\">\n## P1.02 Tweede\n") == [
+            "content/zelfevaluaties/test.md:21:1: error: `## P1.02 Tweede` is not read as a heading here: Markdown reads it as part of the raw HTML or text above it; put an empty line above it",
+        ])
+        // A fence inside a list item ends with the item in Markdown; by the line rules it is still open.
+        #expect(errors(p101 + "### Reflectie\n\n- punt\n\n  ```\n  code\n## P1.02 Tweede\n\n```\n").contains(
+            "content/zelfevaluaties/test.md:24:1: error: this heading stands where the code block or raw HTML opened above it is still open by the format's rules (which the browser form reads it by); close that block before this heading, or put a space before the `#` to keep the heading as text"))
+        // A label that Markdown reads as an item of a list inside the item above.
+        #expect(errors("## Plan van aanpak\n\n### Actie\n\n- **Wie:** Jan\n\n  - **Doel:** meer\n") == [
+            "content/zelfevaluaties/test.md:20:5: error: `**Doel:**` is not read as a label here: Markdown reads this line as part of the text or heading around it; put an empty line above and below it",
+        ])
+    }
+
+    @Test func labelsSpelledWithUnderscoresAreText() throws {
+        let scores = try scored(p101 + "### Reflectie\n\n__Kleurscore:__ rood\n\n- __Wie:__ iemand\n")
+        #expect(scores == [IndicatorID("P1.01")!: .opOrde])
+    }
+}

@@ -101,15 +101,16 @@ struct BrowserTests {
             #expect(assessment.scores[indicator]?.hasActions == !texts.actions.isEmpty, "whether \(id) has actions")
         }
 
-        // Every reflection and action, exactly as the result page renders it.
+        // Every reflection and action as the result page renders it: as the text alone would
+        // (heading ids and runs of whitespace aside, see `comparable`).
         let (source, _) = SourceLoader.parse(data: saved, path: "zelfevaluaties/proef.md", displayPath: "content/zelfevaluaties/proef.md",
                                              folders: LoadRules(onlyAssessments: true))
         let loaded = try #require(source)
         let shown = AssessmentContexts.texts(segments: loaded.document.renderSegments(), roles: loaded.assessmentRoles)
         for (id, texts) in entered.indicators {
             let indicator = try #require(IndicatorID(id))
-            #expect((shown[indicator]?.reflection ?? "") == rendered(typed: texts.reflection), "the reflection of \(id)")
-            #expect((shown[indicator]?.actions ?? "") == rendered(typed: texts.actions), "the actions of \(id)")
+            #expect(comparable(shown[indicator]?.reflection ?? "") == comparable(rendered(typed: texts.reflection)), "the reflection of \(id)")
+            #expect(comparable(shown[indicator]?.actions ?? "") == comparable(rendered(typed: texts.actions)), "the actions of \(id)")
         }
 
         // Every plan row, in order.
@@ -120,20 +121,98 @@ struct BrowserTests {
         #expect(assessment.plan == plan)
     }
 
-    /// How the result page shows a text typed into a field of the form: as Markdown, in which a
-    /// line that would start a heading is text (so that it cannot end the indicator's section).
+    /// How the result page shows a text typed into a field of the form: as that text alone would
+    /// render as Markdown (headings and all; the file's writer keeps them from ending the
+    /// indicator's section).
     private func rendered(typed: String) -> String {
         guard !typed.isEmpty else { return "" }
-        let document = MarkdownDocument(typed.replacingOccurrences(of: "(?m)^( {0,3})#", with: "$1\\\\#", options: .regularExpression))
+        let document = MarkdownDocument(typed.trimmingCharacters(in: .whitespacesAndNewlines))
         document.convertRawHTMLToText()
         return document.renderHTML()
     }
 
-    /// How the site reads a value typed into a field of a plan row: as Markdown, in plain text
-    /// (so `"` becomes a typographic quote); nil when nothing was typed.
+    /// How the site reads a value typed into a field of a plan row: as typed (the writer
+    /// escapes what Markdown would read otherwise); nil when nothing was typed.
     private func planValue(typed: String) -> String? {
-        guard !typed.isEmpty else { return nil }
-        return MarkdownDocument("**Veld:** " + typed).takeLabelledParagraphs(labels: ["Veld"]).first?.text
+        typed.isEmpty ? nil : typed
+    }
+
+    /// The tricky files of issue 15, for `formReadsFilesAsTheSiteDoes`: the first ones are
+    /// accepted, the last ones refused by the site.
+    private static let trickyFiles: [String: String] = {
+        let header = "---\npraktijk: Housing First Lastig\ndatum: 2025-06-01\ncode: lastig12345\n---\n\n"
+        let p101 = "## P1.01 Iedereen krijgt de kans\n\n**Kleurscore:** groen\n\n### Reflectie\n\n"
+        let p103 = "\n\n## P1.03 Derde\n\n**Kleurscore:** oranje\n\n### Acties\n\n- Bellen\n- Mailen\n"
+        return [
+            "a-fenced.md": p101 + "Zo stond het er:\n\n```\n## P1.02 Tweede\n\n**Kleurscore:** rood\n```" + p103,
+            "a-setext.md": p101 + "P1.02\n-----\n\nGeen indicator, een kop in de tekst.\n\nS.01\n====" + p103,
+            "a-nested.md": p101 + "> ## P1.02 In een citaat\n\n- ## P1.04 In een lijst\n\n ## P1.05 Ingesprongen\n\n    ## S.02 Code" + p103,
+            "a-html.md": p101 + "<div>\n## P1.02 In HTML\n**Kleurscore:** rood\n</div>\n\n<!-- ## P1.04\n\n**Kleurscore:** rood -->" + p103,
+            "a-labels.md": p101 + "__Kleurscore:__ rood, als tekst; en **Kleurscore:** midden in een zin.\n"
+                + "**Kleurscore:** op een vervolgregel." + p103
+                + "\n## Plan van aanpak\n\n### Bellen met \\*iedereen\\*\n\n- **Wie:** Jan \\#1\n- **Wanneer:** mei\n- **Indicatoren:** P1.01, P1.03\n",
+            "r-second-score.md": "## P1.01 Eerste\n\n**Kleurscore:** groen\n\n**Kleurscore:** rood\n",
+            "r-score-in-reflectie.md": p101 + "Tekst.\n\n**Kleurscore:** rood\n",
+            "r-score-in-acties.md": p101 + "Tekst." + "\n\n### Acties\n\n- **Kleurscore:** rood\n",
+            "r-unclosed-fence.md": p101 + "```\ncode" + p103,
+            "r-unclosed-comment.md": p101 + "<!-- nog niet af" + p103,
+            "r-score-not-alone.md": "## P1.01 Eerste\n\n**Kleurscore:** groen\nen meer\n",
+            "r-label-outside.md": p101 + "- **Wie:** iemand\n",
+        ].mapValues { header + $0 }
+    }()
+
+    /// What the form's reader read from one file (`read_files.py`).
+    private struct FormRead: Decodable {
+        struct Texts: Decodable { var status: String; var reflection: String; var actions: String }
+        struct Action: Decodable { var what: String; var who: String; var when: String; var goal: String; var indicators: String }
+        var errors: [String]
+        var indicators: [String: Texts]?
+        var plan: [Action]?
+    }
+
+    /// The browser form and the site read every tricky file the same way (issue 15): the same
+    /// indicators with the same status, texts that render the same, the same plan; and the
+    /// files the site refuses, the form refuses too, saying why, instead of reading something.
+    @Test func formReadsFilesAsTheSiteDoes() async throws {
+        let site = ShippedSite.shared
+        let kader = try #require(shippedKader())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-tricky-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in Self.trickyFiles { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+
+        let result = try await runBrowserScript("read_files.py", site.output.path, folder.path)
+        #expect(result.status == 0, "browser test failed:\n\(result.output)")
+        let read = try JSONDecoder().decode([String: FormRead].self, from: Data(contentsOf: folder.appendingPathComponent("read.json")))
+        for (name, text) in Self.trickyFiles.sorted(by: { $0.key < $1.key }) {
+            let form = try #require(read[name], "\(name) was not read by the form")
+            let (assessment, diagnostics) = SourceReaders.assessment(Data(text.utf8), kader: kader)
+            guard let assessment else {
+                #expect(name.hasPrefix("r-"), "\(name): \(diagnostics.map(\.message))")
+                #expect(!form.errors.isEmpty, "\(name): the site refuses it, the form read it")
+                continue
+            }
+            #expect(name.hasPrefix("a-"), "\(name) is accepted by the site")
+            #expect(form.errors.isEmpty, "\(name): \(form.errors)")
+            let indicators = form.indicators ?? [:]
+            #expect(Set(indicators.keys) == Set(assessment.scores.keys.map(\.description)), "\(name): the indicators")
+            let (source, _) = SourceLoader.parse(data: Data(text.utf8), path: "zelfevaluaties/\(name)", displayPath: name,
+                                                 folders: LoadRules(onlyAssessments: true))
+            let shown = AssessmentContexts.texts(segments: try #require(source).document.renderSegments(),
+                                                 roles: try #require(source).assessmentRoles)
+            for (id, texts) in indicators {
+                let indicator = try #require(IndicatorID(id))
+                #expect(texts.status == (assessment.status(indicator)?.rawValue ?? ""), "\(name): the status of \(id)")
+                #expect(comparable(renderedAlone(texts.reflection)) == comparable(shown[indicator]?.reflection ?? ""), "\(name): the reflection of \(id)")
+                #expect(comparable(renderedAlone(texts.actions)) == comparable(shown[indicator]?.actions ?? ""), "\(name): the actions of \(id)")
+            }
+            let plan = (form.plan ?? []).map { action in
+                PlanEntry(what: action.what, who: action.who.isEmpty ? nil : action.who, when: action.when.isEmpty ? nil : action.when,
+                          goal: action.goal.isEmpty ? nil : action.goal,
+                          indicators: action.indicators.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { IndicatorID(String($0)) })
+            }
+            #expect(plan == assessment.plan, "\(name): the plan")
+        }
     }
 
     /// The shipped kader, read on its own.

@@ -85,25 +85,24 @@ let markdownPieces = [
     "## P1.02 Kop", "**Wie:** iemand", "**Kleurscore:**",
 ]
 
-/// Pieces that break today's writer (each found by this property; see
-/// `markdownInTextsLeavesStatusesAndPlanAlone`).
+/// Pieces that broke the old writer (each found by the property
+/// `markdownInTextsLeavesStatusesAndPlanAlone`), which `AssessmentFile.block` now writes as text.
 let breakingPieces = [
-    // A line of only `-` or `=` under a line of text: a setext heading, read as a new section.
-    "\n---", "\n-", "\n--", "\n- ", "\n===",
-    // A label paragraph or list item: it sets the status of the section it stands in.
-    "\n\n**Kleurscore:** groen\n\n", "\n\n- **Kleurscore:** rood\n\n",
-    // A heading inside a block quote or list item: read as a section of its own.
-    "\n> ## P1.02 Kop\n", "\n- ## P1.02 Kop\n", "\n1. ## Plan van aanpak\n",
-    // Unclosed fenced code and HTML blocks of kinds 1-5: they swallow the rest of the file.
-    "\n```\n", "\n~~~\n", "\n<!--\n", "\n<pre>\n", "\n<?\n", "\n<![CDATA[\n", "\n<!X\n",
-    // A lone CR (old Mac line end): the writer does not see it as a line break.
-    "\r## P1.02 Kop", "\r---",
-    // Four spaces before a `#` at the start of the text: the writer trims them after deciding
-    // not to escape the `#`.
-    "    ## P1.02 Kop",
+    // A line of only `-` or `=` under a line of text: a setext heading.
+    "\n---", "\n-", "\n--", "\n- ", "\n===", "\nP1.02\n---\n", "\n## Plan van aanpak\n",
+    // A label paragraph or list item, alone or at the start of a text.
+    "\n\n**Kleurscore:** groen\n\n", "\n\n- **Kleurscore:** rood\n\n", "\n**Kleurscore:** oranje\n", "\n\n1. **Wie:** Jan\n",
+    // A heading inside a block quote or list item, or indented.
+    "\n> ## P1.02 Kop\n", "\n- ## P1.02 Kop\n", "\n1. ## Plan van aanpak\n", "\n ## P1.03 Kop\n", "\n   ### Acties\n",
+    // Unclosed fenced code and HTML blocks of kinds 1-6: alone they run to the end of the text.
+    "\n```\n", "\n~~~\n", "\n````js\n", "\n<!--\n", "\n<pre>\n", "\n<?\n", "\n<![CDATA[\n", "\n<!X\n", "\n<div>\n",
+    // A lone CR (old Mac line end) as a line break.
+    "\r## P1.02 Kop", "\r---", "\r**Kleurscore:** rood\r",
+    // Four spaces or a tab before a `#` at the start of the text (indented code).
+    "    ## P1.02 Kop", "\t## P1.02 Kop",
 ]
 
-/// Pieces that break today's writer at the start of a line (a label paragraph, a list item or
+/// Pieces that broke the old writer at the start of a line (a label paragraph, a list item or
 /// block quote that holds a heading or label, a tab trimmed from the start of the text).
 let breakingAtLineStart: Set<String> = ["**Kleurscore:**", "**Wie:** iemand", "\t", "> ", "> ## P1.02 Kop", "*", "- - -"]
 
@@ -130,8 +129,14 @@ let markdownBreaks = ["\n", "\r\n", "\n\n", "\r\n\r\n", "\n---\n", "\n\n---\n\n"
 
 /// Text that holds Markdown and the format's own words, but none of `breakingPieces`.
 let markdownText = text(lines: markdownLine(markdownPieces, anyStart: false), breaks: ["\n", "\r\n", "\n\n", "\r\n\r\n", "\n\n***\n\n"])
-/// Text that also holds the pieces that break today's writer.
-let breakingText = text(lines: markdownLine(markdownPieces + breakingPieces + breakingPieces, anyStart: true), breaks: markdownBreaks)
+/// Text that also holds the pieces that broke the old writer, with every line break there is
+/// (LF, CRLF, a lone CR).
+let breakingText = text(lines: markdownLine(markdownPieces + breakingPieces + breakingPieces, anyStart: true),
+                        breaks: markdownBreaks + ["\r", "\r\r"])
+/// `breakingText` without link reference definitions (`[x]: /y`), which Markdown makes
+/// document-wide (see `textsRenderAsTheyWouldAlone`).
+let renderableText = text(lines: markdownLine((markdownPieces + breakingPieces + breakingPieces).filter { $0 != "[x]: /y" }, anyStart: true),
+                          breaks: markdownBreaks + ["\r", "\r\r"])
 
 /// A one-line value of the plan (what, who, when, goal): words of letters and digits with
 /// sentence punctuation (`. , ; : ! ? ( )`), separated by one or two spaces.

@@ -69,12 +69,12 @@ func filledIn(_ sample: Sample, template: [[String]]) throws -> [[String]] {
         guard let index = rows[label] else { throw TemplateChanged(row: label) }
         return index
     }
-    table[try row(SpreadsheetFormat.fieldLabels.practice)][1] = file.practice
-    table[try row(SpreadsheetFormat.fieldLabels.region)][1] = file.region
+    table[try row(SpreadsheetFormat.fieldLabels.practice)][1] = typed(file.practice)
+    table[try row(SpreadsheetFormat.fieldLabels.region)][1] = typed(file.region)
     table[try row(SpreadsheetFormat.fieldLabels.date)][1] = file.date
-    table[try row(SpreadsheetFormat.fieldLabels.facilitator)][1] = file.facilitator
+    table[try row(SpreadsheetFormat.fieldLabels.facilitator)][1] = typed(file.facilitator)
     table[try row(SpreadsheetFormat.fieldLabels.visibility)][1] = anyCase(file.visibility, &random)
-    table[try row(SpreadsheetFormat.fieldLabels.code)][1] = file.code
+    table[try row(SpreadsheetFormat.fieldLabels.code)][1] = typed(file.code)
     for score in file.scores {
         let index = try row(score.id.description)
         let word: String
@@ -85,14 +85,14 @@ func filledIn(_ sample: Sample, template: [[String]]) throws -> [[String]] {
             word = ["", "open", "Open", "-"][Int.random(in: 0...3, using: &random)]
         }
         table[index][4] = word
-        table[index][5] = score.reflection
-        table[index][6] = score.actions
+        table[index][5] = typed(score.reflection)
+        table[index][6] = typed(score.actions)
     }
     guard var planRow = table.firstIndex(of: SpreadsheetFormat.planHeader) else { throw TemplateChanged(row: "plan") }
     for entry in file.plan {
         planRow += 1
         let cells = [entry.what, entry.who ?? "", entry.when ?? "", entry.goal ?? "",
-                     entry.indicators.map(\.description).joined(separator: ", ")]
+                     entry.indicators.map(\.description).joined(separator: ", ")].map(typed)
         if planRow < table.count, table[planRow].allSatisfy(\.isEmpty) {
             table[planRow] = cells
         } else {
@@ -102,7 +102,7 @@ func filledIn(_ sample: Sample, template: [[String]]) throws -> [[String]] {
     let organisationRows = table.indices.filter { table[$0].first == SpreadsheetFormat.fieldLabels.organisation }
     guard var last = organisationRows.last else { throw TemplateChanged(row: SpreadsheetFormat.fieldLabels.organisation) }
     for (index, organisation) in file.organisations.enumerated() {
-        let cells = [SpreadsheetFormat.fieldLabels.organisation, organisation.name, anyCase(organisation.role, &random)]
+        let cells = [SpreadsheetFormat.fieldLabels.organisation, typed(organisation.name), anyCase(organisation.role, &random)]
         if index < organisationRows.count {
             table[organisationRows[index]] = cells
         } else {
@@ -112,6 +112,10 @@ func filledIn(_ sample: Sample, template: [[String]]) throws -> [[String]] {
     }
     return table
 }
+
+/// A text as a person types it into a cell: with a `'` before a formula character (`=`, `+`,
+/// `-`, `@`), as spreadsheet programs ask, which the import takes off again.
+func typed(_ text: String) -> String { SpreadsheetFormat.cell(text) }
 
 /// The template has no row this test fills in.
 struct TemplateChanged: Error {
@@ -123,6 +127,7 @@ let statusWords = Dictionary(grouping: Status.words.keys.sorted(), by: { Status.
 
 /// Prose and Markdown text for the spreadsheet: each line starts with a word, so a cell does not
 /// start with spaces (the import trims a cell, as a spreadsheet user expects).
-let cellText = text(lines: zip(proseWord, Gen.bool(0.5), markdownLine(markdownPieces, anyStart: false)).map {
+let cellText = text(lines: zip(proseWord, Gen.bool(0.5), markdownLine(markdownPieces + breakingPieces, anyStart: true)).map {
     (word: String, markdown: Bool, line: String) in markdown ? word + " " + line : word
-}, breaks: ["\n", "\r\n", "\n\n", "\r\n\r\n", "\n\n---\n\n", "\n\n**Kleurscore:** groen\n\n", "; ", ", "])
+}, breaks: ["\n", "\r\n", "\n\n", "\r\n\r\n", "\n\n---\n\n", "\n\n**Kleurscore:** groen\n\n", "; ", ", ", "\n# kop\n",
+            "\n| a | b |\n", "\n> \"citaat\"\n", "\n```\n"])

@@ -117,7 +117,7 @@ struct SpreadsheetTests {
         Twee complexen zitten boven de 20%;
         de rest niet.
 
-        \\# geen kop
+         # geen kop
 
         ### Acties
 
@@ -191,5 +191,69 @@ struct SpreadsheetTests {
             "fout.csv:12: error: the plan row `Iets` names `X.1`, which is not an indicator of kader 2025",
             "fout.csv:13: error: a plan row needs its action in the Wat column",
         ])
+    }
+
+    /// A minimal filled-in sheet (`;`) with `reflection` in the Reflectie cell of P1.01.
+    private func sheet(reflection: String, rows extra: String = "") -> Data {
+        Data(("\u{FEFF}Kwaliteitskader Housing First;versie 2025\r\nPraktijk;Proef\r\nGemeente of regio;\r\n"
+              + "Datum (JJJJ-MM-DD);2025-05-20\r\nCode;abcdefghij12\r\n"
+              + "ID;Onderdeel;Korte titel;Indicator;Kleurscore;Reflectie;Acties\r\n"
+              + "P1.01;;;;groen;\(reflection);\r\n" + extra).utf8)
+    }
+
+    /// A cell that opens a quote and never closes it used to swallow the rest of the sheet, and
+    /// the import still succeeded.
+    @Test func anUnterminatedQuoteIsAnErrorAtItsRow() throws {
+        let kader = try #require(formatKader)
+        let (file, diagnostics) = SpreadsheetImport.read(sheet(reflection: "\"Begint met een quote", rows: "P1.02;;;;rood;;\r\n"),
+                                                         path: "ronde.csv", kader: kader)
+        #expect(file == nil)
+        #expect(diagnostics.map(\.description) == [
+            "ronde.csv:7:6: error: this cell opens a `\"` that is never closed, so the rest of the spreadsheet would be read as this one cell; close the quote (a quote inside a cell is written `\"\"`) or remove it",
+        ])
+        // Closed quotes, with doubled quotes, separators and line breaks inside, are fine.
+        let (good, problems) = SpreadsheetImport.read(sheet(reflection: "\"Een \"\"citaat\"\"; en\r\nmeer\"", rows: "P1.02;;;;rood;;\r\n"),
+                                                      path: "ronde.csv", kader: kader)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(try #require(good).scores.map(\.status) == [.opOrde, .nietOpOrde])
+    }
+
+    /// Control characters pasted into a cell (a vertical tab from a word processor, an escape)
+    /// passed into the assessment file, which the build then refused. They are invisible in the
+    /// sheet, so the import names each one with its row and column rather than guess what it
+    /// stood for (a line break, a space, nothing).
+    @Test func controlCharactersAreErrorsAtTheirRowAndColumn() throws {
+        let kader = try #require(formatKader)
+        let (file, diagnostics) = SpreadsheetImport.read(sheet(reflection: "Eerste\u{0B}tweede\u{1B}", rows: "P1.02;;;;rood;;Bellen\u{7F}\r\n"),
+                                                         path: "ronde.csv", kader: kader)
+        #expect(file == nil)
+        #expect(diagnostics.map(\.description).sorted() == [
+            "ronde.csv:7:6: error: this cell holds the invisible control character U+000B, which an assessment file cannot hold; retype the cell's text or delete the character",
+            "ronde.csv:7:6: error: this cell holds the invisible control character U+001B, which an assessment file cannot hold; retype the cell's text or delete the character",
+            "ronde.csv:8:7: error: this cell holds the invisible control character U+007F, which an assessment file cannot hold; retype the cell's text or delete the character",
+        ])
+    }
+
+    /// OWASP's advice against CSV injection: a kader text that starts with `=`, `+`, `-` or `@`
+    /// is written with a `'` before it, so that Excel and LibreOffice show it as text instead of
+    /// running it as a formula, and the import reads such a cell back as the text.
+    @Test func formulaCellsAreWrittenAsTextAndReadBack() throws {
+        let kader = try #require(formatKader)
+        var parts = kader.parts
+        parts[0].indicators[0].title = "=HYPERLINK(\"http://x\")"
+        parts[0].indicators[1].title = "+1"
+        parts[0].indicators[2].title = "@SUM(A1)"
+        parts[0].indicators[3].title = "\t=1"
+        parts[0].indicators[4].title = "'=al een quote"
+        let hostile = Kader(version: kader.version, parts: parts)
+        let table = try rows(try KaderSpreadsheet.template(hostile, separator: ";"))
+        let titles = table.filter { $0.first?.hasPrefix("P1.0") == true }.prefix(6).map { $0[2] }
+        #expect(titles == ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'\t=1", "''=al een quote", parts[0].indicators[5].title])
+        #expect(!table.joined().contains { $0.first.map { "=+-@".contains($0) } == true })
+        #expect(titles.map(SpreadsheetFormat.text(ofCell:)) == parts[0].indicators.prefix(6).map(\.title))
+        // A reflection typed as Excel asks for it, with a quote before a leading `-`, reads back as typed.
+        let (file, problems) = SpreadsheetImport.read(sheet(reflection: "'- eerste punt"), path: "ronde.csv", kader: kader)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(try #require(file).scores.first?.reflection == "- eerste punt")
     }
 }
