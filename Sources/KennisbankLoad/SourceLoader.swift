@@ -195,7 +195,7 @@ package enum SourceLoader {
             heading.line += split.bodyLineOffset
             return heading
         }
-        let roles = AssessmentSource.readBody(document: document, headings: headings, lineOffset: split.bodyLineOffset,
+        let roles = AssessmentSource.readBody(document: document, text: split.body, headings: headings, lineOffset: split.bodyLineOffset,
                                               draft: &draft, diagnostics: &diagnostics)
         let links = document.links().map {
             var link = $0

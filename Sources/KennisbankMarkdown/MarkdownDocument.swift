@@ -14,12 +14,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     package var headingPositions: [OpaquePointer: Int] = [:]
     /// Level and id of each heading block, to write its tags again (see `setHeadingTags`).
     package var headingTags: [(level: Int, id: String)] = []
-    /// The text the document was parsed from, for readers that also apply line rules of their own.
-    public private(set) var source: String
 
     /// Parses `text` with cmark. Smart punctuation turns quotes and dashes into typographic ones.
     public init(_ text: String, smartPunctuation: Bool = true) {
-        source = text
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         if smartPunctuation { options |= CMARK_OPT_SMART }
         var utf8 = Array(text.utf8)
@@ -43,7 +40,6 @@ public final class MarkdownDocument: @unchecked Sendable {
         headingBlocks = []
         headingPositions = [:]
         headingTags = []
-        source = ""
     }
 
     /// Renders the document to HTML. With `allowRawHTML` false (the default) cmark drops raw
