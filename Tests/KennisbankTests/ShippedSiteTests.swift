@@ -245,3 +245,15 @@ func runValidator(on folder: URL) async throws -> (status: Int32, output: String
     }
     return result
 }
+
+extension ShippedSite {
+    /// The shared site, waited for on a thread of its own. Its first use builds it (with PDFs,
+    /// 10-20 s); async tests that waited for it in place held every thread of Swift's
+    /// cooperative pool (two on two cores), so the development server's tests starved and their
+    /// requests ran into the server's handler timeout (a 500 seen in CI).
+    static func awaited() async -> ShippedSite {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: ShippedSite.shared) }.start()
+        }
+    }
+}
