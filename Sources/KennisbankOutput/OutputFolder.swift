@@ -12,9 +12,6 @@ import Darwin
 /// generator's own by what it holds (the previous output kept beside it, or the files every
 /// build writes), so that upgrading refuses nothing.
 package enum OutputFolder {
-    /// The marker file at the top of every output folder.
-    package static let markerName = OutputMarker.name
-
     /// What the marker says to someone who opens it.
     package static let markerText = """
         This folder is written by `kennisbank build`, which replaces everything in it at each build.
@@ -38,7 +35,7 @@ package enum OutputFolder {
         case .unmarked:
             // An earlier version's output without the files above: its previous output beside it.
             if [.legacy, .marked].contains(state(of: StagedOutput.previous(of: destination).path)) { break }
-            return "this folder holds files that the generator did not write (it has no `\(markerName)` file), and a build replaces the whole folder; choose another --output, or empty the folder first"
+            return "this folder holds files that the generator did not write (it has no `\(OutputMarker.name)` file), and a build replaces the whole folder; choose another --output, or empty the folder first"
         case .legacy:
             break
         }
@@ -68,7 +65,7 @@ package enum OutputFolder {
         closedir(folder)
         let names = Set(entryNames(path))
         if names.isEmpty { return .empty }
-        if isRegularFile(path + "/" + markerName) { return .marked }
+        if isRegularFile(path + "/" + OutputMarker.name) { return .marked }
         // An output of an earlier version: the files each of its builds wrote, and its theme folder.
         if legacyFiles.allSatisfy({ isRegularFile(path + "/" + $0) }), isFolder(path + "/assets") { return .legacy }
         return .unmarked

@@ -63,7 +63,7 @@ package struct StagedOutput {
         }
         let output = StagedOutput(destination: destination, staging: staging, reused: reused)
         do {
-            try output.emit(Data(OutputFolder.markerText.utf8), at: OutputFolder.markerName)
+            try output.emit(Data(OutputFolder.markerText.utf8), at: OutputMarker.name)
         } catch {
             output.discard()
             throw error

@@ -17,7 +17,7 @@ struct BrowserTests {
     /// the site's own reader: every status, text, organisation and plan row is what the script
     /// entered through the page (`entered.json`, written next to the saved file).
     @Test func fillReloadSaveAndOpen() async throws {
-        let site = await ShippedSite.awaited()
+        let site = try await ShippedSite.awaited()
         #expect(site.report.wroteOutput)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-browser-\(UUID().uuidString)")
         let downloads = work.appendingPathComponent("downloads")
@@ -174,7 +174,7 @@ struct BrowserTests {
     /// indicators with the same status, texts that render the same, the same plan; and the
     /// files the site refuses, the form refuses too, saying why, instead of reading something.
     @Test func formReadsFilesAsTheSiteDoes() async throws {
-        let site = await ShippedSite.awaited()
+        let site = try await ShippedSite.awaited()
         let kader = try #require(shippedKader())
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-tricky-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -226,7 +226,7 @@ struct BrowserTests {
     /// axe-core 4.x on a page of every kind (Tests/browser/accessibility.py), on a desktop and on
     /// a phone: no violation of the WCAG 2.0-2.2 A and AA rules or the best practices.
     @Test(arguments: [1280, 360]) func noAccessibilityViolations(width: Int) async throws {
-        let site = await ShippedSite.awaited()
+        let site = try await ShippedSite.awaited()
         let result = try await runBrowserScript("accessibility.py", site.output.path, String(width))
         #expect(result.status == 0, "axe-core found violations (or could not run):\n\(result.output)")
         #expect(result.output.contains("checked: search results (\(width) px)") && result.output.contains("checked: book (\(width) px)"))
@@ -235,7 +235,7 @@ struct BrowserTests {
     /// Keyboard only: Tab reaches every interactive element of five pages, focus is always
     /// visible, and the skip link works with Enter.
     @Test func keyboardOnlyWalk() async throws {
-        let site = await ShippedSite.awaited()
+        let site = try await ShippedSite.awaited()
         let result = try await runBrowserScript("keyboard.py", site.output.path)
         #expect(result.status == 0, "keyboard walk failed:\n\(result.output)")
         #expect(result.output.contains("ok: Enter on the skip link moves focus to the content"))

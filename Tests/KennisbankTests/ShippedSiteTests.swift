@@ -251,9 +251,7 @@ extension ShippedSite {
     /// 10-20 s); async tests that waited for it in place held every thread of Swift's
     /// cooperative pool (two on two cores), so the development server's tests starved and their
     /// requests ran into the server's handler timeout (a 500 seen in CI).
-    static func awaited() async -> ShippedSite {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: ShippedSite.shared) }.start()
-        }
+    static func awaited() async throws -> ShippedSite {
+        try await onOwnThread { ShippedSite.shared }
     }
 }

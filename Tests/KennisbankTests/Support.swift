@@ -131,8 +131,14 @@ func runTool(_ arguments: String...) throws -> String {
 /// `runProgram`, waiting on a thread of its own: the test's thread of the shared pool stays free
 /// meanwhile (the development server's tests need that pool to answer while others wait).
 func runProgramAwaiting(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+    try await onOwnThread { try runProgram(arguments) }
+}
+
+/// Runs blocking `work` on a thread of its own and waits for it without holding a thread of
+/// Swift's cooperative pool (two on two cores: tests that block them starve the server tests).
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try runProgram(arguments) }) }.start()
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
 
