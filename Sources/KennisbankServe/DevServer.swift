@@ -88,7 +88,9 @@ public final class DevServer: Sendable {
     public func run(ready: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
         await rebuild()
         let idle = Duration.milliseconds(Int(idleTimeout * 1000))
-        let server = HTTPServer(address: try .inet(ip4: host, port: port),
+        // No time limit per answer (FlyingFox's default of 15 s turned a file answer that waited
+        // for a thread of a busy machine into a 500); idle connections are limited by the pool.
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 3600,
                                 pool: IdleClosingPool(pool: HTTPServer.defaultPool(), limit: idle), logger: .disabled)
         let responder = SiteFileResponder(root: URL(fileURLWithPath: options.output).standardizedFileURL)
         let live = WebSocketHTTPHandler(handler: PingingWSHandler(handler: MessageFrameWSHandler(handler: LiveSocket(live: live)),
