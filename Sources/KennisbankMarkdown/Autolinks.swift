@@ -15,6 +15,7 @@ enum Autolinks {
             var index = 0
             while index < text.literal.count {
                 if let (start, end, url) = match(text, at: index, after: copied), let link = makeLink(url: url, text: text, from: start, to: end) {
+                    if let anchor = cmark_node_first_child(link) { document.madePositions[anchor] = text.position(start) }
                     pieces.append(.text(copied, start))
                     pieces.append(.node(link))
                     copied = end
@@ -47,6 +48,7 @@ enum Autolinks {
                     at += 1
                     continue
                 }
+                if let anchor = cmark_node_first_child(link) { document.madePositions[anchor] = text.position(start) }
                 pieces.append(.text(copied, start))
                 pieces.append(.node(link))
                 copied = end
@@ -211,11 +213,17 @@ enum Autolinks {
         return makeLink(url: url, label: Array(text.bytes[start..<end]))
     }
 
+    /// The link, in a `<span class="autolink">`: its text is its address already, so print does
+    /// not write the address after it again (see `style.css`).
     private static func makeLink(url: String, label: [UInt8]) -> OpaquePointer? {
-        guard let link = cmark_node_new(CMARK_NODE_LINK), let child = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let link = cmark_node_new(CMARK_NODE_LINK),
+              let child = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_on_enter(wrapper, "<span class=\"autolink\">")
+        cmark_node_set_on_exit(wrapper, "</span>")
         cmark_node_set_url(link, url)
         cmark_node_set_literal(child, String(decoding: label, as: UTF8.self))
         cmark_node_append_child(link, child)
-        return link
+        cmark_node_append_child(wrapper, link)
+        return wrapper
     }
 }

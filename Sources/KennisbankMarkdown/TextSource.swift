@@ -23,6 +23,14 @@ struct TextSource {
     /// source, such as `> ` or indentation, is then not part of the text's surroundings).
     var startsLine: Bool
     var endsLine: Bool
+    /// The line and column of the text's first byte (1-based, as cmark counts them).
+    var line: Int
+    var column: Int
+
+    /// The line and column of literal index `index` (a unit boundary).
+    func position(_ index: Int) -> (line: Int, column: Int) {
+        (line, column + ((sourceOffset(index) ?? offsets[0]) - offsets[0]))
+    }
 
     /// The source offset where the unit of literal index `index` starts, nil inside a unit.
     func sourceOffset(_ index: Int) -> Int? {
@@ -33,7 +41,8 @@ struct TextSource {
     /// The part of the text from literal index `from` to `to` (both unit boundaries).
     func slice(_ from: Int, _ to: Int) -> TextSource {
         TextSource(bytes: bytes, literal: Array(literal[from..<to]), offsets: Array(offsets[from...to]),
-                   plain: Array(plain[from..<to]), startsLine: startsLine && from == 0, endsLine: endsLine && to == literal.count)
+                   plain: Array(plain[from..<to]), startsLine: startsLine && from == 0, endsLine: endsLine && to == literal.count,
+                   line: line, column: position(from).column)
     }
 
     /// The code point before source offset `offset`, or nil at the start of a line of the text.
@@ -192,12 +201,13 @@ struct TextNodes {
             for candidate in stride(from: guess, through: max(lineStart, guess - 12), by: -1) where candidate <= source.count {
                 if let (offsets, plain) = TextSource.align(literal, source: source, start: candidate) {
                     return TextSource(bytes: source, literal: literal, offsets: offsets, plain: plain,
-                                      startsLine: startsLine, endsLine: endsLine)
+                                      startsLine: startsLine, endsLine: endsLine, line: line, column: column)
                 }
             }
         }
         return TextSource(bytes: literal, literal: literal, offsets: Array(0...literal.count),
-                          plain: [Bool](repeating: true, count: literal.count), startsLine: true, endsLine: true)
+                          plain: [Bool](repeating: true, count: literal.count), startsLine: true, endsLine: true,
+                          line: max(1, line), column: max(1, column))
     }
 
     /// Whether `neighbour` (a text node's sibling) leaves the text at a line's start or end.

@@ -56,7 +56,9 @@ func normalisedHTML(_ html: String) -> String {
             index = html.index(after: index)
         }
     }
-    return output.replacingOccurrences(of: "> <", with: "><").trimmingCharacters(in: .whitespaces)
+    // A bare URL's link sits in a `<span class="autolink">` of the site's own (its class is gone already).
+    return output.replacingOccurrences(of: "> <", with: "><").replacingOccurrences(of: "<span>", with: "")
+        .replacingOccurrences(of: "</a></span>", with: "</a>").trimmingCharacters(in: .whitespaces)
 }
 
 private func normalisedTag(_ inside: String) -> String {
@@ -115,3 +117,141 @@ struct GFMInlineTests {
     }
 }
 
+
+/// The site's Dutch words, as `templates/strings/nl.yml` has them.
+let dutchLabels = MarkdownLabels(
+    callouts: [.note: "Opmerking", .tip: "Tip", .important: "Belangrijk", .warning: "Waarschuwing", .caution: "Let op"],
+    taskDone: "Gedaan", taskOpen: "Nog te doen")
+
+/// Markdown as a knowledge page has it (smart punctuation, raw HTML dropped), with its problems.
+func pageHTML(_ markdown: String, labels: MarkdownLabels = dutchLabels) -> (html: String, problems: [MarkdownProblem]) {
+    let document = MarkdownDocument(markdown)
+    let problems = document.applyExtensions() + document.droppedRawHTML()
+    document.setLabels(labels)
+    return (document.renderHTML(), problems)
+}
+
+@Suite("GFM extensions read from the source as typed")
+struct GFMSourceTests {
+    @Test func escapedTildesAndCodeSpansAreNoStrikethrough() {
+        #expect(pageHTML("a \\~~b~~ `~~c~~` ~~d~~ &#126;&#126;e&#126;&#126;").html
+            == "<p>a ~~b~~ <code>~~c~~</code> <del>d</del> ~~e~~</p>\n")
+        #expect(pageHTML("\\~b\\~ ~~f~~").html == "<p>~b~ <del>f</del></p>\n")
+        // Nested and inside other inlines.
+        #expect(pageHTML("~~a ~b~ **c ~~d~~**~~").html == "<p><del>a <del>b</del> <strong>c <del>d</del></strong></del></p>\n")
+        #expect(pageHTML("[~~oud~~ nieuw](https://example.org)").html == "<p><a href=\"https://example.org\"><del>oud</del> nieuw</a></p>\n")
+        // Flanking: a tilde between spaces neither opens nor closes.
+        #expect(pageHTML("5 ~ 6 en ~7~").html == "<p>5 ~ 6 en <del>7</del></p>\n")
+    }
+
+    @Test func urlsKeepWhatSmartPunctuationWouldChange() {
+        let html = pageHTML("Zie https://example.org/a--b---c en (www.example.org/it's) -- ook; \"www.example.org\" niet.").html
+        #expect(html == "<p>Zie <span class=\"autolink\"><a href=\"https://example.org/a--b---c\">https://example.org/a--b---c</a></span> en (<span class=\"autolink\"><a href=\"http://www.example.org/it&#x27;s\">www.example.org/it's</a></span>) – ook; “www.example.org” niet.</p>\n")
+    }
+
+    @Test func noAutolinkInsideLinksCodeOrUnsafeSchemes() {
+        #expect(pageHTML("[https://example.org](https://example.org/echt) `www.example.org` <https://example.org/x>").html
+            == "<p><a href=\"https://example.org/echt\">https://example.org</a> <code>www.example.org</code> <a href=\"https://example.org/x\">https://example.org/x</a></p>\n")
+        #expect(pageHTML("javascript://example.org/%0aalert(1) data://example.org file://example.org/etc").html
+            == "<p>javascript://example.org/%0aalert(1) data://example.org file://example.org/etc</p>\n")
+        #expect(pageHTML("xhttps://example.org en wwwx.example.org en a.www.example.org").html
+            == "<p>xhttps://example.org en wwwx.example.org en a.www.example.org</p>\n")
+        #expect(pageHTML("[mail](mailto:a@example.org) en `b@example.org`").html
+            == "<p><a href=\"mailto:a@example.org\">mail</a> en <code>b@example.org</code></p>\n")
+    }
+
+    @Test func autolinksAreLinksOfTheDocument() {
+        let document = MarkdownDocument("Zie www.example.org en https://example.org/b, of mail info@example.org.\n")
+        _ = document.applyExtensions()
+        #expect(document.links().map(\.destination) == ["http://www.example.org", "https://example.org/b", "mailto:info@example.org"])
+        #expect(document.links().map(\.column) == [5, 24, 55])
+    }
+
+    @Test func taskItemsAreNamedCheckboxesInTheSitesLanguage() {
+        let html = pageHTML("- [x] Woning gevonden\n- [ ] Huisbezoek\n- [X] Sleutel\n- \\[x] geen taak\n- [x]geen taak\n").html
+        #expect(html == """
+            <ul>
+            <li><input type="checkbox" class="task" disabled="" checked="" aria-label="Gedaan" /> Woning gevonden</li>
+            <li><input type="checkbox" class="task" disabled="" aria-label="Nog te doen" /> Huisbezoek</li>
+            <li><input type="checkbox" class="task" disabled="" checked="" aria-label="Gedaan" /> Sleutel</li>
+            <li>[x] geen taak</li>
+            <li>[x]geen taak</li>
+            </ul>
+
+            """)
+        // A loose list keeps the box inside the item's first paragraph.
+        #expect(pageHTML("- [ ] een\n\n- [x] twee\n").html.contains("<li>\n<p><input type=\"checkbox\" class=\"task\" disabled=\"\" aria-label=\"Nog te doen\" /> een</p>"))
+    }
+
+    @Test func calloutsOfAllFiveKindsCarryTheirTitles() {
+        for (marker, kind, title) in [("[!NOTE]", "note", "Opmerking"), ("[!TIP]", "tip", "Tip"), ("[!IMPORTANT]", "important", "Belangrijk"),
+                                      ("[!WARNING]", "warning", "Waarschuwing"), ("[!caution]", "caution", "Let op"), ("[!Note]", "note", "Opmerking")] {
+            let (html, problems) = pageHTML("> \(marker)\n> Eerste alinea met *nadruk*.\n>\n> Tweede alinea.\n>\n> - een lijst\n")
+            #expect(problems.isEmpty)
+            #expect(html.hasPrefix("<div class=\"callout callout-\(kind)\">\n<p class=\"callout-title\"><svg class=\"callout-icon\" aria-hidden=\"true\""))
+            #expect(html.contains("</svg>\(title)</p>\n<p>Eerste alinea met <em>nadruk</em>.</p>\n<p>Tweede alinea.</p>\n<ul>\n<li>een lijst</li>\n</ul>\n</div>"), "\(html)")
+            #expect(!html.contains("blockquote") && !html.contains(marker))
+        }
+        // The words come from the labels given; they are escaped.
+        let english = MarkdownLabels(callouts: [.note: "Note <&>"], taskDone: "Done", taskOpen: "To do")
+        #expect(pageHTML("> [!NOTE]\n> x\n", labels: english).html.contains("</svg>Note &lt;&amp;&gt;</p>"))
+    }
+
+    @Test func calloutsInListsAndQuotes() {
+        let html = pageHTML("1. Stap een:\n\n   > [!WARNING]\n   > In een lijst.\n\n> > [!TIP]\n> > In een citaat.\n").html
+        #expect(html.contains("<li>\n<p>Stap een:</p>\n<div class=\"callout callout-warning\">"))
+        #expect(html.contains("Waarschuwing</p>\n<p>In een lijst.</p>\n</div>\n</li>"))
+        #expect(html.contains("<blockquote>\n<div class=\"callout callout-tip\">"))
+    }
+
+    @Test func quotesThatAreNoCalloutSayWhy() {
+        let (html, problems) = pageHTML("> [!FOO]\n> tekst\n\n> [!NOTE] op dezelfde regel\n\n> [!TIP]\n\n> \\[!NOTE]\n> gewoon citaat\n")
+        #expect(html.contains("<blockquote>\n<p>[!FOO]\ntekst</p>\n</blockquote>"))
+        #expect(html.contains("<blockquote>\n<p>[!NOTE] op dezelfde regel</p>"))
+        #expect(!html.contains("callout"))
+        #expect(problems == [
+            MarkdownProblem(.warning, "`[!FOO]` is not a kind of callout, so this stays a quote; write one of `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]` on the quote's first line", line: 1, column: 3),
+            MarkdownProblem(.warning, "the text after `[!NOTE]` on its line makes this a quote, not a callout; write `[!NOTE]` alone on the quote's first line and the text on the next lines (`> ...`)", line: 4, column: 3),
+            MarkdownProblem(.warning, "this `[!TIP]` callout has no text; write it on the quote's next lines (`> ...`)", line: 6, column: 3),
+        ])
+    }
+
+    @Test func otherGeneratorsSyntaxIsReportedWithTheCalloutToWrite() {
+        let markdown = """
+            import Tabs from '@theme/Tabs';
+            export const meta = {};
+
+            !!! warning "Let op"
+                Tekst van MkDocs.
+
+            ??? tip
+                Inklapbaar.
+
+            :::danger Gevaar
+            Tekst van Docusaurus.
+            :::
+
+            Een figuur {{< figure src="a.png" >}} en {{% notice info %}}tekst{{% /notice %}} en {{<youtube id>}}.
+
+            <div class="x">HTML</div>
+
+            Tekst met <span>inline</span> en <b>meer</b> HTML. <!-- een opmerking -->
+
+            <!-- alleen een opmerking -->
+
+            export van woningen is geen MDX.
+            """
+        let problems = pageHTML(markdown).problems.map { "\($0.line):\($0.column): \($0.message)" }
+        #expect(problems == [
+            "1:1: this `import` line is MDX, which this site shows as plain text; remove it, as pages here are Markdown without MDX components (for a note or warning, write a callout: `> [!NOTE]` on the first line of a quote and its text on the next lines (`> ...`))",
+            "4:1: `!!! warning` is an MkDocs admonition, which this site shows as plain text; write a callout instead: `> [!WARNING]` on the first line of a quote and its text on the next lines (`> ...`)",
+            "7:1: `??? tip` is a collapsible MkDocs admonition, which this site shows as plain text; write a callout instead: `> [!TIP]` on the first line of a quote and its text on the next lines (`> ...`)",
+            "10:1: `:::danger` is a Docusaurus admonition, which this site shows as plain text; write a callout instead: `> [!CAUTION]` on the first line of a quote and its text on the next lines (`> ...`), without the closing `:::`",
+            "14:12: `{{< figure >}}` is a Hugo shortcode, which this site shows as plain text; write its content in Markdown instead (for a note or warning, a callout: `> [!NOTE]` on the first line of a quote and its text on the next lines (`> ...`))",
+            "14:42: `{{% notice %}}` is a Hugo shortcode, which this site shows as plain text; write its content in Markdown instead (for a note or warning, a callout: `> [!NOTE]` on the first line of a quote and its text on the next lines (`> ...`))",
+            "14:85: `{{< youtube >}}` is a Hugo shortcode, which this site shows as plain text; write its content in Markdown instead (for a note or warning, a callout: `> [!NOTE]` on the first line of a quote and its text on the next lines (`> ...`))",
+            "16:1: raw HTML is left out of the page, because the site config does not allow it (`raw_html` is off); write this in Markdown instead, or set `raw_html: true` in the site config if everyone who writes the content is trusted",
+            "18:11: raw HTML is left out of the page, because the site config does not allow it (`raw_html` is off); write this in Markdown instead, or set `raw_html: true` in the site config if everyone who writes the content is trusted",
+        ])
+    }
+}
