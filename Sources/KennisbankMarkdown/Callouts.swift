@@ -18,29 +18,30 @@ enum Callouts {
                     line: position.line, column: position.column))
                 continue
             }
-            guard name.length == text.literal.count else {
+            let next = cmark_node_next(first)
+            let endsLine = next.map { cmark_node_get_type($0) == CMARK_NODE_SOFTBREAK || cmark_node_get_type($0) == CMARK_NODE_LINEBREAK } ?? true
+            guard name.length == text.literal.count, endsLine else {
                 problems.append(MarkdownProblem(.warning, "the text after `\(kind.marker)` on its line makes this a quote, not a callout; "
                     + "write `\(kind.marker)` alone on the quote's first line and the text on the next lines (`> ...`)",
                     line: position.line, column: position.column))
                 continue
             }
+            guard next.flatMap(cmark_node_next) != nil || cmark_node_next(paragraph) != nil else {
+                problems.append(MarkdownProblem(.warning, "this `\(kind.marker)` callout has no text; write it on the quote's next lines (`> ...`)",
+                                                line: position.line, column: position.column))
+                continue
+            }
             // The marker and the line break after it go; a paragraph left empty goes too.
-            let next = cmark_node_next(first)
             texts.remove(first)
             cmark_node_unlink(first)
             cmark_node_free(first)
-            if let next, cmark_node_get_type(next) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(next) == CMARK_NODE_LINEBREAK {
+            if let next {
                 cmark_node_unlink(next)
                 cmark_node_free(next)
             }
             if cmark_node_first_child(paragraph) == nil {
                 cmark_node_unlink(paragraph)
                 cmark_node_free(paragraph)
-            }
-            guard cmark_node_first_child(quote) != nil else {
-                problems.append(MarkdownProblem(.warning, "this `\(kind.marker)` callout has no text; write it on the quote's next lines (`> ...`)",
-                                                line: position.line, column: position.column))
-                continue
             }
             guard let callout = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(callout, openingHTML(kind, title: MarkdownLabels.github.callouts[kind] ?? kind.rawValue))

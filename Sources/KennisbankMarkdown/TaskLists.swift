@@ -6,6 +6,8 @@ import Foundation
 /// so an escaped `\[x]` stays text.
 enum TaskLists {
     static func apply(_ texts: inout TextNodes, in document: MarkdownDocument) {
+        var lists: [OpaquePointer] = []
+        var taskCounts: [OpaquePointer: Int] = [:]
         for item in document.nodes() where cmark_node_get_type(item) == CMARK_NODE_ITEM {
             guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
                   let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
@@ -27,7 +29,30 @@ enum TaskLists {
             cmark_node_insert_before(first, box)
             texts.split(first, into: [.text(3, text.literal.count)])
             document.taskBoxes.append((box, done))
+            if let list = cmark_node_parent(item) {
+                if taskCounts[list] == nil { lists.append(list) }
+                taskCounts[list, default: 0] += 1
+            }
         }
+        // A list of task items only goes into a `<div class="task-list">`, whose style takes its
+        // bullets away (cmark writes `<li>` without a class).
+        for list in lists where taskCounts[list] == itemCount(list) {
+            guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(wrapper, "<div class=\"task-list\">")
+            cmark_node_set_on_exit(wrapper, "</div>")
+            cmark_node_insert_before(list, wrapper)
+            cmark_node_append_child(wrapper, list)
+        }
+    }
+
+    private static func itemCount(_ list: OpaquePointer) -> Int {
+        var count = 0
+        var item = cmark_node_first_child(list)
+        while let current = item {
+            count += 1
+            item = cmark_node_next(current)
+        }
+        return count
     }
 
     /// The checkbox: disabled (the page only shows the state), named by its state for screen

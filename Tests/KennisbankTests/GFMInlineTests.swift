@@ -57,8 +57,10 @@ func normalisedHTML(_ html: String) -> String {
         }
     }
     // A bare URL's link sits in a `<span class="autolink">` of the site's own (its class is gone already).
+    // So does a list of task items, in a `<div class="task-list">`.
     return output.replacingOccurrences(of: "> <", with: "><").replacingOccurrences(of: "<span>", with: "")
-        .replacingOccurrences(of: "</a></span>", with: "</a>").trimmingCharacters(in: .whitespaces)
+        .replacingOccurrences(of: "</a></span>", with: "</a>").replacingOccurrences(of: "<div>", with: "")
+        .replacingOccurrences(of: "</div>", with: "").trimmingCharacters(in: .whitespaces)
 }
 
 private func normalisedTag(_ inside: String) -> String {
@@ -179,6 +181,8 @@ struct GFMSourceTests {
             </ul>
 
             """)
+        // A list of task items only loses its bullets (through its wrapper's style).
+        #expect(pageHTML("- [x] een\n- [ ] twee\n").html.hasPrefix("<div class=\"task-list\">\n<ul>\n<li><input"))
         // A loose list keeps the box inside the item's first paragraph.
         #expect(pageHTML("- [ ] een\n\n- [x] twee\n").html.contains("<li>\n<p><input type=\"checkbox\" class=\"task\" disabled=\"\" aria-label=\"Nog te doen\" /> een</p>"))
     }
@@ -253,5 +257,76 @@ struct GFMSourceTests {
             "16:1: raw HTML is left out of the page, because the site config does not allow it (`raw_html` is off); write this in Markdown instead, or set `raw_html: true` in the site config if everyone who writes the content is trusted",
             "18:11: raw HTML is left out of the page, because the site config does not allow it (`raw_html` is off); write this in Markdown instead, or set `raw_html: true` in the site config if everyone who writes the content is trusted",
         ])
+    }
+}
+
+@Suite("GFM extensions through the whole build")
+struct GFMBuildTests {
+    static let page = """
+        ---
+        title: Opmaak
+        ---
+        ~~Eerst een Huis~~ Eerst een Thuis, zie www.example.org of https://example.org/a--b.
+
+        > [!TIP]
+        > Een tip.
+        >
+        > Nog een alinea.
+
+        - [x] Woning gevonden
+        - [ ] Huisbezoek
+
+        > [!FOO]
+        > Onbekend.
+
+        :::note
+        Docusaurus.
+        :::
+
+        Tekst met <b>HTML</b>.
+
+        """
+
+    @Test func aPageWithAllOfItBuildsWithItsWarnings() throws {
+        let project = try TestProject(files: minimalSite.merging(["sectie/opmaak.md": Self.page]) { $1 })
+        defer { project.remove() }
+        let report = project.build()
+        #expect(report.succeeded, "\(project.lines(report))")
+        let expected = [
+            "content/sectie/opmaak.md:14:3: warning: `[!FOO]` is not a kind of callout, so this stays a quote; write one of `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]` on the quote's first line",
+            "content/sectie/opmaak.md:17:1: warning: `:::note` is a Docusaurus admonition, which this site shows as plain text; write a callout instead: `> [!NOTE]` on the first line of a quote and its text on the next lines (`> ...`), without the closing `:::`",
+            "content/sectie/opmaak.md:21:11: warning: raw HTML is left out of the page, because the site config does not allow it (`raw_html` is off); write this in Markdown instead, or set `raw_html: true` in the site config if everyone who writes the content is trusted",
+        ]
+        #expect(project.lines(report).filter { $0.contains("opmaak.md") } == expected)
+        #expect(project.lines(project.check()).filter { $0.contains("opmaak.md") } == expected)
+        let html = try project.output("sectie/opmaak/index.html")
+        #expect(html.contains("<p><del>Eerst een Huis</del> Eerst een Thuis, zie <span class=\"autolink\"><a href=\"http://www.example.org\">www.example.org</a></span> of <span class=\"autolink\"><a href=\"https://example.org/a--b\">https://example.org/a--b</a></span>.</p>"))
+        #expect(html.contains("<div class=\"callout callout-tip\">\n<p class=\"callout-title\"><svg"))
+        #expect(html.contains("</svg>Tip</p>\n<p>Een tip.</p>\n<p>Nog een alinea.</p>\n</div>"))
+        #expect(html.contains("<li><input type=\"checkbox\" class=\"task\" disabled=\"\" checked=\"\" aria-label=\"Gedaan\" /> Woning gevonden</li>"))
+        #expect(html.contains("<li><input type=\"checkbox\" class=\"task\" disabled=\"\" aria-label=\"Nog te doen\" /> Huisbezoek</li>"))
+        #expect(html.contains("<p>Tekst met <!-- raw HTML omitted -->HTML<!-- raw HTML omitted -->.</p>"))
+        // The book shows the same, with the site's words.
+        let book = try project.output("boek/index.html")
+        #expect(book.contains("</svg>Tip</p>") && book.contains("aria-label=\"Gedaan\"") && book.contains("<del>Eerst een Huis</del>"))
+    }
+
+    @Test func rawHTMLThatTheConfigAllowsGivesNoWarning() throws {
+        let project = try TestProject(files: minimalSite.merging(["sectie/opmaak.md": Self.page]) { $1 }, config: "raw_html: true\n")
+        defer { project.remove() }
+        let report = project.build()
+        #expect(report.succeeded)
+        #expect(!project.lines(report).contains { $0.contains("raw HTML") })
+        #expect(try project.output("sectie/opmaak/index.html").contains("<p>Tekst met <b>HTML</b>.</p>"))
+    }
+
+    @Test func aStringsFileWithoutTheCalloutWordsIsAnError() throws {
+        let project = try TestProject(files: minimalSite)
+        defer { project.remove() }
+        let strings = project.root.appendingPathComponent("templates/strings/nl.yml")
+        let text = try String(contentsOf: strings, encoding: .utf8)
+        try project.write(text.replacingOccurrences(of: "    caution: Let op\n", with: ""), to: "templates/strings/nl.yml")
+        let lines = project.lines(project.build())
+        #expect(lines.contains { $0.hasPrefix("templates/strings/nl.yml:1:1: error: the strings file has no `markdown.callout.caution`, which the generator needs") }, "\(lines)")
     }
 }
