@@ -9,12 +9,13 @@ enum Autolinks {
     /// Links the URLs and `www.` addresses of every text node that is not inside a link or image.
     static func linkURLs(_ texts: inout TextNodes, in document: MarkdownDocument) {
         for node in document.nodes() where cmark_node_get_type(node) == CMARK_NODE_TEXT && !isInLink(node) {
-            guard let text = texts.source(of: node) else { continue }
+            guard let text = texts.source(of: node), text.literal.contains(where: { $0 == 0x3A || $0 == 0x77 }) else { continue }
             var pieces: [TextNodes.Piece] = []
             var copied = 0
             var index = 0
             while index < text.literal.count {
-                if let (start, end, url) = match(text, at: index, after: copied), let link = makeLink(url: url, text: text, from: start, to: end) {
+                let byte = text.literal[index]
+                if byte == 0x3A || byte == 0x77, let (start, end, url) = match(text, at: index, after: copied), let link = makeLink(url: url, text: text, from: start, to: end) {
                     if let anchor = cmark_node_first_child(link) { document.madePositions[anchor] = text.position(start) }
                     pieces.append(.text(copied, start))
                     pieces.append(.node(link))
