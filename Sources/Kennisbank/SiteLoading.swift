@@ -53,7 +53,7 @@ struct LoadedSite {
         var inventory = ContentInventory.scan(root: contentRoot, displayRoot: options.content, diagnostics: &diagnostics)
         StageClock.mark("content inventory")
         let rules = LoadRules(kader: config.kaderFolder, assessments: config.assessmentsFolder,
-                              reservedIDs: templates?.reservedIDs ?? [])
+                              reservedIDs: templates?.reservedIDs ?? [], allowRawHTML: config.allowRawHTML)
         var loaded = parallelMap(inventory.markdown) {
             SourceLoader.load(path: $0, contentRoot: contentRoot, displayRoot: options.content, folders: rules)
         }

@@ -37,13 +37,16 @@ package struct LoadRules: Sendable {
     package var onlyAssessments = false
     /// Ids the templates give elements themselves (`TemplateSet.reservedIDs`): no heading gets one.
     package var reservedIDs: Set<String> = []
+    /// The site config's `raw_html`: when off, each page's raw HTML is left out, with a warning.
+    package var allowRawHTML = false
 
     package init(kader: String? = nil, assessments: String? = nil, onlyAssessments: Bool = false,
-                 reservedIDs: Set<String> = []) {
+                 reservedIDs: Set<String> = [], allowRawHTML: Bool = false) {
         self.kader = kader
         self.assessments = assessments
         self.onlyAssessments = onlyAssessments
         self.reservedIDs = reservedIDs
+        self.allowRawHTML = allowRawHTML
     }
 
     package func isKader(_ path: String) -> Bool { kader.map { path.hasPrefix($0 + "/") } ?? false }
@@ -131,7 +134,8 @@ package enum SourceLoader {
         if let tooMany = tooManyHeadings(document, file: displayPath, lineOffset: split.bodyLineOffset) {
             return (nil, diagnostics.items + [tooMany])
         }
-        for problem in document.applyExtensions() {
+        let rawHTML = folders.allowRawHTML ? [] : document.droppedRawHTML()
+        for problem in document.applyExtensions() + rawHTML {
             let line = problem.line + split.bodyLineOffset
             switch problem.severity {
             case .warning: diagnostics.append(.warning(problem.message, file: displayPath, line: line, column: problem.column))

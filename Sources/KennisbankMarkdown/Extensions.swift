@@ -24,7 +24,16 @@ extension MarkdownDocument {
     /// Markdown and GitHub's alerts), each built on cmark's tree and source positions, and
     /// returns what they found. Call once, right after parsing and before `assignHeadingAnchors`.
     public func applyExtensions() -> [MarkdownProblem] {
-        let problems: [MarkdownProblem] = []
+        var problems: [MarkdownProblem] = []
+        // GitHub's inline extensions and alerts, in the order cmark-gfm sees them: the blocks
+        // first, then bare URLs (which take their tildes with them), strikethrough, e-mail addresses.
+        var texts = TextNodes(document: self)
+        problems += ForeignSyntax.notices(texts, in: self)
+        problems += Callouts.apply(&texts, in: self)
+        TaskLists.apply(&texts, in: self)
+        Autolinks.linkURLs(&texts, in: self)
+        Strikethrough.apply(&texts, in: self)
+        Autolinks.linkEmails(&texts, in: self)
         return problems
     }
 }

@@ -14,6 +14,12 @@ public final class MarkdownDocument: @unchecked Sendable {
     package var headingPositions: [OpaquePointer: Int] = [:]
     /// Level and id of each heading block, to write its tags again (see `setHeadingTags`).
     package var headingTags: [(level: Int, id: String)] = []
+    /// The callouts made of GitHub's alerts and the task list boxes, whose words `setLabels` writes.
+    package var callouts: [(block: OpaquePointer, kind: CalloutKind)] = []
+    package var taskBoxes: [(box: OpaquePointer, done: Bool)] = []
+    /// Where the links that extensions made (bare URLs) start in the source: cmark gives no
+    /// position to a node made after parsing.
+    package var madePositions: [OpaquePointer: (line: Int, column: Int)] = [:]
     /// The UTF-8 bytes that were parsed (without a terminating NUL). Extensions beyond CommonMark
     /// read the source here, at cmark's source positions, because smart punctuation has already
     /// rewritten the text nodes (see `applyExtensions`).
@@ -47,6 +53,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         headingBlocks = []
         headingPositions = [:]
         headingTags = []
+        callouts = []
+        taskBoxes = []
+        madePositions = [:]
     }
 
     /// Renders the document to HTML. With `allowRawHTML` false (the default) cmark drops raw

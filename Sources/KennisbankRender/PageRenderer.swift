@@ -56,6 +56,7 @@ package struct PageRenderer: Sendable {
     /// model's (a page edited since the model was built, see `SiteSession`).
     package func render(_ index: Int, locations: [LinkLocator.Location]? = nil) -> RenderedPage {
         guard let source = sources[tree.pages[index].source] else { return RenderedPage() }
+        source.document.setLabels(MarkdownLabels(strings: model.strings))
         var page = RenderedPage()
         let kind = model.kinds[index]
         let locations = locations ?? model.links[index]

@@ -47,6 +47,9 @@ public struct InterfaceStrings: Sendable, Equatable {
         "preparation.attention.nietOpOrde", "preparation.attention.inOntwikkeling",
         "forms.whole", "forms.preparation", "forms.part", "forms.plan", "forms.subtitles.whole",
         "forms.subtitles.preparation", "forms.subtitles.part", "forms.subtitles.plan", "forms.roles", "forms.otherParty",
+        // Callouts and task lists in Markdown (GitHub's alerts and task list items).
+        "markdown.callout.note", "markdown.callout.tip", "markdown.callout.important", "markdown.callout.warning",
+        "markdown.callout.caution", "markdown.task.done", "markdown.task.open",
     ]
 
     /// The value at a dotted key such as `forms.subtitles.part`.

@@ -222,3 +222,58 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("_site/sectie/lek.txt").path))
     }
 }
+
+// GitHub's Markdown extensions (strikethrough, autolinks, task lists, callouts): inputs that are
+// long, deep or full of would-be delimiters. Each page builds, with the work linear in its size.
+private struct ExtensionStress: Sendable, CustomStringConvertible {
+    let name: String
+    let body: String
+    /// What the page's HTML must hold, and what it must not.
+    let holds: String
+    let lacks: String
+
+    var description: String { name }
+}
+
+private let deepCallouts = (1...1000).map { String(repeating: "> ", count: $0) + "[!NOTE]\n" }.joined()
+
+private let extensionStress: [ExtensionStress] = [
+    ExtensionStress(name: "100,000 tildes in a row", body: "a" + String(repeating: "~", count: 100_000) + "a",
+                    holds: "<p>a" + String(repeating: "~", count: 100_000) + "a</p>", lacks: "<del>"),
+    ExtensionStress(name: "50,000 tilde openers that never close", body: String(repeating: "~a ", count: 50_000),
+                    holds: "~a ~a ~a", lacks: "<del>"),
+    ExtensionStress(name: "50,000 strikethroughs", body: String(repeating: "~~a~~ ", count: 50_000),
+                    holds: String(repeating: "<del>a</del> ", count: 49_999) + "<del>a</del></p>", lacks: "~"),
+    ExtensionStress(name: "a line of 1 MB of www.", body: String(repeating: "www.", count: 262_144),
+                    holds: "<a href=\"http://www.www.www.", lacks: "<del>"),
+    ExtensionStress(name: "200,000 www. with spaces", body: String(repeating: "www. ", count: 200_000),
+                    holds: "<p><span class=\"autolink\"><a href=\"http://www\">www</a></span>. ", lacks: "<del>"),
+    ExtensionStress(name: "a line of 1 MB of http://", body: String(repeating: "http://", count: 150_000),
+                    holds: "<a href=\"http://http://http://", lacks: "<del>"),
+    ExtensionStress(name: "500,000 parentheses around a URL",
+                    body: String(repeating: "(", count: 500_000) + "www.example.org/a" + String(repeating: ")", count: 500_000),
+                    holds: "\">www.example.org/a</a></span>" + String(repeating: ")", count: 500_000) + "</p>", lacks: "<del>"),
+    ExtensionStress(name: "100,000 at signs", body: String(repeating: "a@", count: 100_000) + " x.y@example.org",
+                    holds: "<a href=\"mailto:x.y@example.org\">", lacks: "mailto:a@"),
+    ExtensionStress(name: "100,000 entities", body: String(repeating: "&amp;&#126;", count: 100_000),
+                    holds: String(repeating: "&amp;~", count: 100_000), lacks: "<del>"),
+    ExtensionStress(name: "quotes 1000 deep, each a [!NOTE]", body: deepCallouts,
+                    holds: "</svg>Opmerking</p>\n<div class=\"callout callout-note\">", lacks: "<p>[!NOTE]</p>\n<blockquote>"),
+    ExtensionStress(name: "100,000 task items", body: String(repeating: "- [x] a\n", count: 100_000),
+                    holds: "<li><input type=\"checkbox\" class=\"task\" disabled=\"\" checked=\"\" aria-label=\"Gedaan\" /> a</li>", lacks: "[x]"),
+]
+
+extension HostileInputTests {
+    @Test(arguments: extensionStress)
+    fileprivate func extensionsStayLinear(_ stress: ExtensionStress) throws {
+        let project = try TestProject(files: minimalSite.merging(["sectie/zwaar.md": "---\ntitle: Zwaar\n---\n" + stress.body + "\n"]) { $1 })
+        defer { project.remove() }
+        let started = Date()
+        let report = project.build()
+        #expect(Date().timeIntervalSince(started) < 60, "took too long")
+        #expect(report.succeeded, "\(project.lines(report).prefix(3))")
+        let html = try project.output("sectie/zwaar/index.html")
+        #expect(html.contains(stress.holds), "\(stress.name)")
+        #expect(!html.contains(stress.lacks), "\(stress.name)")
+    }
+}
