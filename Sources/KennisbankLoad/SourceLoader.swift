@@ -16,7 +16,8 @@ package struct LoadedSource: Sendable {
     /// Path as shown in diagnostics, such as `content/kernprincipes/harm-reduction.md`.
     package var displayPath: String
     package var frontMatter: FrontMatter
-    /// The first level-1 heading, when the title came from the body.
+    /// The first level-1 heading, when the title came from the body; without title or heading,
+    /// the title made from the file name (`ContentPath.title(fromName:)`).
     package var bodyTitle: String?
     package var document: MarkdownDocument
     package var headings: [Heading]

@@ -27,7 +27,7 @@ public enum ContentPath {
         if base.hasSuffix(".md") { base = base.dropLast(3) }
         let words = base.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
         let text = words.joined(separator: " ")
-        guard let first = text.first else { return name }
+        guard let first = text.first else { return base.isEmpty ? name : String(base) }
         return first.uppercased() + text.dropFirst()
     }
 }

@@ -110,10 +110,13 @@ struct StructureTests {
         let project = try project([
             "sectie/_index.md": "# Sectie\n",
             "sectie/nieuw.md": "---\ntitle: Nieuw adres\naliases:\n  - /oud/pad/\n  - oude-naam\n  - ../elders.html\n---\nTekst.\n",
+            // A made landing page, for the HTML checker below.
+            "los/pagina.md": "# Los\n",
         ], config: "title: Proefbank\nbase_url: https://example.org/kb/\n")
         defer { project.remove() }
         let report = project.build()
-        #expect(report.succeeded && report.diagnostics.items.isEmpty, "\(project.lines(report))")
+        #expect(report.succeeded, "\(project.lines(report))")
+        #expect(project.lines(report).allSatisfy { $0.hasPrefix("content/los: note: this folder has no landing page") }, "\(project.lines(report))")
         let redirect = try project.output("oud/pad/index.html")
         #expect(redirect.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../sectie/nieuw/index.html\">"))
@@ -184,6 +187,21 @@ struct StructureTests {
         try project.write("---\ntitle: Een\n---\n", to: "content/sectie/een.md")
         #expect(project.build().succeeded)
         #expect(try project.output("sectie/een/index.html").contains("<p id=\"extra\">|||||</p>"))
+    }
+
+    @Test func extraDeeperThanTemplatesCanUseIsAnError() throws {
+        let nested = (0..<25).map { String(repeating: "  ", count: $0 + 1) + "a:\n" }.joined() + String(repeating: "  ", count: 26) + "b: 1\n"
+        let project = try project(["sectie/_index.md": "# Sectie\n", "sectie/een.md": "---\ntitle: Een\nextra:\n" + nested + "---\n"])
+        defer { project.remove() }
+        let report = project.check()
+        #expect(project.lines(report) == ["content/sectie/een.md:24:43: error: `extra` nests deeper than the 20 levels a template can use; flatten it"])
+    }
+
+    @Test func titlesFromNames() {
+        #expect(ContentPath.title(fromName: "werk-en-inkomen") == "Werk en inkomen")
+        #expect(ContentPath.title(fromName: "mijn_pagina.md") == "Mijn pagina")
+        #expect(ContentPath.title(fromName: "één-vraag.md") == "Één vraag")
+        #expect(ContentPath.title(fromName: "-.md") == "-")
     }
 
     @Test func mdxFilesAreSkippedWithAWarning() throws {
