@@ -76,6 +76,15 @@ struct StructureTests {
         #expect(rules.isAssessment("zelfevaluaties/ronde.md"))
     }
 
+    /// A kader folder without landing page gets one made, and its missing version is asked for
+    /// in the `_index.md` to write there.
+    @Test func aKaderFolderWithoutLandingPageAsksForItsVersionThere() throws {
+        let project = try project(["kader/gebruik.md": "# Gebruik\n"])
+        defer { project.remove() }
+        let lines = project.lines(project.check())
+        #expect(lines.contains("content/kader/_index.md:1:1: error: the kader has no version; add `version: \"2025\"` to the front matter of this page"), "\(lines)")
+    }
+
     @Test func aPageWithoutTitleIsNamedAfterItsFile() throws {
         let project = try project(["sectie/_index.md": "# Sectie\n", "sectie/mijn-pagina.md": "Alleen tekst.\n"])
         defer { project.remove() }
