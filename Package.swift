@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kennisbank", targets: ["kennisbank"]),
-        .library(name: "Kennisbank", targets: ["Kennisbank", "KennisbankLoad", "Kader", "Diagnostics"]),
+        .library(name: "Kennisbank", targets: ["Kennisbank", "KennisbankLoad", "Kader", "Diagnostics", "SiteFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -92,7 +92,9 @@ let package = Package(
             name: "KennisbankTests",
             dependencies: ["kennisbank", "Kennisbank", "KennisbankServe", "Kader", "KennisbankMarkdown", "Diagnostics", "SiteFormats", "Basics",
                            "KennisbankLoad", "KennisbankModel", "KennisbankRender", "KennisbankOutput",
-                           .product(name: "PropertyBased", package: "swift-property-based")]
+                           .product(name: "PropertyBased", package: "swift-property-based")],
+            // The GFM spec examples, read by the tests from the source tree.
+            exclude: ["Fixtures"]
         ),
     ]
 )

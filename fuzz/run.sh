@@ -26,6 +26,8 @@ cp "$repo"/fuzz/seeds/assessment/* "$work/seeds/assessment/"
 cp "$repo"/fuzz/seeds/spreadsheet/* "$work/seeds/spreadsheet/"
 # Knowledge pages with GitHub's extensions and other generators' syntax (issue 17).
 cp "$repo"/fuzz/seeds/markdown/*.md "$work/seeds/front-matter/"
+# Issue 17: front matter of other generators (order keys, aliases, extra, keys with no meaning here).
+cp "$repo"/fuzz/seeds/front-matter/* "$work/seeds/front-matter/"
 (cd "$repo" && swift build -c release --product kennisbank >/dev/null && .build/release/kennisbank assessment template --csv -o "$work/seeds/spreadsheet/template.csv" >/dev/null)
 python3 - "$work/seeds/spreadsheet" <<'PY'
 import sys
@@ -73,6 +75,10 @@ archive("kader-and-assessment", kader)
 archive("names-and-template", [("content/a.md", "---\ntitle: A\nslug: x\n---\n# A\n"),
                                ("content/é é/_index.md", "# Spatie\n"),
                                ("templates/page.mustache", open(os.path.join(templates, "page.mustache"), encoding="utf-8").read())])
+# Issue 17: a README.md landing, a folder without landing page, aliases and extra.
+archive("other-generators", [("content/docs/README.md", "# Docs\n\n## Begin\n"),
+                             ("content/docs/stap.md", "---\nweight: 2\naliases: [/oud/stap/]\nextra: {regio: Utrecht}\n---\n[terug](README.md#begin)\n"),
+                             ("content/zonder-landing/pagina.md", "Tekst zonder titel.\n")])
 PY
 
 status=0

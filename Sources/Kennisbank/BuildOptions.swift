@@ -39,6 +39,8 @@ public struct BuildOptions: Sendable {
 
 /// The outcome of a build or check: every diagnostic, and what was produced.
 public struct BuildReport: Sendable {
+    public init() {}
+
     public var diagnostics = DiagnosticList()
     public var pages = 0
     public var assets = 0
@@ -54,4 +56,11 @@ public struct BuildReport: Sendable {
     public var pdfs = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
+
+    /// What was checked and found, such as `checked 57 pages: 3 errors, 1 warning`: the line a
+    /// failed `check` or `build` ends with.
+    public var checkedSummary: String {
+        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        return "checked \(count(pages, "page")): \(count(diagnostics.errors.count, "error")), \(count(diagnostics.warnings.count, "warning"))"
+    }
 }

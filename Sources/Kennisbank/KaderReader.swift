@@ -17,7 +17,9 @@ public enum KaderReader {
         var scanProblems = DiagnosticList()
         let inventory = ContentInventory.scan(root: contentRoot, displayRoot: options.content, diagnostics: &scanProblems)
         let folders = LoadRules(kader: config.kaderFolder, assessments: config.assessmentsFolder)
-        let paths = inventory.markdown.filter { $0.hasPrefix(config.kaderFolder + "/") || $0 == "_index.md" }
+        let paths = inventory.markdown.filter {
+            $0.hasPrefix(config.kaderFolder + "/") || (!$0.contains("/") && ContentPath.isLanding($0))
+        }
         var sources: [String: LoadedSource] = [:]
         for (source, problems) in parallelMap(paths, {
             SourceLoader.load(path: $0, contentRoot: contentRoot, displayRoot: options.content, folders: folders)

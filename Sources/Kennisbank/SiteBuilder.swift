@@ -28,8 +28,10 @@ public enum SiteBuilder {
         let weasyPrint = options.makePDFs ? PDFRenderer.weasyPrint(searchPath: options.programSearchPath) : nil
         let pagefind = options.makeSearch ? SearchIndexer.command(searchPath: options.programSearchPath) : nil
         let output = options.url(options.output)
+        // An output folder that cannot be written still lets the content be checked: every
+        // problem of the run is reported at once.
         if let problem = outputProblem(options) {
-            var report = BuildReport()
+            var report = SiteRenderer.check(options, withNotes: false)
             report.diagnostics.append(problem)
             return (finish(report, start), nil)
         }
@@ -37,7 +39,7 @@ public enum SiteBuilder {
         do {
             staged = try StagedOutput.begin(destination: output)
         } catch {
-            var report = BuildReport()
+            var report = SiteRenderer.check(options, withNotes: false)
             report.diagnostics.append(.error("\(error); the previous site was left as it was", file: options.output))
             return (finish(report, start), nil)
         }

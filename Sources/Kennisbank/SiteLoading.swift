@@ -82,6 +82,7 @@ struct LoadedSite {
             diagnostics.append(contentsOf: problems)
             if let source { sources[source.path] = source }
         }
+        diagnostics.append(contentsOf: FrontMatterKeys.warnings(sources.values.map { ($0.displayPath, $0.unknownKeys) }))
         return LoadedSite(config: config, templates: templates, stylesheets: stylesheets, strings: strings, templateRoot: templateRoot,
                           contentRoot: contentRoot, rules: rules, inventory: inventory, sources: sources,
                           standalonePath: standalonePath)

@@ -67,11 +67,11 @@ struct RenderRequest {
 package enum SiteRenderer {
     /// Loads and models the site: every problem `build` would report before writing, and notes
     /// (open indicators). Renders nothing.
-    static func check(_ options: BuildOptions) -> BuildReport {
+    static func check(_ options: BuildOptions, withNotes: Bool = true) -> BuildReport {
         var diagnostics = DiagnosticList()
         let loaded = LoadedSite.load(options, diagnostics: &diagnostics)
         var report = BuildReport()
-        if let model = model(loaded, options, withSearch: false, withNotes: true, diagnostics: &diagnostics) {
+        if let model = model(loaded, options, withSearch: false, withNotes: withNotes, diagnostics: &diagnostics) {
             report.count(model)
         }
         report.diagnostics = DiagnosticList(diagnostics.sorted)
@@ -135,6 +135,9 @@ package enum SiteRenderer {
         if !model.assessments.assessments.isEmpty {
             loaded.templates?.requireTemplates(TemplateSet.requiredForAssessments, displayRoot: options.templates,
                                                diagnostics: &diagnostics)
+        }
+        if !model.aliases.isEmpty {
+            loaded.templates?.requireTemplates(TemplateSet.requiredForAliases, displayRoot: options.templates, diagnostics: &diagnostics)
         }
         StageClock.mark("site model")
         return model

@@ -70,7 +70,7 @@ public final class SiteSession: Sendable {
                                                    folders: state.rules)
         if problems.contains(where: { $0.severity == .error }) { return .failed(DiagnosticList(problems)) }
         guard let new = loaded else { return .needsFullBuild(reason: "the file could not be read") }
-        guard new.frontMatter == old.frontMatter, new.bodyTitle == old.bodyTitle,
+        guard new.frontMatter == old.frontMatter, new.bodyTitle == old.bodyTitle, new.unknownKeys.map(\.key) == old.unknownKeys.map(\.key),
               new.headings.map(\.id) == old.headings.map(\.id) else {
             return .needsFullBuild(reason: "the front matter, title or headings changed")
         }

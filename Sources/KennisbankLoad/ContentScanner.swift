@@ -112,6 +112,10 @@ package struct ContentInventory: Sendable {
                 }
                 if relative.hasSuffix(".md") {
                     inventory.markdown.append(relative)
+                } else if relative.lowercased().hasSuffix(".mdx") {
+                    diagnostics.append(.warning(
+                        "MDX files are skipped: they hold JSX, which needs a JavaScript build; remove the JSX (`import` lines and `<Component>` tags) and rename the file to `.md`",
+                        file: display))
                 } else {
                     inventory.assets.append(relative)
                 }

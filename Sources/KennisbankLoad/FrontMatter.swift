@@ -63,7 +63,6 @@ extension FrontMatter {
     /// Reads the known keys from `fields`, warning about unknown ones.
     package static func read(_ fields: YAMLFields, diagnostics: inout DiagnosticList) -> FrontMatter {
         var matter = FrontMatter()
-        fields.warnUnknownKeys(known: knownKeys, what: "front matter", diagnostics: &diagnostics)
         matter.title = fields.string("title", diagnostics: &diagnostics)?.trimmingCharacters(in: .whitespaces)
         if matter.title?.isEmpty == true, let entry = fields.entry("title") {
             diagnostics.append(.error("`title` is empty; write the page title after `title:`",
@@ -71,7 +70,7 @@ extension FrontMatter {
             matter.title = nil
         }
         matter.description = fields.string("description", diagnostics: &diagnostics)
-        matter.order = fields.int("order", diagnostics: &diagnostics)
+        matter.order = readOrder(fields, diagnostics: &diagnostics)
         matter.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
         matter.tags = fields.stringList("tags", diagnostics: &diagnostics) ?? []
         for (key, keyPath) in [("updated", \FrontMatter.updated), ("date", \FrontMatter.date)] {
@@ -105,6 +104,33 @@ extension FrontMatter {
                     file: fields.file, line: entry.line, column: entry.column))
             }
         }
+        matter.aliases = PageAliases.read(fields, diagnostics: &diagnostics)
+        matter.extra = ExtraReader.read(fields, diagnostics: &diagnostics)
         return matter
+    }
+
+    /// `order`, or else the first of the other generators' order keys (`orderKeys`); a page with
+    /// two that disagree gets a warning naming the one that counts.
+    private static func readOrder(_ fields: YAMLFields, diagnostics: inout DiagnosticList) -> Int? {
+        var found: [(key: String, value: Int, entry: YAMLFields.Entry)] = []
+        for key in ["order"] + orderKeys {
+            guard let value = fields.int(key, diagnostics: &diagnostics), let entry = fields.entry(key) else { continue }
+            found.append((key, value, entry))
+        }
+        guard let chosen = found.first else { return nil }
+        for other in found.dropFirst() where other.value != chosen.value {
+            diagnostics.append(.warning(
+                "`\(other.key): \(other.value)` disagrees with `\(chosen.key): \(chosen.value)`, which sets the page's place; keep one of them",
+                file: fields.file, line: other.entry.line, column: other.entry.column))
+        }
+        return chosen.value
+    }
+
+    /// The keys of `fields` that front matter does not know, with their places: the loader
+    /// gathers them over all pages (`FrontMatterKeys`), so that each key is told once.
+    package static func unknownKeys(_ fields: YAMLFields) -> [FrontMatterKeys.Use] {
+        fields.entries.filter { !knownKeys.contains($0.key) }.map {
+            FrontMatterKeys.Use(key: $0.key, line: $0.line, column: $0.column)
+        }
     }
 }

@@ -16,7 +16,8 @@ package struct LoadedSource: Sendable {
     /// Path as shown in diagnostics, such as `content/kernprincipes/harm-reduction.md`.
     package var displayPath: String
     package var frontMatter: FrontMatter
-    /// The first level-1 heading, when the title came from the body.
+    /// The first level-1 heading, when the title came from the body; without title or heading,
+    /// the title made from the file name (`ContentPath.title(fromName:)`).
     package var bodyTitle: String?
     package var document: MarkdownDocument
     package var headings: [Heading]
@@ -26,6 +27,8 @@ package struct LoadedSource: Sendable {
     /// Set when the source is a completed assessment, with the role of each heading.
     package var assessment: AssessmentDraft?
     package var assessmentRoles: [AssessmentSource.HeadingRole] = []
+    /// Front matter keys that mean nothing here, told once for all pages (`FrontMatterKeys`).
+    package var unknownKeys: [FrontMatterKeys.Use] = []
 }
 
 /// How sources are read: which folders of the content hold special sources, and which ids
@@ -129,7 +132,11 @@ package enum SourceLoader {
             return parseAssessment(split, fields: fields ?? YAMLFields(file: displayPath, entries: []), path: path,
                                    displayPath: displayPath, reservedIDs: folders.reservedIDs, diagnostics: diagnostics)
         }
-        if let fields { matter = FrontMatter.read(fields, diagnostics: &diagnostics) }
+        var unknownKeys: [FrontMatterKeys.Use] = []
+        if let fields {
+            matter = FrontMatter.read(fields, diagnostics: &diagnostics)
+            unknownKeys = FrontMatter.unknownKeys(fields)
+        }
         let document = MarkdownDocument(split.body)
         if let tooMany = tooManyHeadings(document, file: displayPath, lineOffset: split.bodyLineOffset) {
             return (nil, diagnostics.items + [tooMany])
@@ -175,13 +182,25 @@ package enum SourceLoader {
             return link
         }
         if matter.title == nil, bodyTitle == nil || bodyTitle!.isEmpty {
-            diagnostics.append(.error(
-                "this page has no title; add `title: ...` to the front matter or start the text with a `# Title` heading",
+            let title = titleFromName(path)
+            diagnostics.append(.warning(
+                title.map { "this page has no title, so it is called \"\($0)\" after its \(ContentPath.isLanding(path) ? "folder" : "file") name; add `title: ...` to the front matter or start the text with a `# Title` heading" }
+                    ?? "the home page has no title, so it takes the site's `title`; add `title: ...` to the front matter or start the text with a `# Title` heading",
                 file: displayPath, line: 1, column: 1))
+            bodyTitle = title
         }
-        let source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: bodyTitle,
+        var source = LoadedSource(path: path, displayPath: displayPath, frontMatter: matter, bodyTitle: bodyTitle,
                                   document: document, headings: headings, links: links, kaderPart: kaderPart)
+        source.unknownKeys = unknownKeys
         return (source, diagnostics.items)
+    }
+
+    /// The title a page without one takes: its file name, or for a landing page its folder's
+    /// name; nil for the home page (the tree gives it the site's title).
+    private static func titleFromName(_ path: String) -> String? {
+        guard ContentPath.isLanding(path) else { return ContentPath.title(fromName: RelativePath.name(path)) }
+        let folder = RelativePath.parent(path)
+        return folder.isEmpty ? nil : ContentPath.title(fromName: RelativePath.name(folder))
     }
 
     /// An assessment: its own front matter keys, indicator sections and plan.

@@ -10,7 +10,14 @@ import Basics
 public enum SourceReaders {
     /// A knowledge page: front matter and Markdown.
     public static func page(_ data: Data, path: String = "pagina.md") -> [Diagnostic] {
-        load(data, path: path, folders: LoadRules(kader: "kader", assessments: "zelfevaluaties")).1
+        pageWithFrontMatter(data, path: path).1
+    }
+
+    /// `page`, with the front matter as read (nil when the page could not be read).
+    public static func pageWithFrontMatter(_ data: Data, path: String = "pagina.md") -> (FrontMatter?, [Diagnostic]) {
+        let (source, problems) = load(data, path: path, folders: LoadRules(kader: "kader", assessments: "zelfevaluaties"))
+        guard let source else { return (nil, problems) }
+        return (source.frontMatter, problems + FrontMatterKeys.warnings([(source.displayPath, source.unknownKeys)]))
     }
 
     /// A part of the kader (`part:` in the front matter, indicators as `### P1.05 Title`),

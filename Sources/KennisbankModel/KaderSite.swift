@@ -69,9 +69,15 @@ package struct KaderSite: Sendable {
             drafts.append(draft)
             partPageBySource[draft.source] = page
         }
+        var indexFile = displayPaths[landingSource] ?? landingSource
+        if tree.pages[landing].isGenerated {
+            // A landing page the generator made: the version goes into the `_index.md` to write.
+            let root = displayPaths.first { $0.key.hasPrefix(config.kaderFolder + "/") }.map { String($0.value.dropLast($0.key.count)) }
+            indexFile = (root ?? "") + config.kaderFolder + "/_index.md"
+        }
         let (kader, problems) = KaderBuilder.build(
             version: landingMatter?.version, versionLine: landingMatter?.versionLine,
-            indexFile: displayPaths[landingSource] ?? landingSource, parts: drafts)
+            indexFile: indexFile, parts: drafts)
         diagnostics.append(contentsOf: problems)
 
         return (kader, section, partPageBySource)

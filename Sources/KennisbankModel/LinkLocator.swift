@@ -74,7 +74,7 @@ package struct LinkLocator: Sendable {
             return .failure("link `\(destination)` leads outside the content folder; link only to files inside it")
         }
         if target.hasSuffix(".md") {
-            guard let targetIndex = tree.pageBySource[target] else {
+            guard let targetIndex = tree.pageBySource[target] ?? tree.outrankedLandings[target].flatMap({ tree.pageBySource[$0] }) else {
                 if tree.drafts.contains(target) {
                     return .failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page")
                 }

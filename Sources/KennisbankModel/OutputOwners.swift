@@ -15,6 +15,8 @@ package struct OutputOwner: Sendable, Hashable {
         case preparationOverview(Int)
         /// The PDF beside an assessment's result page, by page index.
         case assessmentPDF(Int)
+        /// The redirect page at an old address of a page, by index in `SiteModel.aliases`.
+        case alias(Int)
         /// A file or folder the generator writes whatever the content holds.
         case generator
     }

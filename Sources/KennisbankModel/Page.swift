@@ -5,7 +5,7 @@ public struct Page: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// `content/_index.md`: the home page.
         case home
-        /// The landing page (`_index.md` or `index.md`) of a section folder.
+        /// The landing page (`_index.md`, `index.md` or `README.md`, or one made) of a section folder.
         case section
         /// Any other Markdown file.
         case page
@@ -29,6 +29,9 @@ public struct Page: Sendable, Equatable {
     public var updated: String?
     public var news = false
     public var date: String?
+    /// A landing page the generator made for a folder without a landing file: it has no
+    /// source (its `source` is the folder's path with a `/`), and lists the folder's pages.
+    public var isGenerated = false
 }
 
 /// A folder of the content with its landing page and its children in navigation order.

@@ -35,6 +35,8 @@ package enum GeneratedPage: Sendable, Hashable {
     case notFound
     /// The whole knowledge bank as one print page.
     case book
+    /// The redirect page at an old address of a page (an index in `SiteModel.aliases`).
+    case alias(Int)
 }
 
 /// What the model needs of one Markdown source, as the loader read it.
@@ -130,6 +132,8 @@ package struct SiteModel: Sendable {
     package let generated: [GeneratedPage]
     /// The other files of the content that are published, copied as they are.
     package let assets: [String]
+    /// The redirect pages at the pages' old addresses (`aliases:`).
+    package let aliases: [AliasPage]
     /// Every path of the output with what writes it.
     package let outputs: OutputTable
     /// The interface words of the site's language.
@@ -156,7 +160,10 @@ package struct SiteModel: Sendable {
         let navigation = Navigation(tree: tree)
         let (files, withheld) = ActiveFiles.published(input.assets, config: config, configPath: input.configPath,
                                                       contentPath: input.contentPath, diagnostics: &diagnostics)
-        let locator = LinkLocator(tree: tree, anchors: input.sources.mapValues(\.anchors), assets: Set(files),
+        var anchors = input.sources.mapValues(\.anchors)
+        // A landing page the generator made has no headings of its own: its anchors are checked too.
+        for page in tree.pages where page.isGenerated { anchors[page.source] = [] }
+        let locator = LinkLocator(tree: tree, anchors: anchors, assets: Set(files),
                                   reservedIDs: input.reservedIDs, withheld: withheld)
         let kader = KaderSite.build(tree: tree, navigation: navigation, parts: input.sources.compactMapValues(\.kaderPart),
                                     frontMatter: input.sources.mapValues(\.frontMatter),
@@ -183,8 +190,9 @@ package struct SiteModel: Sendable {
                                                              file: source.displayPath))
         }
         UntrustedImages.check(input.sources, diagnostics: &diagnostics)
-        let outputs = OutputTable.of(tree: tree, kader: kader, assessments: assessments, files: files, sources: input.sources,
-                                     contentPath: input.contentPath, diagnostics: &diagnostics)
+        let aliases = AliasPages.resolve(tree: tree, sources: input.sources, diagnostics: &diagnostics)
+        let outputs = OutputTable.of(tree: tree, kader: kader, assessments: assessments, files: files, aliases: aliases,
+                                     sources: input.sources, contentPath: input.contentPath, diagnostics: &diagnostics)
 
         let kinds = tree.pages.indices.map { index -> PageKind in
             if let assessment = assessments.assessments[index] {
@@ -205,9 +213,10 @@ package struct SiteModel: Sendable {
         if !book.entries.isEmpty { generated.append(.book) }
         generated += (kader?.forms ?? []).map(GeneratedPage.form)
         generated += assessments.sessions.indices.map(GeneratedPage.preparationOverview)
+        generated += aliases.indices.map(GeneratedPage.alias)
 
         return SiteModel(config: config, tree: tree, navigation: navigation, locator: locator, unlisted: unlisted, links: located.map(\.0),
                          kinds: kinds, kader: kader, kaders: kaders, assessments: assessments, book: book, generated: generated,
-                         assets: files, outputs: outputs, strings: input.strings)
+                         assets: files, aliases: aliases, outputs: outputs, strings: input.strings)
     }
 }

@@ -22,10 +22,10 @@ package enum OutputPaths {
 
 extension OutputTable {
     /// The table of a site: the generator's own files and folders, every page, the content's
-    /// files (`files`, those that are published), the preparation overviews and the PDFs beside
-    /// the result pages.
+    /// files (`files`, those that are published), the preparation overviews, the PDFs beside
+    /// the result pages and the redirect pages of `aliases`.
     package static func of(tree: SiteTree, kader: KaderSite?, assessments: AssessmentSite, files: [String],
-                           sources: [String: SourceSummary], contentPath: String,
+                           aliases: [AliasPage] = [], sources: [String: SourceSummary], contentPath: String,
                            diagnostics: inout DiagnosticList) -> OutputTable {
         func display(_ source: String) -> String { sources[source]?.displayPath ?? "\(contentPath)/\(source)" }
         var claims: [(path: String, owner: OutputOwner)] = []
@@ -69,6 +69,12 @@ extension OutputTable {
                 subject: "the preparation overview of the session `\(session.name)` would be written to",
                 place: (file, sources[first]?.assessment?.session?.line ?? 1),
                 fix: "give the session another name (`sessie:` in each of its preparation files) or another `code`", rank: 2)))
+        }
+        for (number, alias) in aliases.enumerated() {
+            claims.append((alias.path, OutputOwner(
+                kind: .alias(number), name: "the alias `\(alias.written)` of `\(alias.file)`",
+                subject: "the alias `\(alias.written)` would be written to", place: (alias.file, alias.line),
+                fix: "remove this alias or write another address", rank: 2)))
         }
         for path in files {
             claims.append((path, OutputOwner(kind: .file(path), name: "the file `\(contentPath)/\(path)`",

@@ -12,6 +12,9 @@ public struct SiteTree: Sendable {
     public private(set) var pageBySource: [String: Int] = [:]
     /// Sources marked `draft: true`: left out of the site.
     public private(set) var drafts: Set<String> = []
+    /// Landing files that another one of their folder outranks (`ContentPath.landingOrder`):
+    /// left out of the site, and links to them lead to the winner, by source path.
+    public private(set) var outrankedLandings: [String: String] = [:]
     /// The root section; its landing is the home page.
     public let root = 0
 
@@ -25,6 +28,8 @@ public struct SiteTree: Sendable {
         /// False for pages that only those with the link may find (unlisted assessments): they
         /// get an address but appear in no navigation, list or reading order.
         public var listed: Bool
+        /// True for a landing page the generator made for a folder without one (no source).
+        public var isGenerated = false
 
         public init(source: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, listed: Bool = true) {
             self.source = source
@@ -35,7 +40,8 @@ public struct SiteTree: Sendable {
         }
     }
 
-    /// Builds the tree. Reports missing landing pages, ambiguous landing pages and
+    /// Builds the tree, with a landing page made for each folder without one (and a note).
+    /// Reports outranked landing files and
     /// two sources that would be written to the same output path (the model's `OutputTable`
     /// reports the other clashes, with the generator's own files among them).
     public static func build(entries: [Entry], config: SiteConfig, configPath: String, displayRoot: String,
@@ -53,36 +59,23 @@ public struct SiteTree: Sendable {
                 folder = RelativePath.parent(folder)
             }
         }
-        var landingByFolder: [String: Entry] = [:]
-        for entry in published where ContentPath.isLanding(entry.source) {
-            let folder = RelativePath.parent(entry.source)
-            if let other = landingByFolder[folder] {
-                diagnostics.append(.error(
-                    "this folder has two landing pages, `\(RelativePath.name(other.source))` and `\(RelativePath.name(entry.source))`; keep one",
-                    file: entry.displayPath, line: 1, column: 1))
-            } else {
-                landingByFolder[folder] = entry
-            }
-        }
+        let landingByFolder = tree.chooseLandings(published, diagnostics: &diagnostics)
 
-        // Sections, parents before children (byte order puts "a" before "a/b").
+        // Sections, parents before children (byte order puts "a" before "a/b"). A folder
+        // without a landing file gets one made from its name.
         var sectionByFolder: [String: Int] = [:]
+        var generated: [Entry] = []
         for folder in folders.sorted(by: byteOrder) {
-            guard let landing = landingByFolder[folder] else {
-                let shown = folder.isEmpty ? displayRoot : "\(displayRoot)/\(folder)"
-                let what = folder.isEmpty ? "the home page" : "this section's landing page"
-                diagnostics.append(.error(
-                    "missing `_index.md`: every folder with pages needs one as \(what); create `\(shown)/_index.md` with a `title:`",
-                    file: shown))
-                continue
-            }
+            let landing = landingByFolder[folder] ?? generatedLanding(folder, config: config, displayRoot: displayRoot,
+                                                                      diagnostics: &diagnostics)
+            if landing.isGenerated { generated.append(landing) }
             let parent = folder.isEmpty ? nil : sectionByFolder[RelativePath.parent(folder)]
             if !folder.isEmpty, parent == nil { continue }
             let slug = landing.frontMatter.slug ?? Slug.make(RelativePath.name(folder))
             let prefix = folder.isEmpty ? "" : tree.sections[parent!].urlPrefix + slug + "/"
             let sectionIndex = tree.sections.count
             let pageIndex = tree.addPage(landing, kind: folder.isEmpty ? .home : .section,
-                                         url: prefix + "index.html", section: sectionIndex)
+                                         url: prefix + "index.html", section: sectionIndex, fallbackTitle: config.title)
             tree.sections.append(Section(folder: folder, landing: pageIndex, parent: parent, urlPrefix: prefix))
             sectionByFolder[folder] = sectionIndex
             if let parent { tree.sections[parent].children.append(.section(sectionIndex)) }
@@ -93,22 +86,61 @@ public struct SiteTree: Sendable {
             let name = String(RelativePath.name(entry.source).dropLast(3))
             let slug = entry.frontMatter.slug ?? Slug.make(name)
             let pageIndex = tree.addPage(entry, kind: .page, url: tree.sections[section].urlPrefix + slug + "/index.html",
-                                         section: section)
+                                         section: section, fallbackTitle: ContentPath.title(fromName: name))
             if entry.listed { tree.sections[section].children.append(.page(pageIndex)) }
         }
 
         tree.sortChildren(config: config)
         tree.checkSectionOrder(config: config, configPath: configPath, diagnostics: &diagnostics)
-        tree.checkOutputCollisions(entries: published, diagnostics: &diagnostics)
+        tree.checkOutputCollisions(entries: published + generated, diagnostics: &diagnostics)
         return tree
     }
 
-    private mutating func addPage(_ entry: Entry, kind: Page.Kind, url: String, section: Int) -> Int {
-        let title = entry.frontMatter.title ?? entry.bodyTitle ?? ""
+    /// The landing file of each folder: of several, the first in `ContentPath.landingOrder`,
+    /// with a warning at each of the others (left out, and links to them lead to the winner).
+    private mutating func chooseLandings(_ published: [Entry], diagnostics: inout DiagnosticList) -> [String: Entry] {
+        var candidates: [String: [Entry]] = [:]
+        for entry in published where ContentPath.isLanding(entry.source) {
+            candidates[RelativePath.parent(entry.source), default: []].append(entry)
+        }
+        var landingByFolder: [String: Entry] = [:]
+        for (folder, entries) in candidates {
+            let ranked = entries.sorted { ContentPath.landingRank($0.source) < ContentPath.landingRank($1.source) }
+            let winner = ranked[0]
+            landingByFolder[folder] = winner
+            for loser in ranked.dropFirst() {
+                outrankedLandings[loser.source] = winner.source
+                diagnostics.append(.warning(
+                    "this folder has `\(RelativePath.name(winner.source))` too, which is its landing page (`_index.md` comes before `index.md`, which comes before `README.md`), so this file is left out of the site and links to it lead to `\(RelativePath.name(winner.source))`; remove it, or rename it to make it a page of its own",
+                    file: loser.displayPath, line: 1, column: 1))
+            }
+        }
+        return landingByFolder
+    }
+
+    /// The landing page made for a folder without a landing file: titled after the folder
+    /// (the site's title for the home page), listing its pages; with a note saying so.
+    private static func generatedLanding(_ folder: String, config: SiteConfig, displayRoot: String,
+                                         diagnostics: inout DiagnosticList) -> Entry {
+        let shown = folder.isEmpty ? displayRoot : "\(displayRoot)/\(folder)"
+        var matter = FrontMatter()
+        matter.title = folder.isEmpty ? config.title : ContentPath.title(fromName: RelativePath.name(folder))
+        let what = folder.isEmpty ? "the content folder has no home page" : "this folder has no landing page"
+        diagnostics.append(.note(
+            "\(what) (`_index.md`, `index.md` or `README.md`), so one was made with the title \"\(matter.title!)\" that lists its pages; add one of those files to write its text yourself",
+            file: shown))
+        var entry = Entry(source: folder + "/", displayPath: shown, frontMatter: matter, bodyTitle: nil)
+        entry.isGenerated = true
+        return entry
+    }
+
+    private mutating func addPage(_ entry: Entry, kind: Page.Kind, url: String, section: Int, fallbackTitle: String) -> Int {
+        let title = entry.frontMatter.title ?? entry.bodyTitle ?? fallbackTitle
         pages.append(Page(source: entry.source, kind: kind, title: title, description: entry.frontMatter.description,
                           order: entry.frontMatter.order, tags: entry.frontMatter.tags, url: url, section: section,
                           listed: entry.listed, updated: entry.frontMatter.updated?.description,
-                          news: entry.frontMatter.news, date: entry.frontMatter.date?.description))
+                          news: entry.frontMatter.news, date: entry.frontMatter.date?.description,
+                          isGenerated: entry.isGenerated))
         pageBySource[entry.source] = pages.count - 1
         return pages.count - 1
     }

@@ -3,7 +3,8 @@ import KennisbankLoad
 import KennisbankModel
 
 /// Renders the pages the generator makes itself (`GeneratedPage`): the 404 page, the search
-/// page, the blank forms of the kader and the overviews of a session's preparations.
+/// page, the blank forms of the kader, the overviews of a session's preparations and the
+/// redirect pages of aliases.
 package struct GeneratedPages {
     /// One generated file: its path, its HTML, and for a printable one its print variant and PDF.
     package struct File {
@@ -57,7 +58,19 @@ package struct GeneratedPages {
             return preparationOverview(model.assessments.sessions[number])
         case .book:
             return nil
+        case .alias(let number):
+            return aliasFile(model.aliases[number])
         }
+    }
+
+    /// The redirect page at an old address of a page: `noindex`, a refresh to the page by a
+    /// relative URL and a link to it.
+    private func aliasFile(_ alias: AliasPage) -> File {
+        let page = model.tree.pages[alias.page]
+        let values = AliasValues(site: SiteNameValue(title: model.config.title, language: model.config.language),
+                                 title: page.title, target: RelativeURL.between(from: alias.path, to: page.url),
+                                 canonical: model.config.baseURL.map { $0 + page.url }, strings: contexts.stringsValue)
+        return File(path: alias.path, html: templates.render(values, with: "alias"))
     }
 
     /// The book with its stylesheets inline, for its PDF.

@@ -55,7 +55,7 @@ package struct PageRenderer: Sendable {
     /// Renders page `index`. `locations` are where its links lead, when they are not the
     /// model's (a page edited since the model was built, see `SiteSession`).
     package func render(_ index: Int, locations: [LinkLocator.Location]? = nil) -> RenderedPage {
-        guard let source = sources[tree.pages[index].source] else { return RenderedPage() }
+        guard let source = sources[tree.pages[index].source] else { return renderGeneratedLanding(index) }
         source.document.setLabels(MarkdownLabels(strings: model.strings))
         var page = RenderedPage()
         let kind = model.kinds[index]
@@ -84,17 +84,40 @@ package struct PageRenderer: Sendable {
             return page
         case .home, .section, .knowledgePage, .kaderOverview, .assessmentsOverview:
             let body = source.document.renderHTML(allowRawHTML: model.config.allowRawHTML, links: links)
-            var context = contexts.context(for: index, body: body, headings: source.headings)
-            if case .assessmentsOverview = kind {
-                context.assessments = model.assessments.publicList(tree: tree, strings: model.strings)
-            }
-            if let kader {
-                if kader.site.contains(page: index, in: tree) { context.kader = kader.kaderValue }
-                context.kaderPart = kader.principleLink(for: index)
-            }
-            page.html = templates.render(context, with: Self.templateName(for: kind))
+            page.html = renderPage(index, kind: kind, body: body, headings: source.headings)
             return page
         }
+    }
+
+    /// A page with a body of Markdown in the template of its kind, with what that kind lists.
+    private func renderPage(_ index: Int, kind: PageKind, body: String, headings: [Heading]) -> String {
+        var context = contexts.context(for: index, body: body, headings: headings)
+        if case .assessmentsOverview = kind {
+            context.assessments = model.assessments.publicList(tree: tree, strings: model.strings)
+        }
+        if let kader {
+            if kader.site.contains(page: index, in: tree) { context.kader = kader.kaderValue }
+            context.kaderPart = kader.principleLink(for: index)
+        }
+        context.page.extra = sources[tree.pages[index].source]?.frontMatter.extra.map(ExtraContext.init)
+        return templates.render(context, with: Self.templateName(for: kind))
+    }
+
+    /// The landing page the model made for a folder without one (`Page.isGenerated`): no text of
+    /// its own, the folder's pages listed as on any section page. Nothing for another page
+    /// without a source (it failed to load; its error is reported).
+    private func renderGeneratedLanding(_ index: Int) -> RenderedPage {
+        var page = RenderedPage()
+        guard tree.pages[index].isGenerated else { return page }
+        let kind = model.kinds[index]
+        switch kind {
+        case .home, .section, .kaderOverview, .assessmentsOverview:
+            page.html = renderPage(index, kind: kind, body: "", headings: [])
+            if model.book.entry(of: index) != nil { page.bookBody = .html("") }
+        default:
+            break
+        }
+        return page
     }
 
     /// The template of each kind of page made from a source.

@@ -104,6 +104,8 @@ package struct PageInfo: TypedContext {
     package var updated: DateValue?
     package var tags: [String] = []
     package var isHome = false
+    /// The page's `extra:` front matter, for templates (`page.extra.KEY`).
+    package var extra: ExtraContext?
 
     package init(title: String, url: String) {
         self.title = title
@@ -119,6 +121,7 @@ package struct PageInfo: TypedContext {
         case "tags": tags
         case "hasTags": !tags.isEmpty
         case "isHome": isHome
+        case "extra": optional(extra)
         default: nil
         }
     }

@@ -25,6 +25,8 @@ package struct TemplateSet: Sendable {
                                          "partials/assessment-indicator", "partials/status-label"]
     /// Templates a site with a kader needs as well.
     package static let requiredForKader = ["kader", "kader-part", "form-base", "form", "form-plan"]
+    /// Templates a site with aliases (`aliases:` in front matter) needs as well.
+    package static let requiredForAliases = ["alias"]
 
     /// Reports each of `names` that is missing.
     package func requireTemplates(_ names: [String], displayRoot: String, diagnostics: inout DiagnosticList) {

@@ -25,9 +25,17 @@ public struct FrontMatter: Sendable, Equatable {
     /// News pages (`news: true`) with their date (`date: 2025-10-01`) go into the news feed.
     public var news = false
     public var date: SessionDate?
+    /// Old addresses of the page (`aliases:`), each given a redirect page.
+    public var aliases: [PageAlias] = []
+    /// `extra:`, a map passed through to templates as `page.extra`; nil when absent.
+    public var extra: ExtraValue?
+
+    /// Keys other generators use for `order` (Hugo's `weight`, Docusaurus' `sidebar_position`,
+    /// Just the Docs' `nav_order`), in the order they are taken when `order` is absent.
+    public static let orderKeys = ["weight", "sidebar_position", "nav_order"]
 
     public static let knownKeys = ["title", "description", "order", "draft", "tags", "slug", "part", "version", "principle",
-                                   "updated", "news", "date"]
+                                   "updated", "news", "date", "aliases", "extra"] + orderKeys
 
     public init() {}
 }

@@ -74,7 +74,7 @@ extension KennisbankCommand {
                 Report.line(String(format: "built %@ into %@ with %d warnings in %.2f s",
                                    made, output, report.diagnostics.warnings.count, report.seconds))
             } else {
-                Report.line("build failed with \(report.diagnostics.errors.count) errors; \(output) was left as it was")
+                Report.line("\(report.checkedSummary); the build failed, so \(output) was left as it was")
                 throw ExitCode.failure
             }
         }
@@ -90,9 +90,7 @@ extension KennisbankCommand {
         func run() throws {
             let report = SiteBuilder.check(project.buildOptions())
             Report.print(report)
-            Report.line(String(format: "checked %d pages and %d files: %d errors, %d warnings in %.2f s",
-                               report.pages, report.assets, report.diagnostics.errors.count,
-                               report.diagnostics.warnings.count, report.seconds))
+            Report.line(report.checkedSummary + String(format: " in %.2f s", report.seconds))
             if !report.succeeded { throw ExitCode.failure }
         }
     }

@@ -92,9 +92,12 @@ struct ModelTests {
         #expect(navigation.neighbours(of: zeta).previous == nil)
     }
 
-    @Test func missingLandingPageIsAnError() {
-        let (_, problems) = tree([entry("_index.md", "Start"), entry("los/pagina.md", "Pagina")])
-        #expect(problems == ["content/los: error: missing `_index.md`: every folder with pages needs one as this section's landing page; create `content/los/_index.md` with a `title:`"])
+    @Test func missingLandingPageIsMade() throws {
+        let (tree, problems) = tree([entry("_index.md", "Start"), entry("los/pagina.md", "Pagina")])
+        #expect(problems == ["content/los: note: this folder has no landing page (`_index.md`, `index.md` or `README.md`), so one was made with the title \"Los\" that lists its pages; add one of those files to write its text yourself"])
+        let section = try #require(tree.sections.first { $0.folder == "los" })
+        #expect(tree.pages[section.landing].isGenerated && tree.pages[section.landing].title == "Los")
+        #expect(section.children == [.page(try #require(tree.pageBySource["los/pagina.md"]))])
     }
 
     @Test func twoSourcesForOneOutputPathAreErrors() {
