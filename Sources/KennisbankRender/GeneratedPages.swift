@@ -69,7 +69,8 @@ package struct GeneratedPages {
 
     private func formFile(_ form: KaderForm) -> File? {
         guard let kader else { return nil }
-        var context = FormPageValues(site: SiteNameValue(title: model.config.title, language: model.config.language),
+        var context = FormPageValues(site: SiteNameValue(title: model.config.title, language: model.config.language,
+                                                                   pageCounter: model.strings.pageCounterCSS),
                                      root: RelativeURL.root(for: form.html), strings: contexts.stringsValue,
                                      form: kader.formValues(form, contents: contents))
         let template = form.kind == .plan ? "form-plan" : "form"

@@ -116,6 +116,14 @@ private let hostileCases: [HostileCase] = [
         #expect(mkfifo(root.appendingPathComponent("content/sectie/pijp").path, 0o644) == 0)
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/sectie/naar-pijp.md").path, withDestinationPath: "pijp")
     }, expect: "content/sectie/naar-pijp.md: error: this symbolic link leads to a named pipe (FIFO), not a file or folder, and cannot be read as content; remove it from the content folder"),
+    // The site's language: it names the strings file and goes into every page's `lang`.
+    HostileCase("a language that leaves the strings folder", ["kennisbank.yml": "language: ../../../etc/passwd\n"],
+                expect: "kennisbank.yml:1:1: error: `language` must be a language code such as `nl` or `en`"),
+    HostileCase("a language that would end the lang attribute", ["kennisbank.yml": "language: 'nl\" onmouseover=\"alert(1)'\n"],
+                expect: "kennisbank.yml:1:1: error: `language` must be a language code such as `nl` or `en`"),
+    HostileCase("a strings file without a word the browser form shows",
+                ["templates/strings/nl.yml": "fill:\n  saveFile: Opslaan\n"],
+                expect: "templates/static/invullen.js:"),
 ]
 
 @Suite("Hostile input", .serialized)
