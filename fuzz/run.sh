@@ -46,7 +46,7 @@ PY
 
 # Project archives for fuzz-build (see fuzz/Sources/FuzzSupport/FuzzProject.swift): the home
 # page with each section of the shipped content, the kader with an assessment, and a page with
-# a template of its own.
+# a template of its own, and the kader in English with its strings file.
 python3 - "$repo/content" "$repo/templates" "$work/seeds/build" <<'PY'
 import os, sys
 content, templates, out = sys.argv[1:4]
@@ -71,6 +71,9 @@ archive("kader-and-assessment", kader)
 archive("names-and-template", [("content/a.md", "---\ntitle: A\nslug: x\n---\n# A\n"),
                                ("content/é é/_index.md", "# Spatie\n"),
                                ("templates/page.mustache", open(os.path.join(templates, "page.mustache"), encoding="utf-8").read())])
+# The site's language: the kader and an assessment in English, with the strings file to mutate.
+archive("language-en", kader + [("kennisbank.yml", "title: Kennisbank\nlanguage: en\n"),
+                                ("templates/strings/en.yml", open(os.path.join(templates, "strings", "en.yml"), encoding="utf-8").read())])
 PY
 
 status=0

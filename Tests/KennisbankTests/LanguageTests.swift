@@ -3,6 +3,7 @@ import Foundation
 import Kennisbank
 import Testing
 import KennisbankLoad
+import KennisbankServe
 import SiteFormats
 
 /// The shipped content built with `language: en` (a copy of the project in a temporary folder,
@@ -210,6 +211,29 @@ struct LanguageTests {
         #expect(words.dutchOnly.isSuperset(of: ["Vorige", "Zoeken", "Zorgorganisatie", "maart", "pagina", "Onderdeel", "Gemeente"]))
     }
 
+    /// Every key the generator's code names (a literal such as `"search.title"`, or the start of
+    /// one such as `"assessment.changes." + ...`) is one the reader requires, so that a strings
+    /// file without it is an error instead of a word rendered as nothing.
+    @Test func everyKeyTheGeneratorUsesIsRequired() throws {
+        let words = try InterfaceWords()
+        let topLevel = Set(words.dutch.root.keys)
+        let required = InterfaceStrings.requiredKeys.map(\.key)
+        var named: [String] = []
+        for (path, data) in filesBelow(repositoryRoot.appendingPathComponent("Sources")) where path.hasSuffix(".swift") {
+            let text = String(decoding: data, as: UTF8.self)
+            for piece in text.split(separator: "\"").enumerated().filter({ $0.offset % 2 == 1 }).map(\.element) {
+                let key = piece.prefix { $0.isLetter || $0.isNumber || $0 == "." }
+                guard key.contains("."), let first = key.split(separator: ".").first, topLevel.contains(String(first)),
+                      !["xml", "yml", "html", "txt"].contains(String(key.split(separator: ".").last ?? "")) else { continue }
+                let isPrefix = key.count < piece.count || key.hasSuffix(".")
+                let known = isPrefix ? required.contains { $0.hasPrefix(key) } : required.contains(String(key))
+                #expect(known, "\(path): `\(piece)` is not among InterfaceStrings.requiredKeys")
+                named.append(String(key))
+            }
+        }
+        #expect(named.count > 25)
+    }
+
     @Test func theEnglishSiteShowsNoDutchInterfaceWord() async throws {
         let site = try await EnglishSite.awaited()
         #expect(!site.report.diagnostics.hasErrors, "\(site.report.diagnostics.items)")
@@ -275,6 +299,9 @@ struct LanguageTests {
             #expect(dutch.isEmpty, "\(file): \(dutch.sorted()) in \(literals.filter { !InterfaceWords.words(in: [$0]).isDisjoint(with: dutch) })")
         }
         #expect(checked > 100)
+        // The script `serve` adds to every page speaks the generator's language, not Dutch.
+        let serveWords = InterfaceWords.words(in: stringLiterals(in: DevServer.liveScript))
+        #expect(serveWords.contains("rebuilt") && serveWords.isDisjoint(with: words.dutchOnly), "\(serveWords.intersection(words.dutchOnly))")
         // The page numbers of printed pages, forms and the book are the language's.
         for page in ["index.html", "kader/formulieren/p1.html", "boek/index.html"] {
             #expect(site.pages[page]?.contains("@bottom-right { content: \"page \" counter(page) \" of \" counter(pages); }") == true, "\(page)")
