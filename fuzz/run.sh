@@ -50,7 +50,7 @@ PY
 
 # Project archives for fuzz-build (see fuzz/Sources/FuzzSupport/FuzzProject.swift): the home
 # page with each section of the shipped content, the kader with an assessment, and a page with
-# a template of its own.
+# a template of its own, and the kader in English with its strings file.
 python3 - "$repo/content" "$repo/templates" "$work/seeds/build" <<'PY'
 import os, sys
 content, templates, out = sys.argv[1:4]
@@ -79,6 +79,9 @@ archive("names-and-template", [("content/a.md", "---\ntitle: A\nslug: x\n---\n# 
 archive("other-generators", [("content/docs/README.md", "# Docs\n\n## Begin\n"),
                              ("content/docs/stap.md", "---\nweight: 2\naliases: [/oud/stap/]\nextra: {regio: Utrecht}\n---\n[terug](README.md#begin)\n"),
                              ("content/zonder-landing/pagina.md", "Tekst zonder titel.\n")])
+# The site's language: the kader and an assessment in English, with the strings file to mutate.
+archive("language-en", kader + [("kennisbank.yml", "title: Kennisbank\nlanguage: en\n"),
+                                ("templates/strings/en.yml", open(os.path.join(templates, "strings", "en.yml"), encoding="utf-8").read())])
 PY
 
 status=0

@@ -84,21 +84,10 @@ public struct Organisation: Sendable, Equatable {
     }
 }
 
-/// The roles of those present at a joint session.
+/// The roles of those present at a joint session. Pages show them in the site's language (the
+/// strings file's `roles.KEY`); files write the raw value.
 public enum Role: String, CaseIterable, Sendable, Equatable {
     case zorgorganisatie, woningcorporatie, gemeente, ervaringsdeskundige, belangenbehartiger, anders
-
-    /// The Dutch label, as printed (plural where several may be present).
-    public var label: String {
-        switch self {
-        case .zorgorganisatie: "Zorgorganisatie"
-        case .woningcorporatie: "Woningcorporatie"
-        case .gemeente: "Gemeente"
-        case .ervaringsdeskundige: "Ervaringsdeskundige"
-        case .belangenbehartiger: "Belangenbehartiger"
-        case .anders: "Anders"
-        }
-    }
 }
 
 /// Who may find an assessment.

@@ -65,7 +65,7 @@ public enum AssessmentFormat {
     }
 
     /// The word a file uses for a status: the kader's own words, in lower case.
-    public static func word(for status: Status) -> String { status.label.lowercased() }
+    public static func word(for status: Status) -> String { status.kaderName.lowercased() }
 
     /// The word a file uses for an indicator left open on purpose.
     public static let openWord = "open"
@@ -102,33 +102,24 @@ public enum AssessmentFormat {
             planHeading: planHeading,
             planFields: Dictionary(uniqueKeysWithValues: PlanField.allCases.map { ("\($0)", $0.rawValue) }),
             statuses: Status.allCases.map { status in
-                Description.StatusWord(key: status.rawValue, word: word(for: status), label: status.label,
-                                       colour: status.colour,
+                Description.StatusWord(key: status.rawValue, word: word(for: status),
                                        words: Status.words.filter { $0.value == status }.keys.sorted())
             },
             openWords: Status.openWords.sorted(), openWord: openWord,
-            roles: Role.allCases.map { Description.Choice(key: $0.rawValue, label: $0.label) },
-            parties: preparationParties.map { Description.Choice(key: $0.rawValue, label: $0.label) },
-            visibilities: Visibility.allCases.map { Description.Choice(key: $0.rawValue, label: $0.rawValue) },
+            roles: Role.allCases.map(\.rawValue),
+            parties: preparationParties.map(\.rawValue),
+            visibilities: Visibility.allCases.map(\.rawValue),
             defaultVisibility: Visibility.unlisted.rawValue)
     }
 
     /// What the browser form needs to read and write the format.
     public struct Description: Sendable, Equatable, Encodable {
-        /// One status: its key, the word the form writes, its label and colour, and every word
-        /// a file may use for it.
+        /// One status: its key, the word the form writes and every word a file may use for it.
+        /// (The form shows the status in the site's language, from its interface words.)
         public struct StatusWord: Sendable, Equatable, Encodable {
             public var key: String
             public var word: String
-            public var label: String
-            public var colour: String
             public var words: [String]
-        }
-
-        /// A choice of a list (role, party, visibility): the word written in the file and its label.
-        public struct Choice: Sendable, Equatable, Encodable {
-            public var key: String
-            public var label: String
         }
 
         public var keys: [String: String]
@@ -142,9 +133,10 @@ public enum AssessmentFormat {
         public var statuses: [StatusWord]
         public var openWords: [String]
         public var openWord: String
-        public var roles: [Choice]
-        public var parties: [Choice]
-        public var visibilities: [Choice]
+        /// The words of the choices of a list (role, party, visibility), as the file writes them.
+        public var roles: [String]
+        public var parties: [String]
+        public var visibilities: [String]
         public var defaultVisibility: String
     }
 }

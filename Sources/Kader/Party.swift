@@ -1,41 +1,26 @@
-/// The three parties that carry a Housing First practice together.
+/// The three parties that carry a Housing First practice together. Pages show them in the
+/// site's language (the strings file's `roles.KEY`).
 public enum Party: String, CaseIterable, Sendable, Hashable {
     case zorgorganisatie
     case woningcorporatie
     case gemeente
-
-    /// The Dutch label, as printed.
-    public var label: String {
-        switch self {
-        case .zorgorganisatie: "Zorgorganisatie"
-        case .woningcorporatie: "Woningcorporatie"
-        case .gemeente: "Gemeente"
-        }
-    }
 }
 
 /// The colour score of the kader. Never shown by colour alone: each status has a label, a
-/// colour name and a shape that survive printing in black and white.
+/// colour name (both in the site's language, from the strings file's `status.KEY`) and a shape
+/// that survive printing in black and white.
 public enum Status: String, CaseIterable, Sendable, Hashable {
     case opOrde
     case inOntwikkeling
     case nietOpOrde
 
-    /// The kader's own words.
-    public var label: String {
+    /// The kader's own words, as the file format writes them (`**Kleurscore:** op orde`);
+    /// pages show the strings file's `status.KEY.label`.
+    public var kaderName: String {
         switch self {
         case .opOrde: "Op orde"
         case .inOntwikkeling: "In ontwikkeling"
         case .nietOpOrde: "Niet op orde"
-        }
-    }
-
-    /// The colour of the score in the kader.
-    public var colour: String {
-        switch self {
-        case .opOrde: "groen"
-        case .inOntwikkeling: "oranje"
-        case .nietOpOrde: "rood"
         }
     }
 
@@ -45,18 +30,6 @@ public enum Status: String, CaseIterable, Sendable, Hashable {
         case .opOrde: "●"
         case .inOntwikkeling: "▲"
         case .nietOpOrde: "■"
-        }
-    }
-
-    /// What the score means, in the kader's sense.
-    public var meaning: String {
-        switch self {
-        case .opOrde:
-            "De indicator wordt volledig en structureel toegepast; er zijn geen wezenlijke belemmeringen."
-        case .inOntwikkeling:
-            "Er zijn eerste stappen gezet, maar de uitvoering is nog onvoldoende; verdere ontwikkeling is nodig."
-        case .nietOpOrde:
-            "De indicator wordt nu niet of structureel onvoldoende nageleefd; er zijn knelpunten die aandacht en actie vragen."
         }
     }
 }

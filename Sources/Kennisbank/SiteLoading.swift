@@ -45,7 +45,10 @@ struct LoadedSite {
         let templates = TemplateSet.load(directory: templateRoot, displayRoot: options.templates, strings: read,
                                          diagnostics: &diagnostics)
         if let read {
-            templates?.checkStrings(read, stringsFile: "\(options.templates)/strings/\(config.language).yml", diagnostics: &diagnostics)
+            let stringsFile = "\(options.templates)/strings/\(config.language).yml"
+            templates?.checkStrings(read, stringsFile: stringsFile, diagnostics: &diagnostics)
+            ScriptStrings.check(templateRoot: templateRoot, displayRoot: options.templates, strings: read,
+                                stringsFile: stringsFile, diagnostics: &diagnostics)
         }
         let strings = read ?? InterfaceStrings(language: config.language, root: [:])
         let contentRoot = options.url(options.content)

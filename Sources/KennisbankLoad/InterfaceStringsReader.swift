@@ -36,8 +36,8 @@ extension InterfaceStrings {
             }
         }
         let strings = InterfaceStrings(language: language, root: root)
-        for key in strings.missingKeys {
-            diagnostics.append(.error("the strings file has no `\(key)`, which the generator needs; add it (see `strings/nl.yml`)",
+        for (key, use) in strings.missingKeys {
+            diagnostics.append(.error("the strings file has no `\(key)`, which the generator needs for \(use); add it (see `strings/nl.yml`)",
                                       file: display, line: 1, column: 1))
         }
         return strings

@@ -30,7 +30,14 @@ extension SiteConfig {
         fields.warnUnknownKeys(known: knownKeys, what: "site config", diagnostics: &diagnostics)
         if let title = fields.string("title", diagnostics: &diagnostics) { config.title = title }
         config.description = fields.string("description", diagnostics: &diagnostics)
-        if let language = fields.string("language", diagnostics: &diagnostics) { config.language = language }
+        if let language = fields.string("language", diagnostics: &diagnostics), let entry = fields.entry("language") {
+            if SiteConfig.isLanguageCode(language) {
+                config.language = language
+            } else {
+                diagnostics.append(.error("`language` must be a language code such as `nl` or `en` (two or three lower-case letters, optionally followed by a region such as `-BE`), the name of a file in `strings/`",
+                                          file: displayPath, line: entry.line, column: entry.column))
+            }
+        }
         if let base = fields.string("base_url", diagnostics: &diagnostics), !base.isEmpty, let entry = fields.entry("base_url") {
             if base.hasPrefix("https://") || base.hasPrefix("http://") {
                 config.baseURL = base.hasSuffix("/") ? base : base + "/"

@@ -22,7 +22,9 @@ package enum AssessmentPages {
         if draft.preparation != nil {
             // The address is the same in every language: `voorbereiding-PARTY-SESSION`.
             slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(draft.session?.value ?? "")")
-            matter.title = strings.text("preparation.title", ["party": draft.party?.value ?? "",
+            // The party as the site's language names it (the file writes the format's word).
+            let party = draft.party.map { written in AssessmentFormat.role(written.value).map { strings.label($0).lowercased() } ?? written.value }
+            matter.title = strings.text("preparation.title", ["party": party ?? "",
                                                                "session": draft.session?.value ?? ""])
         }
         if slug.isEmpty { slug = Slug.make(String(RelativePath.name(path).dropLast(3))) }

@@ -36,7 +36,7 @@ package struct AssessmentContexts: Sendable {
         self.templates = templates
         var labels: [Status?: String] = [:]
         for status in [nil] + Status.allCases.map(Optional.some) {
-            let label = StatusLabelValue(status: status.map(StatusValue.init), strings: stringsValue)
+            let label = StatusLabelValue(status: status.map { StatusValue($0, strings: strings) }, strings: stringsValue)
             labels[status] = templates?.render(label, with: "partials/status-label") ?? ""
         }
         statusLabels = labels
@@ -99,9 +99,9 @@ package struct AssessmentContexts: Sendable {
         if let comparison, let previous { compared = comparisonValue(comparison, previous: previous, previousURL: previousURL) }
         return ResultValues(
             practice: assessment.practice, date: strings.date(assessment.date), dateISO: assessment.date.description,
-            version: assessment.kaderVersion, kaderTitle: KaderContexts.kaderTitle, isUnlisted: assessment.visibility == .unlisted,
+            version: assessment.kaderVersion, kaderTitle: strings.text("kader.title"), isUnlisted: assessment.visibility == .unlisted,
             region: assessment.region, facilitator: assessment.facilitator,
-            filled: summary.total.filled, total: summary.total.total, roles: roles(assessment), statuses: StatusValue.all,
+            filled: summary.total.filled, total: summary.total.total, roles: roles(assessment), statuses: StatusValue.all(strings),
             summary: rows,
             summaryTotal: CountsValue(summary.total, bar: bar(summary.total, title: strings.text("assessment.allParts"), id: "totaal")),
             attention: attention, plan: plan,
@@ -125,7 +125,7 @@ package struct AssessmentContexts: Sendable {
                 }
                 if let comparison, let change = comparison.changes[indicator.id] {
                     block.change = ChangeValue(key: change.rawValue, label: strings.text("assessment.changes." + change.rawValue),
-                                               before: previous?.status(indicator.id).map(StatusValue.init))
+                                               before: previous?.status(indicator.id).map { StatusValue($0, strings: strings) })
                 }
                 html += blocks.html(block)
             }
@@ -145,7 +145,7 @@ package struct AssessmentContexts: Sendable {
     private func roles(_ assessment: Assessment) -> [RoleValue] {
         Role.allCases.compactMap { role in
             let names = assessment.organisations.filter { $0.role == role }.map(\.name)
-            return names.isEmpty ? nil : RoleValue(label: role.label, names: names)
+            return names.isEmpty ? nil : RoleValue(label: strings.label(role), names: names)
         }
     }
 
@@ -159,9 +159,9 @@ package struct AssessmentContexts: Sendable {
     private func bar(_ counts: StatusCounts, title: String, id: String) -> StatusBarValue {
         let width = 600
         let parts: [(key: String, label: String, symbol: String, count: Int)] = [
-            ("opOrde", Status.opOrde.label, Status.opOrde.symbol, counts.opOrde),
-            ("inOntwikkeling", Status.inOntwikkeling.label, Status.inOntwikkeling.symbol, counts.inOntwikkeling),
-            ("nietOpOrde", Status.nietOpOrde.label, Status.nietOpOrde.symbol, counts.nietOpOrde),
+            ("opOrde", strings.label(Status.opOrde), Status.opOrde.symbol, counts.opOrde),
+            ("inOntwikkeling", strings.label(Status.inOntwikkeling), Status.inOntwikkeling.symbol, counts.inOntwikkeling),
+            ("nietOpOrde", strings.label(Status.nietOpOrde), Status.nietOpOrde.symbol, counts.nietOpOrde),
             ("open", strings.text("indicatorBlock.open"), "○", counts.open),
         ]
         var x = 0
@@ -184,7 +184,7 @@ extension AssessmentContexts {
     package func overviewValues(_ overview: PreparationOverview,
                                 texts: [String: [IndicatorID: IndicatorText]]) -> PreparationOverviewValues {
         let parties = overview.preparations.map { preparation in
-            PartyColumn(label: preparation.preparation?.party.label ?? "",
+            PartyColumn(label: preparation.preparation.map { strings.label($0.party) } ?? "",
                         name: preparation.organisations.first(where: { $0.role == preparation.preparation?.party })?.name)
         }
         let attentionLabels = ["preparation.attention.disagreement", "preparation.attention.nietOpOrde",
@@ -192,15 +192,15 @@ extension AssessmentContexts {
         let rows = overview.rows.map { row -> OverviewRow in
             let notes = overview.preparations.compactMap { preparation -> PartyNote? in
                 guard let text = texts[preparation.source]?[row.id], !(text.reflection + text.actions).isEmpty else { return nil }
-                return PartyNote(party: preparation.preparation?.party.label ?? "", reflection: text.reflection, actions: text.actions)
+                return PartyNote(party: preparation.preparation.map { strings.label($0.party) } ?? "", reflection: text.reflection, actions: text.actions)
             }
             return OverviewRow(id: row.id.description, anchor: row.id.anchor, title: kader.indicator(row.id)?.title ?? "",
                                disagreement: row.disagreement,
                                attention: attentionLabels.indices.contains(row.attention) ? attentionLabels[row.attention] : nil,
-                               statuses: row.statuses.map { StatusLabelValue(status: $0.map(StatusValue.init)) }, notes: notes)
+                               statuses: row.statuses.map { StatusLabelValue(status: $0.map { StatusValue($0, strings: strings) }) }, notes: notes)
         }
         let first = overview.preparations.first
-        return PreparationOverviewValues(session: overview.session, kaderTitle: KaderContexts.kaderTitle, version: kader.version,
+        return PreparationOverviewValues(session: overview.session, kaderTitle: strings.text("kader.title"), version: kader.version,
                                          practice: first?.practice, date: first.map { strings.date($0.date) },
                                          dateISO: first?.date.description, parties: parties, rows: rows,
                                          disagreements: overview.disagreements)

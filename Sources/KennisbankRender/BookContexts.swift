@@ -46,7 +46,8 @@ package struct BookContexts: Sendable {
                 return part.indicators.map { BookIndicatorValue(id: $0.id.description, title: $0.title, href: "\(id)--\($0.id.anchor)") }
             }
         }
-        return BookValues(site: SiteNameValue(title: config.title, language: config.language, description: config.description),
+        return BookValues(site: SiteNameValue(title: config.title, language: config.language, description: config.description,
+                                                        pageCounter: strings.pageCounterCSS),
                           root: RelativeURL.root(for: Book.url), strings: StringsValue(strings),
                           homeURL: tree.sections.first.map { tree.pages[$0.landing].url }, pdf: withPDF ? Book.pdf : nil,
                           kaderVersion: kader?.site.kader.version, date: date, chapters: chapters, pageCount: book.entries.count,

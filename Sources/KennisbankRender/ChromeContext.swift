@@ -12,6 +12,8 @@ package final class ChromeShared: Sendable, Hashable {
     let title: String
     let language: String
     let locale: String
+    /// The page counter of printed pages, a CSS `content:` value (`InterfaceStrings.pageCounterCSS`).
+    let pageCounter: String
     let footer: String?
     let mainNav: [MenuEntry]
     let hasSearch: Bool
@@ -20,11 +22,12 @@ package final class ChromeShared: Sendable, Hashable {
     let book: (url: String, pdf: String?)?
     let strings: StringsValue
 
-    package init(title: String, language: String, footer: String?, mainNav: [MenuEntry], hasSearch: Bool, searchURL: String,
+    package init(title: String, language: String, locale: String, pageCounter: String, footer: String?, mainNav: [MenuEntry], hasSearch: Bool, searchURL: String,
                  homeURL: String?, book: (url: String, pdf: String?)?, strings: StringsValue) {
         self.title = title
         self.language = language
-        locale = language == "nl" ? "nl_NL" : language
+        self.locale = locale
+        self.pageCounter = pageCounter
         self.footer = footer
         self.mainNav = mainNav
         self.hasSearch = hasSearch
@@ -74,7 +77,7 @@ package struct ChromeContext: TypedContext {
         }
     }
 
-    /// `site`: the site's title, language, locale and footer text.
+    /// `site`: the site's title, language, locale, page counter and footer text.
     struct SiteValue: MustacheParent {
         let shared: ChromeShared
         func child(named name: String) -> Any? {
@@ -82,6 +85,7 @@ package struct ChromeContext: TypedContext {
             case "title": TemplateValues.Text(renderText: shared.title)
             case "language": TemplateValues.Text(renderText: shared.language)
             case "locale": TemplateValues.Text(renderText: shared.locale)
+            case "pageCounter": TemplateValues.Text(renderText: shared.pageCounter)
             case "footer": TemplateValues.text(shared.footer)
             default: nil
             }

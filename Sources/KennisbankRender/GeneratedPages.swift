@@ -67,7 +67,7 @@ package struct GeneratedPages {
     /// relative URL and a link to it.
     private func aliasFile(_ alias: AliasPage) -> File {
         let page = model.tree.pages[alias.page]
-        let values = AliasValues(site: SiteNameValue(title: model.config.title, language: model.config.language),
+        let values = AliasValues(site: SiteNameValue(title: model.config.title, language: model.config.language, pageCounter: model.strings.pageCounterCSS),
                                  title: page.title, target: RelativeURL.between(from: alias.path, to: page.url),
                                  canonical: model.config.baseURL.map { $0 + page.url }, strings: contexts.stringsValue)
         return File(path: alias.path, html: templates.render(values, with: "alias"))
@@ -82,7 +82,8 @@ package struct GeneratedPages {
 
     private func formFile(_ form: KaderForm) -> File? {
         guard let kader else { return nil }
-        var context = FormPageValues(site: SiteNameValue(title: model.config.title, language: model.config.language),
+        var context = FormPageValues(site: SiteNameValue(title: model.config.title, language: model.config.language,
+                                                                   pageCounter: model.strings.pageCounterCSS),
                                      root: RelativeURL.root(for: form.html), strings: contexts.stringsValue,
                                      form: kader.formValues(form, contents: contents))
         let template = form.kind == .plan ? "form-plan" : "form"

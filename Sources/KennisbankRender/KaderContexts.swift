@@ -33,12 +33,10 @@ package struct KaderContexts: Sendable {
         self.withPDF = withPDF
         forms = site.forms
         let parts = site.kader.parts.map { Self.link(to: $0, site: site, tree: tree) }
-        kaderValue = KaderValue(title: Self.kaderTitle, version: site.kader.version, url: tree.pages[site.landing].url, parts: parts,
+        kaderValue = KaderValue(title: strings.text("kader.title"), version: site.kader.version, url: tree.pages[site.landing].url, parts: parts,
                                 total: site.kader.indicators.count,
                                 forms: site.forms.map { Self.formLink($0, kader: site.kader, strings: strings) }, hasPDF: withPDF)
     }
-
-    package static let kaderTitle = "Kwaliteitskader Housing First"
 
     /// The title of a form, as the kader's landing page and the form itself show it.
     package static func title(of form: KaderForm, in kader: Kader, strings: InterfaceStrings) -> String {
@@ -90,8 +88,9 @@ package struct KaderContexts: Sendable {
         // The whole kader and the preparation form can be filled in, in the browser.
         let fillable = form.kind == .whole || form.kind == .preparation
         return FormValues(title: Self.title(of: form, in: site.kader, strings: strings), subtitle: subtitle,
-                          kaderTitle: Self.kaderTitle, version: site.kader.version, statuses: StatusValue.all,
-                          roles: strings.list("forms.roles"), parties: Party.allCases.map(\.label) + [strings.text("forms.otherParty")],
+                          kaderTitle: strings.text("kader.title"), version: site.kader.version, statuses: StatusValue.all(strings),
+                          roles: strings.list("forms.roles"),
+                          parties: Party.allCases.map { strings.label($0) } + [strings.text("forms.otherParty")],
                           isPreparation: form.kind == .preparation, isPlan: form.kind == .plan,
                           parts: parts.map { part in partBody(part, content: contents[part.id]) },
                           kind: form.kind == .preparation ? "preparation" : "whole", fillData: fillable ? fillData : nil,
@@ -107,7 +106,7 @@ package struct KaderContexts: Sendable {
                 IndicatorGroupValue(title: group.title, anchor: group.anchor, intro: group.intro, indicators: group.indicators.compactMap { id in
                     byID[id].map { indicator in
                         KaderIndicatorValue(id: indicator.id.description, anchor: indicator.id.anchor, title: indicator.title,
-                                            html: content?.indicatorHTML[id] ?? "", parties: indicator.parties.map(\.label))
+                                            html: content?.indicatorHTML[id] ?? "", parties: indicator.parties.map { strings.label($0) })
                     }
                 })
             }

@@ -46,7 +46,8 @@ package struct PageContextBuilder: Sendable {
             let page = tree.pages[Self.landingOrPage(child, in: tree)]
             return ChromeShared.MenuEntry(title: page.title, url: page.url)
         }
-        chromeShared = ChromeShared(title: config.title, language: config.language, footer: config.footer, mainNav: mainNav,
+        chromeShared = ChromeShared(title: config.title, language: config.language, locale: strings.text("locale"),
+                                    pageCounter: strings.pageCounterCSS, footer: config.footer, mainNav: mainNav,
                                     hasSearch: withSearch, searchURL: Self.searchURL,
                                     homeURL: tree.sections.first.map { tree.pages[$0.landing].url }, book: bookLinks,
                                     strings: stringsValue)

@@ -185,7 +185,7 @@ package struct PageRenderer: Sendable {
             previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
         if withPDF { values.pdf = AssessmentContexts.pdfName }
         if let preparation = assessment.preparation, let session = model.assessments.session(of: index) {
-            values.preparation = PreparationNotice(party: preparation.party.label.lowercased(), session: preparation.session,
+            values.preparation = PreparationNotice(party: model.strings.label(preparation.party).lowercased(), session: preparation.session,
                                                    url: session.url)
         }
         context.assessment = values
@@ -217,7 +217,8 @@ package struct PageRenderer: Sendable {
             assessment, texts: texts, previous: model.assessments.previous[index].flatMap { model.assessments.assessments[$0] },
             previousURL: nil, linkRoot: model.config.baseURL)
         values.pdf = pdfName
-        return templates.render(StandaloneAssessmentValues(site: SiteNameValue(title: nil, language: model.config.language),
+        return templates.render(StandaloneAssessmentValues(site: SiteNameValue(title: nil, language: model.config.language,
+                                                                                            pageCounter: model.strings.pageCounterCSS),
                                                            assessment: values, inlineCSS: InlineCSS.style(stylesheets),
                                                            strings: contexts.stringsValue),
                                 with: "assessment-standalone")

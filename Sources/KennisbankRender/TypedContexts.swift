@@ -1,5 +1,6 @@
 import Kader
 import Mustache
+import SiteFormats
 
 /// Typed template values: each is a plain struct that swift-mustache reads through
 /// `child(named:)`, a `switch` over its field names (no reflection, no dictionary), and that is
@@ -62,12 +63,16 @@ package struct StatusValue: TypedContext {
         self.meaning = meaning
     }
 
-    package init(_ status: Status) {
-        self.init(key: status.rawValue, label: status.label, colour: status.colour, symbol: status.symbol, meaning: status.meaning)
+    /// A status in the words of the site's language.
+    package init(_ status: Status, strings: InterfaceStrings) {
+        self.init(key: status.rawValue, label: strings.label(status), colour: strings.colour(status), symbol: status.symbol,
+                  meaning: strings.meaning(status))
     }
 
     /// The colour score: every status, in the kader's order.
-    package static let all = Status.allCases.map(StatusValue.init)
+    package static func all(_ strings: InterfaceStrings) -> [StatusValue] {
+        Status.allCases.map { StatusValue($0, strings: strings) }
+    }
 
     package func child(named name: String) -> Any? {
         switch name {

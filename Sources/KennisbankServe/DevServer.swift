@@ -103,11 +103,11 @@ public final class DevServer: Sendable {
             }
             let rules = RequestRules(host: host, port: port)
             guard rules.acceptsHost(request.headers[.host]) else {
-                return Self.refusal(421, "Misdirected Request", "Deze server beantwoordt alleen verzoeken aan http://\(host):\(port)/ (of http://localhost:\(port)/).")
+                return Self.refusal(421, "Misdirected Request", "This server answers only requests to http://\(host):\(port)/ (or http://localhost:\(port)/).")
             }
             if request.path == Self.livePath {
                 guard rules.acceptsOrigin(request.headers[HTTPHeader("Origin")]) else {
-                    return Self.refusal(403, "Forbidden", "Alleen pagina's van deze server mogen verbinden.")
+                    return Self.refusal(403, "Forbidden", "Only pages of this server may connect.")
                 }
                 return try await live.handleRequest(request)
             }
@@ -115,7 +115,7 @@ public final class DevServer: Sendable {
             case .GET: return Self.response(responder.answer(path: request.path))
             case .HEAD: return Self.response(responder.answer(path: request.path), withBody: false)
             default:
-                var refusal = Self.refusal(405, "Method Not Allowed", "Deze server beantwoordt alleen GET en HEAD.")
+                var refusal = Self.refusal(405, "Method Not Allowed", "This server answers only GET and HEAD.")
                 refusal.headers[HTTPHeader("Allow")] = "GET, HEAD"
                 return refusal
             }
@@ -169,8 +169,10 @@ public final class DevServer: Sendable {
                             body: withBody ? body : Data())
     }
 
-    /// Reloads the page after a rebuild; shows the diagnostics of a failed one.
-    static let liveScript = """
+    /// Reloads the page after a rebuild; shows the diagnostics of a failed one. Like the
+    /// diagnostics it shows and the server's refusals, it is the generator speaking, in English
+    /// whatever the site's language (after a failed build there may be no strings file to use).
+    package static let liveScript = """
     <script>
     (function () {
       var overlay = null;
@@ -183,7 +185,7 @@ public final class DevServer: Sendable {
         }
         overlay.textContent = '';
         var title = document.createElement('strong');
-        title.textContent = 'De site kon niet opnieuw worden gebouwd. De laatste goede versie blijft zichtbaar.';
+        title.textContent = 'The site could not be rebuilt; the last good version stays shown.';
         overlay.appendChild(title);
         var pre = document.createElement('pre');
         pre.style.whiteSpace = 'pre-wrap';

@@ -5,7 +5,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var title = "Kennisbank"
     /// Used as the description of the home page when it has none of its own.
     public var description: String?
-    /// The `lang` of every page.
+    /// The `lang` of every page, and the strings file of its interface words
+    /// (`templates/strings/LANGUAGE.yml`).
     public var language = "nl"
     /// The address the site is published at, such as `https://example.org/kennisbank/`.
     /// Pages never depend on it: all links stay relative.
@@ -34,4 +35,16 @@ public struct SiteConfig: Sendable, Equatable {
                                    "trusted_active_files", "kader", "assessments", "content_date"]
 
     public init() {}
+
+    /// Whether `code` is a language code the site can use: two or three lower-case letters,
+    /// optionally followed by `-` and a region or script of letters and digits (`nl`, `en`,
+    /// `nl-BE`). It names the strings file and goes into every page's `lang`, so nothing else is.
+    public static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+              first.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        }
+    }
 }

@@ -19,6 +19,24 @@ struct BrowserTests {
     @Test func fillReloadSaveAndOpen() async throws {
         let site = try await ShippedSite.awaited()
         #expect(site.report.wroteOutput)
+        let saved = try await fillIn(site: site.output, saving: "zelfevaluatie-housing-first-proef-2025-04-02.md")
+        #expect(saved.contains("**Kleurscore:** niet op orde"))
+    }
+
+    /// The same on the site built with `language: en`: the form is filled in through its English
+    /// labels and buttons, and the file it saves (under its English name) is in the format's own
+    /// words and reads back as entered.
+    @Test func fillAndSaveInEnglish() async throws {
+        let site = try await EnglishSite.awaited()
+        #expect(site.report.wroteOutput)
+        let saved = try await fillIn(site: site.output, saving: "self-evaluation-housing-first-proef-2025-04-02.md")
+        #expect(saved.contains("**Kleurscore:** niet op orde") && saved.contains("### Reflectie"))
+    }
+
+    /// Runs fill_in.py on the whole-kader form of the site in `output`, checks that the file
+    /// saved as `name` passes `kennisbank check` in a copy of the shipped content and reads as
+    /// entered, and gives its text.
+    private func fillIn(site output: URL, saving name: String) async throws -> String {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-browser-\(UUID().uuidString)")
         let downloads = work.appendingPathComponent("downloads")
         try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
@@ -39,14 +57,13 @@ struct BrowserTests {
         Het aandeel in één complex is te hoog.
         """.utf8).write(to: handwritten)
 
-        let result = try await runBrowserScript("fill_in.py", site.output.path, downloads.path, handwritten.path)
+        let result = try await runBrowserScript("fill_in.py", output.path, downloads.path, handwritten.path)
         #expect(result.status == 0, "browser test failed (run scripts/setup.sh --test for Chromium and selenium):\n\(result.output)")
         #expect(result.output.contains("ok: the page made no network request"))
 
         // The saved file passes the same checks as `kennisbank check`, in a copy of the shipped content.
-        let saved = downloads.appendingPathComponent("zelfevaluatie-housing-first-proef-2025-04-02.md")
+        let saved = downloads.appendingPathComponent(name)
         let text = try String(contentsOf: saved, encoding: .utf8)
-        #expect(text.contains("**Kleurscore:** niet op orde"))
         let project = try TestProject(files: [:])
         defer { project.remove() }
         let content = project.root.appendingPathComponent("content")
@@ -61,6 +78,7 @@ struct BrowserTests {
 
         let entered = try JSONDecoder().decode(Entered.self, from: Data(contentsOf: downloads.appendingPathComponent("entered.json")))
         try expectReadsAsEntered(try Data(contentsOf: saved), entered: entered)
+        return text
     }
 
     /// What `fill_in.py` entered through the page. A status is the key of the radio button the
@@ -230,6 +248,16 @@ struct BrowserTests {
         let result = try await runBrowserScript("accessibility.py", site.output.path, String(width))
         #expect(result.status == 0, "axe-core found violations (or could not run):\n\(result.output)")
         #expect(result.output.contains("checked: search results (\(width) px)") && result.output.contains("checked: book (\(width) px)"))
+    }
+
+    /// axe-core 4.x on English pages of the kinds whose words are generated (the form being
+    /// filled in, a result page, search results and the book), on a desktop and on a phone.
+    @Test func noAccessibilityViolationsInEnglish() async throws {
+        let site = try await EnglishSite.awaited()
+        let pages = ["whole-kader form, being filled in", "assessment result", "search results", "book"]
+        let result = try await runBrowserScript("accessibility.py", site.output.path, "1280", "360", "--only", pages.joined(separator: ";"))
+        #expect(result.status == 0, "axe-core found violations (or could not run):\n\(result.output)")
+        for page in pages { #expect(result.output.contains("checked: \(page) (360 px)"), "\(page)") }
     }
 
     /// Keyboard only: Tab reaches every interactive element of five pages, focus is always

@@ -133,6 +133,14 @@ private let hostileCases: [HostileCase] = [
     HostileCase("extra nested 1000 deep",
                 ["content/sectie/een.md": "---\ntitle: Een\nextra: " + String(repeating: "{a: ", count: 1000) + "1" + String(repeating: "}", count: 1000) + "\n---\n"],
                 expect: "content/sectie/een.md:3:"),
+    // The site's language: it names the strings file and goes into every page's `lang`.
+    HostileCase("a language that leaves the strings folder", ["kennisbank.yml": "language: ../../../etc/passwd\n"],
+                expect: "kennisbank.yml:1:1: error: `language` must be a language code such as `nl` or `en`"),
+    HostileCase("a language that would end the lang attribute", ["kennisbank.yml": "language: 'nl\" onmouseover=\"alert(1)'\n"],
+                expect: "kennisbank.yml:1:1: error: `language` must be a language code such as `nl` or `en`"),
+    HostileCase("a strings file without a word the browser form shows",
+                ["templates/strings/nl.yml": "fill:\n  saveFile: Opslaan\n"],
+                expect: "templates/static/invullen.js:"),
 ]
 
 @Suite("Hostile input", .serialized)

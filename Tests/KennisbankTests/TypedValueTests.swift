@@ -130,7 +130,7 @@ struct TypedValueTests {
 
         let contents = Dictionary(rendered.compactMap(\.kaderContent), uniquingKeysWith: { first, _ in first })
         for form in kader.forms {
-            let values = FormPageValues(site: SiteNameValue(title: "Kennisbank", language: "nl"), root: "../../",
+            let values = FormPageValues(site: SiteNameValue(title: "Kennisbank", language: "nl", pageCounter: model.strings.pageCounterCSS), root: "../../",
                                         strings: renderer.contexts.stringsValue, form: kader.formValues(form, contents: contents))
             let html = templates.render(Decoy(inner: values), with: form.kind == .plan ? "form-plan" : "form")
             #expect(leaks(html).isEmpty, "\(form.html): \(leaks(html))")

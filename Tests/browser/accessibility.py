@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Accessibility check with axe-core 4.x in headless Chromium, on desktop and on a phone.
 
-Usage: accessibility.py SITE_DIR [WIDTH ...]
+Usage: accessibility.py SITE_DIR [WIDTH ...] [--only "NAME;NAME"]
 
 Serves SITE_DIR on a free loopback port and runs axe-core (WCAG 2.0, 2.1 and 2.2 A and AA rules
 and best practices) on a page of every kind: home, a section, a knowledge page, the editor guide,
 the kader overview and a part, the forms (whole kader blank and being filled in, a part, the Plan
 van aanpak, the preparation), the assessments overview, a result page, a preparation overview,
-search results, the book and the 404 page; each at every WIDTH given (default: 1280 and 360 px).
+search results, the book and the 404 page; each at every WIDTH given (default: 1280 and 360 px),
+or only the pages named after --only. The words it clicks and waits for come from the page, so
+it checks a site in any language.
 Prints every violation; exits non-zero when there is any, whatever its impact.
 """
 import importlib.util
+import json
 import os
 import sys
 import time
@@ -55,8 +58,15 @@ PAGES = [
 ]
 
 def main():
+    arguments = sys.argv[2:]
+    only = None
+    if "--only" in arguments:
+        index = arguments.index("--only")
+        only = set(arguments[index + 1].split(";"))
+        arguments = arguments[:index] + arguments[index + 2:]
     site = os.path.abspath(sys.argv[1])
-    widths = [int(width) for width in sys.argv[2:]] or [1280, 360]
+    widths = [int(width) for width in arguments] or [1280, 360]
+    pages = [page for page in PAGES if only is None or page[0] in only]
     server = serve(site)
     base = "http://127.0.0.1:%d/" % server.server_address[1]
     driver = chromium()
@@ -64,16 +74,18 @@ def main():
     counts = {}
     failed = False
     try:
-        for width, (name, path, action) in [(width, page) for width in widths for page in PAGES]:
+        for width, (name, path, action) in [(width, page) for width in widths for page in pages]:
             driver.set_window_size(width, 900)
             name = "%s (%d px)" % (name, width)
             driver.get(base + path)
             if action == "fill":
                 driver.find_element(By.CSS_SELECTOR, '.form-indicator[data-indicator="P1.01"] input[value="opOrde"]').click()
-                driver.find_element(By.XPATH, "//button[text()='Actie toevoegen']").click()
+                words = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))["labels"]
+                driver.find_element(By.XPATH, "//button[text()='%s']" % words["addAction"]).click()
             if action == "search":
+                searching = driver.find_element(By.CSS_SELECTOR, "script[data-searching]").get_attribute("data-searching")
                 for _ in range(50):
-                    if "resultat" in driver.find_element(By.ID, "kb-zoekstatus").text:
+                    if driver.find_element(By.ID, "kb-zoekstatus").text not in ("", searching):
                         break
                     time.sleep(0.1)
             driver.execute_script(AXE)

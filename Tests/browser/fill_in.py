@@ -11,7 +11,9 @@ DOWNLOAD_DIR) and writes next to it `entered.json` with exactly what was entered
 test reads the saved file with the site's reader and compares). Then clears the form, opens the
 saved file and finds every entered value again, opens HANDWRITTEN_FILE and checks its values,
 carries over work stored by the script's earlier version, and checks that the page made no
-network request. Prints one line per check; exits non-zero on the first failure.
+network request. Prints one line per check; exits non-zero on the first failure. The words it
+looks for (labels, buttons, the saved file's name) are read from the form's own data, so it
+fills in the form of a site in any language.
 """
 import json
 import os
@@ -23,8 +25,6 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from common import check, chromium
-
-SAVED_NAME = "zelfevaluatie-housing-first-proef-2025-04-02.md"
 
 # What the user enters. Statuses are the status keys of the radio buttons (None: "Nog open"),
 # chosen by clicking the label with the status's words, as a user would.
@@ -62,9 +62,24 @@ ENTERED = {
     ],
 }
 
-# The words on the radio buttons' labels, after the shape.
-STATUS_LABELS = {"opOrde": "Op orde", "inOntwikkeling": "In ontwikkeling", "nietOpOrde": "Niet op orde", None: "Nog open"}
+# The interface words of the form (its `labels`), read from the page by `read_words`.
+WORDS = {}
+# The words on the radio buttons' labels, after the shape, by status key (None: open).
+STATUS_LABELS = {}
 PLAN_FIELDS = ["what", "who", "when", "goal", "indicators"]
+
+
+def read_words(driver):
+    """The form's interface words and the names it shows for the statuses, from its data."""
+    data = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))
+    WORDS.update(data["labels"])
+    STATUS_LABELS.update(data["names"]["statuses"])
+    STATUS_LABELS[None] = WORDS["notScored"]
+
+
+def saved_name():
+    """The name the form gives the file of ENTERED (the slug of the practice and the date)."""
+    return WORDS["assessmentFile"].replace("{practice}", "housing-first-proef").replace("{date}", "-" + ENTERED["date"])
 
 
 def indicator(driver, indicator_id):
@@ -129,17 +144,17 @@ def plan_rows(driver):
 
 
 def fill_in(driver):
-    field(driver, "Praktijk").send_keys(ENTERED["practice"])
-    field(driver, "Gemeente of regio").send_keys(ENTERED["region"])
+    field(driver, WORDS["practice"]).send_keys(ENTERED["practice"])
+    field(driver, WORDS["region"]).send_keys(ENTERED["region"])
     driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
-                          field(driver, "Datum bijeenkomst"), ENTERED["date"])
-    field(driver, "Gespreksleider").send_keys(ENTERED["facilitator"])
-    Select(field(driver, "Zichtbaarheid van de uitkomst")).select_by_visible_text(ENTERED["visibility"])
+                          field(driver, WORDS["date"]), ENTERED["date"])
+    field(driver, WORDS["facilitator"]).send_keys(ENTERED["facilitator"])
+    Select(field(driver, WORDS["visibility"])).select_by_value(ENTERED["visibility"])
     for organisation in ENTERED["organisations"]:
-        button(driver, "Organisatie toevoegen").click()
+        button(driver, WORDS["addOrganisation"]).click()
         row = organisation_rows(driver)[-1]
         row.find_element(By.TAG_NAME, "input").send_keys(organisation["name"])
-        Select(row.find_element(By.TAG_NAME, "select")).select_by_visible_text(organisation["role"])
+        Select(row.find_element(By.TAG_NAME, "select")).select_by_value(organisation["role"])
     for number, (indicator_id, value) in enumerate(ENTERED["indicators"].items()):
         if value["status"] is None:
             choose(driver, indicator_id, "opOrde")  # chosen first, then left open after all
@@ -148,7 +163,7 @@ def fill_in(driver):
             if value[name]:
                 text_field(driver, indicator_id, name).send_keys(value[name])
     for entry in ENTERED["plan"]:
-        button(driver, "Actie toevoegen").click()
+        button(driver, WORDS["addAction"]).click()
         inputs = plan_rows(driver)[-1].find_elements(By.TAG_NAME, "input")
         for name, control in zip(PLAN_FIELDS, inputs):
             control.send_keys(entry[name])
@@ -157,11 +172,11 @@ def fill_in(driver):
 def form_values(driver):
     """Everything the form shows, in the shape of ENTERED."""
     values = {
-        "practice": field(driver, "Praktijk").get_attribute("value"),
-        "region": field(driver, "Gemeente of regio").get_attribute("value"),
-        "date": field(driver, "Datum bijeenkomst").get_attribute("value"),
-        "facilitator": field(driver, "Gespreksleider").get_attribute("value"),
-        "visibility": field(driver, "Zichtbaarheid van de uitkomst").get_attribute("value"),
+        "practice": field(driver, WORDS["practice"]).get_attribute("value"),
+        "region": field(driver, WORDS["region"]).get_attribute("value"),
+        "date": field(driver, WORDS["date"]).get_attribute("value"),
+        "facilitator": field(driver, WORDS["facilitator"]).get_attribute("value"),
+        "visibility": field(driver, WORDS["visibility"]).get_attribute("value"),
         "organisations": [{"name": row.find_element(By.TAG_NAME, "input").get_attribute("value"),
                            "role": row.find_element(By.TAG_NAME, "select").get_attribute("value")}
                           for row in organisation_rows(driver)],
@@ -188,7 +203,7 @@ def open_file(driver, path):
 
 def clear_all(driver):
     driver.execute_script("window.confirm = function () { return true; }")
-    button(driver, "Wis alles").click()
+    button(driver, WORDS["clearAll"]).click()
 
 
 def requests_made(driver):
@@ -208,19 +223,20 @@ def main():
     try:
         driver.get(url)
         check(driver.find_elements(By.ID, "kb-invullen"), "the form is fillable when JavaScript runs")
+        read_words(driver)
         fill_in(driver)
         check_values(driver, "filled in")
 
         driver.refresh()
         check_values(driver, "after a reload")
 
-        button(driver, "Opslaan als bestand").click()
-        target = os.path.join(downloads, SAVED_NAME)
+        button(driver, WORDS["saveFile"]).click()
+        target = os.path.join(downloads, saved_name())
         for _ in range(50):
             if os.path.exists(target):
                 break
             time.sleep(0.1)
-        check(os.path.exists(target), "the file was downloaded as " + SAVED_NAME)
+        check(os.path.exists(target), "the file was downloaded as " + saved_name())
         with open(os.path.join(downloads, "entered.json"), "w", encoding="utf-8") as file:
             json.dump(ENTERED, file, ensure_ascii=False, indent=2)
 
@@ -235,7 +251,7 @@ def main():
         check(chosen(driver, "P1.05") == "inOntwikkeling", "the hand-written file's P1.05 is In ontwikkeling in the form")
         check("aandeel" in text_field(driver, "P1.05", "reflection").get_attribute("value"),
               "the hand-written reflection of P1.05 is in the form")
-        check(field(driver, "Praktijk").get_attribute("value") == "Housing First Handwerk",
+        check(field(driver, WORDS["practice"]).get_attribute("value") == "Housing First Handwerk",
               "the hand-written practice name is in the form")
 
         # Work stored by the script's earlier version, under the file's own words, is carried over.

@@ -14,11 +14,13 @@
  * read from file://), made by Sources/KennisbankRender/FillData.swift:
  *   format   AssessmentFormat.description (Sources/Kader/AssessmentFormat.swift): the
  *            front-matter keys, the organisation keys, the score label, the headings, the plan
- *            fields, the statuses with their words and colours, the open words, the roles,
- *            the parties and the visibilities;
+ *            fields, the statuses with their words, the open words, the roles, the parties
+ *            and the visibilities, all in the format's own (Dutch) words;
  *   symbols  the shape of each status, by status key;
- *   labels   the interface words: the `fill:` table of templates/strings/nl.yml, texts with
- *            {name} placeholders.
+ *   labels   the interface words: the `fill:` table of templates/strings/LANGUAGE.yml, texts
+ *            with {name} placeholders;
+ *   names    what the form shows for the statuses, roles, visibilities and plan fields, in the
+ *            site's language (the file keeps the format's words).
  * The writer (toMarkdown) and the reader (parseAssessment) both use `format`.
  */
 (function () {
@@ -42,9 +44,10 @@
   var KEYS = FORMAT.keys;
   var LABELS = data.labels;
   var STATUSES = FORMAT.statuses;
-  var ROLES = FORMAT.roles.map(choiceKey);
-  var PARTIES = FORMAT.parties.map(choiceKey);
-  var VISIBILITIES = FORMAT.visibilities.map(choiceKey);
+  var NAMES = data.names;
+  var ROLES = FORMAT.roles;
+  var PARTIES = FORMAT.parties;
+  var VISIBILITIES = FORMAT.visibilities;
 
   /** The front-matter values the form keeps as text, by their names in `KEYS`. */
   var HEADER_FIELDS = ['practice', 'region', 'date', 'facilitator', 'visibility', 'code', 'party', 'session'];
@@ -61,7 +64,12 @@
 
   // ---------------------------------------------------------------- the data in the page
 
-  function choiceKey(choice) { return choice.key; }
+  /**
+   * The name `key` of an interface text that is looked up later with `say`. Every key of the
+   * script is written in quotes as the first argument of `say` or `wordKey`: the build reads them and reports each
+   * one the strings file lacks (Sources/KennisbankLoad/ScriptStrings.swift).
+   */
+  function wordKey(key) { return key; }
 
   /** The interface text `key`, with its {name} placeholders filled from `values`. */
   function say(key, values) {
@@ -202,10 +210,11 @@
     return input;
   }
 
-  function select(options, value, onChange) {
+  /** A choice of `options` (the file's words), each shown by its name in `names`. */
+  function select(options, names, value, onChange) {
     var control = el('select');
     options.forEach(function (option) {
-      var item = el('option', { value: option, text: option });
+      var item = el('option', { value: option, text: option ? names[option] || option : '' });
       if (option === value) { item.selected = true; }
       control.appendChild(item);
     });
@@ -283,28 +292,28 @@
   var headerArea = el('div', { 'class': 'fill-header' });
   headerSection.querySelector('table').replaceWith(headerArea);
 
-  /** A labelled text field for the header value `name`. */
-  function headerInput(labelKey, name, type) {
-    return labelled(say(labelKey), textInput(state[name], function (value) { state[name] = value; }, type));
+  /** A text field labelled `labelText` for the header value `name`. */
+  function headerInput(labelText, name, type) {
+    return labelled(labelText, textInput(state[name], function (value) { state[name] = value; }, type));
   }
 
-  /** A labelled choice for the header value `name`. */
-  function headerSelect(labelKey, name, options) {
-    return labelled(say(labelKey), select(options, state[name], function (value) { state[name] = value; }));
+  /** A choice labelled `labelText` for the header value `name`. */
+  function headerSelect(labelText, name, options, names) {
+    return labelled(labelText, select(options, names, state[name], function (value) { state[name] = value; }));
   }
 
   function renderHeader() {
     headerArea.textContent = '';
     if (kind === 'preparation') {
-      headerArea.appendChild(headerSelect('party', 'party', [''].concat(PARTIES)));
-      headerArea.appendChild(headerInput('session', 'session'));
+      headerArea.appendChild(headerSelect(say('party'), 'party', [''].concat(PARTIES), NAMES.roles));
+      headerArea.appendChild(headerInput(say('session'), 'session'));
     }
-    headerArea.appendChild(headerInput('practice', 'practice'));
-    headerArea.appendChild(headerInput('region', 'region'));
-    headerArea.appendChild(headerInput('date', 'date', 'date'));
+    headerArea.appendChild(headerInput(say('practice'), 'practice'));
+    headerArea.appendChild(headerInput(say('region'), 'region'));
+    headerArea.appendChild(headerInput(say('date'), 'date', 'date'));
     if (kind === 'whole') {
-      headerArea.appendChild(headerInput('facilitator', 'facilitator'));
-      headerArea.appendChild(headerSelect('visibility', 'visibility', VISIBILITIES));
+      headerArea.appendChild(headerInput(say('facilitator'), 'facilitator'));
+      headerArea.appendChild(headerSelect(say('visibility'), 'visibility', VISIBILITIES, NAMES.visibilities));
     }
     headerArea.appendChild(organisationList());
   }
@@ -314,7 +323,7 @@
     state.organisations.forEach(function (organisation, index) {
       list.appendChild(el('div', { 'class': 'fill-row' }, [
         labelled(say('organisationName'), textInput(organisation.name, function (value) { organisation.name = value; })),
-        labelled(say('organisationRole'), select(ROLES, organisation.role, function (value) { organisation.role = value; })),
+        labelled(say('organisationRole'), select(ROLES, NAMES.roles, organisation.role, function (value) { organisation.role = value; })),
         button(say('removeOrganisation', { number: index + 1 }), function () { state.organisations.splice(index, 1); save(); renderHeader(); })
       ]));
     });
@@ -338,7 +347,7 @@
   /** The status choices of an indicator: each status with its shape, and "not scored yet". */
   function statusChoices() {
     return STATUSES.map(function (status) {
-      return { key: status.key, label: status.label, symbol: data.symbols[status.key] };
+      return { key: status.key, label: NAMES.statuses[status.key], symbol: data.symbols[status.key] };
     }).concat([{ key: '', label: say('notScored'), symbol: say('openSymbol') }]);
   }
 
@@ -390,7 +399,7 @@
 
   /** The fields of a plan row with their labels: the action, then the file's own labels. */
   function planRowFields() {
-    return [['what', say('planWhat')]].concat(PLAN_FIELDS.map(function (name) { return [name, FORMAT.planFields[name]]; }));
+    return [['what', say('planWhat')]].concat(PLAN_FIELDS.map(function (name) { return [name, NAMES.planFields[name]]; }));
   }
 
   function planRow(entry, index) {
@@ -587,21 +596,21 @@
         var values = { line: index + 1, id: id, label: kind.label, heading: subheading, first: scoreLine };
         var next = kinds[index + 1];
         if (place === 'indicator' && kind.label === FORMAT.scoreLabel) {
-          if (subheading !== null) { problems.push({ line: index, key: 'scoreInSection', values: values }); }
-          else if (scoreLine !== null) { problems.push({ line: index, key: 'secondScore', values: values }); }
-          else if (hasText) { problems.push({ line: index, key: 'scoreNotFirst', values: values }); }
-          else if (next && next.type !== 'blank' && next.type !== 'heading') { problems.push({ line: index, key: 'scoreNotAlone', values: values }); }
+          if (subheading !== null) { problems.push({ line: index, key: wordKey('scoreInSection'), values: values }); }
+          else if (scoreLine !== null) { problems.push({ line: index, key: wordKey('secondScore'), values: values }); }
+          else if (hasText) { problems.push({ line: index, key: wordKey('scoreNotFirst'), values: values }); }
+          else if (next && next.type !== 'blank' && next.type !== 'heading') { problems.push({ line: index, key: wordKey('scoreNotAlone'), values: values }); }
           else { scoreLine = index; labelLines[index] = true; }
         } else if (place === 'action' && kind.label !== FORMAT.scoreLabel) {
           labelLines[index] = true;
         } else {
-          problems.push({ line: index, key: kind.label === FORMAT.scoreLabel ? 'scoreOutside' : 'labelOutside', values: values });
+          problems.push({ line: index, key: kind.label === FORMAT.scoreLabel ? wordKey('scoreOutside') : wordKey('labelOutside'), values: values });
         }
       }
       hasText = true;
     });
     if (scan.open) {
-      problems.push({ line: scan.open.line, key: scan.open.fence ? 'unclosedCode' : 'unclosedHTML',
+      problems.push({ line: scan.open.line, key: scan.open.fence ? wordKey('unclosedCode') : wordKey('unclosedHTML'),
                       values: { closer: scan.open.closer === '</' ? '</…>' : scan.open.closer } });
     }
     return { labelLines: labelLines, problems: problems };

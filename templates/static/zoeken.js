@@ -1,12 +1,20 @@
 /*
  * Kennisbank: the search results page. Queries the Pagefind index of the site (built by
  * `kennisbank build`) and shows each result's title, section and an excerpt with the match
- * marked. Browsers block the index from file://, so there it explains instead.
+ * marked. Browsers block the index from file://, so there it explains instead. Its words come
+ * from the strings file of the site's language, as data attributes of its <script> element
+ * (`search.searching`, `search.noResults`, `search.results`, `search.failed`).
  */
 (function () {
   'use strict';
 
   var script = document.currentScript;
+  /** The text of the data attribute `name`, with its {query} and {count} filled in. */
+  function say(name, values) {
+    return (script.getAttribute('data-' + name) || '').replace(/\{(\w+)\}/g, function (match, key) {
+      return values && key in values ? String(values[key]) : match;
+    });
+  }
   var root = new URL(script.getAttribute('data-root') || './', window.location.href);
   var status = document.getElementById('kb-zoekstatus');
   var list = document.getElementById('kb-resultaten');
@@ -20,7 +28,7 @@
   }
   if (!query.trim()) { return; }
 
-  status.textContent = 'Bezig met zoeken…';
+  status.textContent = say('searching');
   import(new URL('pagefind/pagefind.js', root).href).then(function (pagefind) {
     return pagefind.options({ baseUrl: root.pathname }).then(function () {
       return pagefind.search(query);
@@ -29,9 +37,8 @@
     });
   }).then(function (results) {
     list.textContent = '';
-    status.textContent = results.length === 0
-      ? 'Geen resultaten voor "' + query + '".'
-      : results.length + (results.length === 1 ? ' resultaat' : ' resultaten') + ' voor "' + query + '".';
+    status.textContent = say(results.length === 0 ? 'no-results' : results.length === 1 ? 'result' : 'results',
+      { query: query, count: results.length });
     results.forEach(function (data) {
       var item = document.createElement('li');
       var link = document.createElement('a');
@@ -54,6 +61,6 @@
       list.appendChild(item);
     });
   }).catch(function () {
-    status.textContent = 'Zoeken lukt nu niet. Gebruik het menu om pagina\'s te vinden.';
+    status.textContent = say('failed');
   });
 }());

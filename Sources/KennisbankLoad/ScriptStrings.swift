@@ -1,0 +1,46 @@
+import Diagnostics
+import Foundation
+import SiteFormats
+
+/// The interface words the browser form's script (`static/invullen.js`) shows: it gets the
+/// `fill` table of the strings file as data and looks each word up as `say('KEY')` (or names
+/// it as `wordKey('KEY')` to look it up later), so a key the file lacks would show as its bare
+/// name. The build reads the script's keys and reports each one missing, at the line of the
+/// script that uses it.
+package enum ScriptStrings {
+    /// The script, relative to the templates folder, and the table its keys are in.
+    package static let script = "static/invullen.js"
+    package static let table = "fill"
+
+    /// The calls that name a key.
+    private static let calls = ["say('", "wordKey('"]
+
+    /// The keys of the `say('KEY'` and `wordKey('KEY'` calls of `text`, with their lines and columns.
+    package static func keys(in text: String) -> [(key: String, line: Int, column: Int)] {
+        var keys: [(key: String, line: Int, column: Int)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for name in calls {
+                var rest = line[...]
+                while let call = rest.range(of: name) {
+                    let key = rest[call.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                    if !key.isEmpty, rest[call.upperBound...].dropFirst(key.count).hasPrefix("'") {
+                        keys.append((String(key), number + 1, line.distance(from: line.startIndex, to: call.lowerBound) + 1))
+                    }
+                    rest = rest[call.upperBound...]
+                }
+            }
+        }
+        return keys
+    }
+
+    /// Reports every key of the script that `strings` lacks (nothing when the theme has no script).
+    package static func check(templateRoot: URL, displayRoot: String, strings: InterfaceStrings, stringsFile: String,
+                              diagnostics: inout DiagnosticList) {
+        guard case .success(let source) = SourceText.read(templateRoot.appendingPathComponent(script)) else { return }
+        var reported = Set<String>()
+        for use in keys(in: source.text).sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where strings.value("\(table).\(use.key)") == nil && reported.insert(use.key).inserted {
+            diagnostics.append(.error("the interface word `\(table).\(use.key)` is not in \(stringsFile); add it there",
+                                      file: "\(displayRoot)/\(script)", line: use.line, column: use.column))
+        }
+    }
+}
