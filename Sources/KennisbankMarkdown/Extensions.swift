@@ -24,7 +24,9 @@ extension MarkdownDocument {
     /// Markdown and GitHub's alerts), each built on cmark's tree and source positions, and
     /// returns what they found. Call once, right after parsing and before `assignHeadingAnchors`.
     public func applyExtensions() -> [MarkdownProblem] {
-        let problems: [MarkdownProblem] = []
+        var problems: [MarkdownProblem] = []
+        // Tables first: the other extensions then find the cells' inline nodes in the tree.
+        problems += buildTables()
         return problems
     }
 }

@@ -47,6 +47,7 @@ public struct InterfaceStrings: Sendable, Equatable {
         "preparation.attention.nietOpOrde", "preparation.attention.inOntwikkeling",
         "forms.whole", "forms.preparation", "forms.part", "forms.plan", "forms.subtitles.whole",
         "forms.subtitles.preparation", "forms.subtitles.part", "forms.subtitles.plan", "forms.roles", "forms.otherParty",
+        "markdown.table",
     ]
 
     /// The value at a dotted key such as `forms.subtitles.part`.
