@@ -164,3 +164,62 @@ struct GFMTableTests {
         #expect(document.renderHTML().components(separatedBy: "<td>1</td>").count == 100_001)
     }
 }
+
+@Suite("GFM tables in a build")
+struct GFMTableBuildTests {
+    private static let page = """
+        ---
+        title: Woonladder
+        ---
+        Een vergelijking:
+
+        | Aanpak | Wonen | Zie |
+        | :--- | :---: | ---: |
+        | Woonladder | eerst *verdienen* | [een](een.md#kop-twee) |
+        | Housing First | meteen | [Twee][twee] |
+
+        [twee]: twee.md
+
+        """
+
+    @Test func aPageWithATableIsBuiltAndValid() async throws {
+        var files = minimalSite
+        files["sectie/tabel.md"] = Self.page
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        let report = project.build()
+        #expect(report.succeeded, "\(project.lines(report))")
+        let html = try project.output("sectie/tabel/index.html")
+        #expect(html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel: Aanpak\"><table>"))
+        #expect(html.contains("<th scope=\"col\" class=\"align-center\">Wonen</th>"))
+        #expect(html.contains("<td class=\"align-left\">Woonladder</td>"))
+        // Links in cells are rewritten like every other link, the reference one too.
+        #expect(html.contains("<a href=\"../een/index.html#kop-twee\">een</a>"))
+        #expect(html.contains("<a href=\"../twee/index.html\">Twee</a>"))
+        // The book has the table too, with the same name.
+        #expect(try project.output("boek/index.html").contains("aria-label=\"Tabel: Aanpak\""))
+        let validation = try await runValidator(on: project.root.appendingPathComponent("_site"))
+        #expect(validation.status == 0, "\(validation.output)")
+    }
+
+    @Test func aBrokenLinkInACellIsReportedAtItsPlace() throws {
+        var files = minimalSite
+        files["sectie/tabel.md"] = Self.page.replacingOccurrences(of: "[een](een.md#kop-twee)", with: "[een](eeen.md)")
+            .replacingOccurrences(of: "twee.md", with: "tweee.md")
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        let lines = project.lines(project.check())
+        #expect(lines.contains { $0.hasPrefix("content/sectie/tabel.md:8:36: error: broken link: `eeen.md` does not exist") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("content/sectie/tabel.md:9:28: error: broken link: `tweee.md` does not exist") }, "\(lines)")
+    }
+
+    @Test func tooLargeTablesAreErrors() {
+        let wide = "Tekst\n" + String(repeating: "|a", count: 100_000) + "|\n" + String(repeating: "|-", count: 100_000) + "|\n"
+        #expect(extended(wide).1 == [MarkdownProblem(.error, "this table has 100000 columns, more than the 1000 a table may have; split it into narrower tables", line: 3, column: 1)])
+        let long = "Tekst\n\n| a | b | c |\n|---|---|---|\n" + String(repeating: "| 1 |\n", count: 100_000)
+        #expect(extended(long).1 == [MarkdownProblem(.error, "the tables of this page have more than 200000 cells from here on (rows times columns); split the table or the page", line: 3, column: 1)])
+        // Short rows count as full ones: a wide header cannot make millions of cells from a few lines.
+        let padded = "| a |\n| - |\n\n" + String(repeating: "|x", count: 1_000) + "|\n" + String(repeating: "|-", count: 1_000) + "|\n" + String(repeating: "x\n", count: 200)
+        #expect(extended(padded).1.map(\.line) == [4])
+    }
+}
