@@ -17,13 +17,16 @@ test -x .build/release/fuzz-front-matter || { echo "fuzz: build failed" >&2; exi
 
 # Seed corpora from the shipped content.
 rm -rf "$work/seeds"
-mkdir -p "$work/seeds"/{front-matter,indicators,assessment,spreadsheet,build}
+mkdir -p "$work/seeds"/{front-matter,indicators,assessment,spreadsheet,build,markdown}
 find "$repo/content" -name '*.md' -not -path '*/kader/*' -not -path '*/zelfevaluaties/*' -exec cp {} "$work/seeds/front-matter/" \;
 cp "$repo"/content/kader/*.md "$work/seeds/indicators/"
 find "$repo/content/zelfevaluaties" -name '*.md' -not -name '_index.md' -exec cp {} "$work/seeds/assessment/" \;
 # Hand-made seeds for what the shipped content does not show (issue 15: tricky structure, bad CSV).
 cp "$repo"/fuzz/seeds/assessment/* "$work/seeds/assessment/"
 cp "$repo"/fuzz/seeds/spreadsheet/* "$work/seeds/spreadsheet/"
+# Markdown on its own (issue 17): the shipped pages and hand-made tables in lists, quotes and headings.
+find "$repo/content" -name '*.md' -not -path '*/zelfevaluaties/*' -exec cp {} "$work/seeds/markdown/" \;
+cp "$repo"/fuzz/seeds/markdown/* "$work/seeds/markdown/"
 (cd "$repo" && swift build -c release --product kennisbank >/dev/null && .build/release/kennisbank assessment template --csv -o "$work/seeds/spreadsheet/template.csv" >/dev/null)
 python3 - "$work/seeds/spreadsheet" <<'PY'
 import sys
@@ -74,7 +77,7 @@ archive("names-and-template", [("content/a.md", "---\ntitle: A\nslug: x\n---\n# 
 PY
 
 status=0
-for target in ${FUZZ_TARGETS:-front-matter indicators assessment spreadsheet build}; do
+for target in ${FUZZ_TARGETS:-front-matter indicators assessment spreadsheet build markdown}; do
     mkdir -p "$work/corpus/$target" "artifacts/$target"
     log="$work/$target.log"
     # The build reads files on threads, where Foundation's Data(contentsOf:) keeps a 4 KB buffer

@@ -130,6 +130,12 @@ struct GFMTableTests {
         #expect(links.map(\.column) == [10, 25, 50, 4])
     }
 
+    /// A definition on the lines before the header row stays a definition, not text before the table.
+    @Test func aReferenceDefinitionRightAboveTheHeader() {
+        let (document, _) = extended("[a]: https://example.org\n| x | y |\n| - | - |\n| [l][a] | 2 |\n")
+        #expect(specHTML(document.renderHTML()) == "<table><thead><tr><th>x</th><th>y</th></tr></thead><tbody><tr><td><a href=\"https://example.org\">l</a></td><td>2</td></tr></tbody></table>")
+    }
+
     @Test func cellsAreNotRunTogetherInPlainText() {
         let (document, _) = extended("## Kop\n\n| Wie | Wat |\n| --- | --- |\n| gemeente | woningen |\n")
         document.assignHeadingAnchors()
