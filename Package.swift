@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kennisbank", targets: ["kennisbank"]),
-        .library(name: "Kennisbank", targets: ["Kennisbank", "KennisbankLoad", "Kader", "Diagnostics", "SiteFormats"]),
+        .library(name: "Kennisbank", targets: ["Kennisbank", "KennisbankLoad", "KennisbankMarkdown", "Kader", "Diagnostics", "SiteFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

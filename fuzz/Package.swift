@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// libFuzzer targets for the readers of user files and for the whole build of a small project. Built and run by `fuzz/run.sh`
+// libFuzzer targets for the readers of user files, for Markdown on its own and for the whole build of a small project. Built and run by `fuzz/run.sh`
 // (`swift build --sanitize fuzzer --sanitize address`); not part of the main package, so that
 // an ordinary build never needs the sanitizers.
 import PackageDescription
@@ -24,5 +24,6 @@ let package = Package(
         fuzzTarget("fuzz-assessment"),
         fuzzTarget("fuzz-spreadsheet"),
         fuzzTarget("fuzz-build"),
+        fuzzTarget("fuzz-markdown"),
     ]
 )

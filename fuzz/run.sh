@@ -17,7 +17,7 @@ test -x .build/release/fuzz-front-matter || { echo "fuzz: build failed" >&2; exi
 
 # Seed corpora from the shipped content.
 rm -rf "$work/seeds"
-mkdir -p "$work/seeds"/{front-matter,indicators,assessment,spreadsheet,build}
+mkdir -p "$work/seeds"/{front-matter,indicators,assessment,spreadsheet,build,markdown}
 find "$repo/content" -name '*.md' -not -path '*/kader/*' -not -path '*/zelfevaluaties/*' -exec cp {} "$work/seeds/front-matter/" \;
 cp "$repo"/content/kader/*.md "$work/seeds/indicators/"
 find "$repo/content/zelfevaluaties" -name '*.md' -not -name '_index.md' -exec cp {} "$work/seeds/assessment/" \;
@@ -28,6 +28,9 @@ cp "$repo"/fuzz/seeds/spreadsheet/* "$work/seeds/spreadsheet/"
 cp "$repo"/fuzz/seeds/markdown/*.md "$work/seeds/front-matter/"
 # Issue 17: front matter of other generators (order keys, aliases, extra, keys with no meaning here).
 cp "$repo"/fuzz/seeds/front-matter/* "$work/seeds/front-matter/"
+# Markdown on its own (issue 17): the shipped pages and hand-made tables in lists, quotes and headings.
+find "$repo/content" -name '*.md' -not -path '*/zelfevaluaties/*' -exec cp {} "$work/seeds/markdown/" \;
+cp "$repo"/fuzz/seeds/markdown/* "$work/seeds/markdown/"
 (cd "$repo" && swift build -c release --product kennisbank >/dev/null && .build/release/kennisbank assessment template --csv -o "$work/seeds/spreadsheet/template.csv" >/dev/null)
 python3 - "$work/seeds/spreadsheet" <<'PY'
 import sys
@@ -85,7 +88,7 @@ archive("language-en", kader + [("kennisbank.yml", "title: Kennisbank\nlanguage:
 PY
 
 status=0
-for target in ${FUZZ_TARGETS:-front-matter indicators assessment spreadsheet build}; do
+for target in ${FUZZ_TARGETS:-front-matter indicators assessment spreadsheet build markdown}; do
     mkdir -p "$work/corpus/$target" "artifacts/$target"
     log="$work/$target.log"
     # The build reads files on threads, where Foundation's Data(contentsOf:) keeps a 4 KB buffer

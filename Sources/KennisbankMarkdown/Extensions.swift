@@ -25,6 +25,8 @@ extension MarkdownDocument {
     /// returns what they found. Call once, right after parsing and before `assignHeadingAnchors`.
     public func applyExtensions() -> [MarkdownProblem] {
         var problems: [MarkdownProblem] = []
+        // Tables first: the other extensions then find the cells' inline nodes in the tree.
+        problems += buildTables()
         // GitHub's inline extensions and alerts, in the order cmark-gfm sees them: the blocks
         // first, then bare URLs (which take their tildes with them), strikethrough, e-mail addresses.
         var texts = TextNodes(document: self)

@@ -19,7 +19,7 @@ extension MarkdownDocument {
         linkNodes().enumerated().map { index, node in
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let kind: LinkReference.Kind = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link
-            let position = madePositions[node] ?? Self.position(of: node)
+            let position = madePositions[node] ?? sourcePosition(of: node)
             return LinkReference(index: index, kind: kind, destination: url, line: position.line, column: position.column)
         }
     }

@@ -24,11 +24,20 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// read the source here, at cmark's source positions, because smart punctuation has already
     /// rewritten the text nodes (see `applyExtensions`).
     package private(set) var source: [UInt8]
+    /// The options the text was parsed with, for parsing parts of it again (table cells).
+    package let parseOptions: Int32
+    /// The scrolling region of each table with the text of its first header cell (see
+    /// `buildTables`), and the word its name was last written with (`setTableLabels`).
+    package var tableRegions: [(block: OpaquePointer, name: String)] = []
+    package var tableLabelWord = ""
+    /// Where the nodes parsed again for tables came from (see `sourcePosition(of:)`).
+    package var reparsedOrigins: [OpaquePointer: ReparsedOrigin] = [:]
 
     /// Parses `text` with cmark. Smart punctuation turns quotes and dashes into typographic ones.
     public init(_ text: String, smartPunctuation: Bool = true) {
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         if smartPunctuation { options |= CMARK_OPT_SMART }
+        parseOptions = options
         var utf8 = Array(text.utf8)
         utf8.append(0)
         root = utf8.withUnsafeBufferPointer { buffer in
@@ -56,6 +65,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         callouts = []
         taskBoxes = []
         madePositions = [:]
+        tableRegions = []
+        reparsedOrigins = [:]
     }
 
     /// Renders the document to HTML. With `allowRawHTML` false (the default) cmark drops raw
@@ -117,6 +128,9 @@ public final class MarkdownDocument: @unchecked Sendable {
                 if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
+            case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+                // Table cells and rows: their texts are not run together.
+                if let last = text.utf8.last, last != UInt8(ascii: " ") { text += " " }
             default:
                 break
             }

@@ -14,9 +14,12 @@ public struct RenderLinks: Sendable, Equatable {
     /// document shown inside a larger one (the book).
     public var headingIDPrefix: String
     public var headingLevelShift: Int
+    /// The site's word for a table, which names each table's scrolling region.
+    public var tableLabel: String
 
     public init(destinations: [Int: String] = [:], unwrapped: Set<Int> = [], headingIDPrefix: String = "",
-                headingLevelShift: Int = 0) {
+                headingLevelShift: Int = 0, tableLabel: String = "Table") {
+        self.tableLabel = tableLabel
         self.destinations = destinations
         self.unwrapped = unwrapped
         self.headingIDPrefix = headingIDPrefix
@@ -36,6 +39,7 @@ extension MarkdownDocument {
     }
 
     private func withLinks<Result>(_ links: RenderLinks, _ render: () -> Result) -> Result {
+        setTableLabels(links.tableLabel)
         let nodes = links.destinations.isEmpty && links.unwrapped.isEmpty ? [] : linkNodes()
         var written: [(OpaquePointer, String)] = []
         for (index, destination) in links.destinations where nodes.indices.contains(index) {

@@ -183,17 +183,21 @@ struct TextNodes {
             index += 1
         }
         lineStarts = starts
+        // Text in a table's cells was parsed in a document of its own: its place in the page
+        // comes from `sourcePosition(of:)`.
+        let inTables = !document.reparsedOrigins.isEmpty
         for node in document.nodes() where cmark_node_get_type(node) == CMARK_NODE_TEXT {
-            sources[node] = locate(node)
+            let position = inTables ? document.sourcePosition(of: node)
+                : (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+            sources[node] = locate(node, line: position.0, column: position.1)
         }
     }
 
-    /// The source of a text node as cmark left it.
-    private func locate(_ node: OpaquePointer) -> TextSource {
+    /// The source of a text node as cmark left it, found at `line` and `column` of the page.
+    private func locate(_ node: OpaquePointer, line: Int, column: Int) -> TextSource {
         let literal = Array((cmark_node_get_literal(node).map { String(cString: $0) } ?? "").utf8)
         let startsLine = Self.isLineBoundary(cmark_node_previous(node), parent: cmark_node_parent(node))
         let endsLine = Self.isLineBoundary(cmark_node_next(node), parent: cmark_node_parent(node))
-        let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
         if line >= 1, line <= lineStarts.count, column >= 1 {
             let lineStart = lineStarts[line - 1]
             let guess = lineStart + column - 1

@@ -140,7 +140,7 @@ package struct PageRenderer: Sendable {
         for (link, location) in zip(source.links, locations) {
             if case .rewrite(let url) = model.locator.resolve(location, from: index) { destinations[link.index] = url }
         }
-        return RenderLinks(destinations: destinations)
+        return RenderLinks(destinations: destinations, tableLabel: model.strings.text("markdown.table"))
     }
 
     /// The page's text for the book: heading ids prefixed with the page's book id (and moved
@@ -166,7 +166,7 @@ package struct PageRenderer: Sendable {
             }
         }
         let links = RenderLinks(destinations: destinations, headingIDPrefix: entry.id + "--",
-                                headingLevelShift: entry.startsChapter ? 0 : 1)
+                                headingLevelShift: entry.startsChapter ? 0 : 1, tableLabel: model.strings.text("markdown.table"))
         if case .kaderPart(let id) = kind, let part = kader?.site.kader.part(id) {
             let segments = source.document.renderSegments(allowRawHTML: model.config.allowRawHTML, links: links)
             return .kaderPart(part, KaderPartContent(segments: segments, headings: source.headings, part: part))

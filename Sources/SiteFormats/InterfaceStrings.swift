@@ -92,6 +92,7 @@ public struct InterfaceStrings: Sendable, Equatable {
         }
         keys.append(("markdown.task.done", "the name of a ticked task box (`- [x]`)"))
         keys.append(("markdown.task.open", "the name of an open task box (`- [ ]`)"))
+        keys.append(("markdown.table", "the name of a table's scrolling region"))
         for field in ["who", "when", "goal", "indicators"] {
             keys.append(("assessment.plan." + field, "the fields of a plan action in the browser form"))
         }
