@@ -24,6 +24,8 @@ find "$repo/content/zelfevaluaties" -name '*.md' -not -name '_index.md' -exec cp
 # Hand-made seeds for what the shipped content does not show (issue 15: tricky structure, bad CSV).
 cp "$repo"/fuzz/seeds/assessment/* "$work/seeds/assessment/"
 cp "$repo"/fuzz/seeds/spreadsheet/* "$work/seeds/spreadsheet/"
+# Heading anchors, {#id} and root-absolute links (issue 17).
+cp "$repo"/fuzz/seeds/front-matter/* "$work/seeds/front-matter/"
 (cd "$repo" && swift build -c release --product kennisbank >/dev/null && .build/release/kennisbank assessment template --csv -o "$work/seeds/spreadsheet/template.csv" >/dev/null)
 python3 - "$work/seeds/spreadsheet" <<'PY'
 import sys

@@ -131,7 +131,7 @@ package enum SourceLoader {
         if let tooMany = tooManyHeadings(document, file: displayPath, lineOffset: split.bodyLineOffset) {
             return (nil, diagnostics.items + [tooMany])
         }
-        for problem in document.applyExtensions() {
+        for problem in document.applyExtensions() + document.takeExplicitHeadingIDs(lineOffset: split.bodyLineOffset) {
             let line = problem.line + split.bodyLineOffset
             switch problem.severity {
             case .warning: diagnostics.append(.warning(problem.message, file: displayPath, line: line, column: problem.column))

@@ -45,8 +45,8 @@ package struct SourceSummary: Sendable {
     package var frontMatter: FrontMatter
     /// The title from the first level-1 heading, when front matter has none.
     package var bodyTitle: String?
-    /// The anchors of its headings, in document order.
-    package var anchors: [String]
+    /// The anchors of its headings.
+    package var anchors: PageAnchors
     /// Its links as written, with their positions in the file.
     package var links: [(destination: String, line: Int, column: Int)]
     /// The images among its links.
@@ -54,7 +54,7 @@ package struct SourceSummary: Sendable {
     package var kaderPart: PartDraft?
     package var assessment: AssessmentDraft?
 
-    package init(path: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, anchors: [String],
+    package init(path: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, anchors: PageAnchors,
                  links: [(destination: String, line: Int, column: Int)], images: [(destination: String, line: Int, column: Int)] = [],
                 kaderPart: PartDraft?, assessment: AssessmentDraft?) {
         self.path = path

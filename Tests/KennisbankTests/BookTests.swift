@@ -10,11 +10,8 @@ import Basics
 
 /// Titles of the book's chapters and pages, in the order the book has them.
 private func bookTitles(_ html: String) -> [String] {
-    let pattern = try! Regex("<h([12]) id=\"([a-z0-9-]+)-titel\">([^<]*)</h[12]>")
-    return html.matches(of: pattern).compactMap { match in
-        let id = String(match.output[2].substring!)
-        return id.hasPrefix("boek-") ? nil : String(match.output[3].substring!)
-    }
+    let pattern = try! Regex("<h([12]) id=\"kb-titel-([a-z0-9-]+)\">([^<]*)</h[12]>")
+    return html.matches(of: pattern).map { String($0.output[3].substring!) }
 }
 
 /// The text of the first element opened by `start`, up to `end`.
@@ -97,7 +94,7 @@ struct BookTests {
     @Test func pdfHasAnOutlineEntryPerChapterAndEveryIndicator() throws {
         let pdf = site.output.appendingPathComponent(Book.pdf).path
         #expect(FileManager.default.fileExists(atPath: pdf))
-        let chapters = book.matches(of: try Regex("<h1 id=\"([a-z0-9-]+)-titel\">([^<]*)</h1>")).map { String($0.output[2].substring!) }
+        let chapters = book.matches(of: try Regex("<h1 id=\"kb-titel-([a-z0-9-]+)\">([^<]*)</h1>")).map { String($0.output[2].substring!) }
         #expect(chapters.count == 7)
         let outline = try runTool("python3", "-c", """
             import sys, pypdf
