@@ -10,6 +10,7 @@ package struct PageAnchors: Sendable, Equatable {
     package let folded: [String: String]
     private let idSet: Set<String>
     private let idByGitHub: [String: String]
+    private let githubByID: [String: String]
 
     /// What an anchor written in a link is.
     package enum Match: Equatable {
@@ -29,6 +30,9 @@ package struct PageAnchors: Sendable, Equatable {
         var byGitHub: [String: String] = [:]
         for (form, id) in zip(self.github, ids) where !form.isEmpty && byGitHub[form] == nil { byGitHub[form] = id }
         idByGitHub = byGitHub
+        var byID: [String: String] = [:]
+        for (form, id) in zip(self.github, ids) where !form.isEmpty && byID[id] == nil { byID[id] = form }
+        githubByID = byID
     }
 
     /// The heading `anchor` leads to, or nil.
@@ -41,7 +45,7 @@ package struct PageAnchors: Sendable, Equatable {
 
     /// The anchor of the heading with `id` that works on GitHub too.
     package func githubForm(of id: String) -> String {
-        ids.firstIndex(of: id).map { github[$0].isEmpty ? id : github[$0] } ?? id
+        githubByID[id] ?? id
     }
 
     /// The anchors to suggest for a misspelled one: those that work on GitHub and here.
