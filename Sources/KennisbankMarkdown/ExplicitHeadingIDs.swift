@@ -32,12 +32,14 @@ extension MarkdownDocument {
             guard let found = lines!.explicitID(onLine: lineNumber, closingSequence: !isUnderlined) else { continue }
             // GitHub reads `{#id}` as text: its anchor is made from the text with it.
             let githubText = slugText(of: node, lines: lines)
-            let remaining = literal[..<braces].trimmed()
+            // Only the white space before `{#` goes: `*a* b {#x}` keeps the space before `b`.
+            var remaining = literal[..<braces]
+            while remaining.last?.isWhitespace == true { remaining.removeLast() }
             if remaining.isEmpty, cmark_node_previous(text) != nil {
                 cmark_node_unlink(text)
                 cmark_node_free(text)
             } else {
-                cmark_node_set_literal(text, remaining)
+                cmark_node_set_literal(text, String(remaining))
             }
             if let problem = Self.problem(with: found.id) {
                 problems.append(MarkdownProblem(.error, problem, line: lineNumber, column: found.column))

@@ -104,20 +104,23 @@ struct AnchorTests {
 
             ## *Nadruk* {#nadruk}
 
+            ## *Nadruk* en tekst {#en-tekst}
+
             ## Titel
 
             """
         let document = MarkdownDocument(text)
         #expect(document.takeExplicitHeadingIDs().isEmpty)
         let headings = document.assignHeadingAnchors()
-        #expect(headings.map(\.id) == ["eigen-id", "a--b", "onder.streept", "ontsnapt-niet", "code-ook-niet", "nadruk", "titel"])
-        #expect(headings.map(\.text) == ["Titel", "Met – streep", "Onderstreept", "Ontsnapt {#niet}", "Code {#ook-niet}", "Nadruk", "Titel"])
+        #expect(headings.map(\.id) == ["eigen-id", "a--b", "onder.streept", "ontsnapt-niet", "code-ook-niet", "nadruk", "en-tekst", "titel"])
+        #expect(headings.map(\.text) == ["Titel", "Met – streep", "Onderstreept", "Ontsnapt {#niet}", "Code {#ook-niet}", "Nadruk", "Nadruk en tekst", "Titel"])
         // On GitHub, `{#id}` is text: its anchor is still found.
         #expect(headings.map(\.githubID) == ["titel-eigen-id", "met----streep-a--b", "onderstreept-onderstreept", "ontsnapt-niet",
-                                             "code-ook-niet", "nadruk-nadruk", "titel"])
+                                             "code-ook-niet", "nadruk-nadruk", "nadruk-en-tekst-en-tekst", "titel"])
         let html = document.renderHTML()
         #expect(html.contains("<h2 id=\"eigen-id\">\nTitel\n</h2>"))
         #expect(html.contains("<h2 id=\"nadruk\">\n<em>Nadruk</em>\n</h2>"))
+        #expect(html.contains("<h2 id=\"en-tekst\">\n<em>Nadruk</em> en tekst\n</h2>"))
         #expect(!html.contains("{#eigen-id}") && html.contains("{#niet}"))
     }
 
