@@ -102,8 +102,13 @@ struct LoadedSite {
 extension LoadedSource {
     /// What the model needs of this source.
     var summary: SourceSummary {
-        SourceSummary(path: path, displayPath: displayPath, frontMatter: frontMatter, bodyTitle: bodyTitle,
-                      anchors: headings.map(\.id), links: links.map { ($0.destination, $0.line, $0.column) },
+        var folded: [String: String] = [:]
+        for heading in headings {
+            for form in heading.foldedIDs where folded[form] == nil { folded[form] = heading.id }
+        }
+        let anchors = PageAnchors(ids: headings.map(\.id), github: headings.map(\.githubID), folded: folded)
+        return SourceSummary(path: path, displayPath: displayPath, frontMatter: frontMatter, bodyTitle: bodyTitle,
+                      anchors: anchors, links: links.map { ($0.destination, $0.line, $0.column) },
                       images: links.filter { $0.kind == .image }.map { ($0.destination, $0.line, $0.column) },
                       kaderPart: kaderPart, assessment: assessment)
     }

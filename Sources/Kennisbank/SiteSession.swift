@@ -71,7 +71,7 @@ public final class SiteSession: Sendable {
         if problems.contains(where: { $0.severity == .error }) { return .failed(DiagnosticList(problems)) }
         guard let new = loaded else { return .needsFullBuild(reason: "the file could not be read") }
         guard new.frontMatter == old.frontMatter, new.bodyTitle == old.bodyTitle, new.unknownKeys.map(\.key) == old.unknownKeys.map(\.key),
-              new.headings.map(\.id) == old.headings.map(\.id) else {
+              new.summary.anchors == old.summary.anchors else {
             return .needsFullBuild(reason: "the front matter, title or headings changed")
         }
         // Swapped in place (no copy of every source), and back when the page fails.
@@ -84,7 +84,7 @@ public final class SiteSession: Sendable {
         let page = state.renderer.render(index, locations: locations)
         let url = state.renderer.model.tree.pages[index].url
         var failure: Update?
-        if !broken.isEmpty {
+        if broken.contains(where: { $0.severity == .error }) {
             failure = .failed(DiagnosticList(problems + broken))
         } else if let html = page.html {
             do {

@@ -142,7 +142,7 @@ package enum SourceLoader {
             return (nil, diagnostics.items + [tooMany])
         }
         let rawHTML = folders.allowRawHTML ? [] : document.droppedRawHTML()
-        for problem in document.applyExtensions() + rawHTML {
+        for problem in document.applyExtensions() + rawHTML + document.takeExplicitHeadingIDs(lineOffset: split.bodyLineOffset) {
             let line = problem.line + split.bodyLineOffset
             switch problem.severity {
             case .warning: diagnostics.append(.warning(problem.message, file: displayPath, line: line, column: problem.column))

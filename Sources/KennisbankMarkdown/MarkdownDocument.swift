@@ -20,6 +20,12 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Where the links that extensions made (bare URLs) start in the source: cmark gives no
     /// position to a node made after parsing.
     package var madePositions: [OpaquePointer: (line: Int, column: Int)] = [:]
+    /// Ids written after headings as `{#id}` (see `takeExplicitHeadingIDs`), by heading node,
+    /// with the heading's text as GitHub reads it (with the `{#id}`).
+    package var explicitHeadingIDs: [OpaquePointer: (id: String, githubText: String)] = [:]
+    /// The text (for its anchor) of the heading `takeTitleHeading` removed, and how many headings
+    /// came before it: GitHub gives it an anchor, which later repeats count.
+    package var removedTitle: (slugText: String, headingsBefore: Int)?
     /// The UTF-8 bytes that were parsed (without a terminating NUL). Extensions beyond CommonMark
     /// read the source here, at cmark's source positions, because smart punctuation has already
     /// rewritten the text nodes (see `applyExtensions`).
@@ -67,6 +73,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         madePositions = [:]
         tableRegions = []
         reparsedOrigins = [:]
+        explicitHeadingIDs = [:]
+        removedTitle = nil
     }
 
     /// Renders the document to HTML. With `allowRawHTML` false (the default) cmark drops raw

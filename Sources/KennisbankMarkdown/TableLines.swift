@@ -6,7 +6,7 @@ import CCmark
 package struct SourceLines {
     /// Byte offset of the start of each line; line `n` (1-based) starts at `starts[n - 1]`.
     private var starts: [Int] = [0]
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
 
     /// Splits `bytes` at line ends as cmark does: `\n`, `\r\n` and a lone `\r`.
     package init(_ bytes: [UInt8]) {

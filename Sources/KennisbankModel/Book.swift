@@ -47,11 +47,14 @@ public struct Book: Sendable {
     /// The entry of `page`; nil when the page is not in the book.
     public func entry(of page: Int) -> Entry? { entryByPage[page] }
 
-    /// `kernprincipes/harm-reduction/index.html` gives `kernprincipes-harm-reduction`.
+    /// `kernprincipes/harm-reduction/index.html` gives `kernprincipes-harm-reduction`. An id
+    /// that would start with `kb-` (a folder `kb`) gets `pagina-` before it: the book's own ids
+    /// (`kb-boek-inhoud`, `kb-titel-...`) start so.
     private static func baseID(url: String) -> String {
         var path = url
         if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
         let id = path.split(separator: "/").joined(separator: "-")
+        if id.hasPrefix(HeadingSlug.generatorPrefix) { return "pagina-" + id }
         return id.isEmpty ? "pagina" : id
     }
 }

@@ -8,9 +8,9 @@ import SiteFormats
 /// to, with its target and anchor checked. Writing them as URLs is the renderer's part.
 package struct LinkLocator: Sendable {
     package let tree: SiteTree
-    /// Heading anchors of each published page, by source path, in document order.
+    /// Heading anchors of each published page, by source path.
     /// A page missing here failed to load; links into it are not checked further.
-    package let anchors: [String: [String]]
+    package let anchors: [String: PageAnchors]
     /// Non-Markdown files of the content, by path relative to the content folder.
     package let assets: Set<String>
     /// Ids the templates give elements themselves: a link may point at them.
@@ -18,13 +18,18 @@ package struct LinkLocator: Sendable {
     /// Files of the content that are not published (`ActiveFiles`): a link to one is an error.
     package let withheld: Set<String>
 
-    package init(tree: SiteTree, anchors: [String: [String]], assets: Set<String>, reservedIDs: Set<String>,
+    package init(tree: SiteTree, anchors: [String: PageAnchors], assets: Set<String>, reservedIDs: Set<String>,
                  withheld: Set<String> = []) {
         self.tree = tree
         self.anchors = anchors
         self.assets = assets
         self.reservedIDs = reservedIDs
         self.withheld = withheld
+    }
+
+    /// A locator whose pages have only the anchors `ids` (by source path), for tests.
+    package init(tree: SiteTree, anchors: [String: [String]], assets: Set<String>, reservedIDs: Set<String>) {
+        self.init(tree: tree, anchors: anchors.mapValues { PageAnchors(ids: $0) }, assets: assets, reservedIDs: reservedIDs)
     }
 
     /// What a link destination is, before it is written as a URL; the site (`resolve`) and the
@@ -41,15 +46,17 @@ package struct LinkLocator: Sendable {
         case failure(String)
     }
 
-    /// Where each of a page's links leads, and an error with its place for each broken one.
+    /// Where each of a page's links leads, an error with its place for each broken one, and a
+    /// warning for each that works but should be written otherwise.
     package func locate(_ links: [(destination: String, line: Int, column: Int)], from pageIndex: Int,
                         file: String) -> ([Location], [Diagnostic]) {
         var problems: [Diagnostic] = []
         let locations = links.map { link -> Location in
-            let location = locate(link.destination, from: pageIndex)
+            let (location, notes) = locateNoting(link.destination, from: pageIndex)
             if case .failure(let message) = location {
                 problems.append(.error(message, file: file, line: link.line, column: link.column))
             }
+            problems += notes.map { .warning($0, file: file, line: link.line, column: link.column) }
             return location
         }
         return (locations, problems)
@@ -57,42 +64,102 @@ package struct LinkLocator: Sendable {
 
     /// Where `destination`, written in page `pageIndex`, leads, with its target and anchor checked.
     package func locate(_ destination: String, from pageIndex: Int) -> Location {
+        locateNoting(destination, from: pageIndex).location
+    }
+
+    /// `locate`, with the warnings for a link that works but should be written otherwise.
+    private func locateNoting(_ destination: String, from pageIndex: Int) -> (location: Location, notes: [String]) {
         let page = tree.pages[pageIndex]
-        if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return .keep }
-        if destination.hasPrefix("/") {
-            return .failure("link `\(destination)` is an absolute path, which breaks when the site is opened from a folder or a subpath; write the path relative to this file, such as `../kernprincipes/harm-reduction.md`")
-        }
-        let (rawPath, fragment) = splitFragment(destination)
+        if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return (.keep, []) }
+        if destination.hasPrefix("/") { return locateRootAbsolute(destination, from: pageIndex) }
+        let (rawPath, rawFragment) = splitFragment(destination)
         let path = Self.decoded(rawPath)
+        let fragment = rawFragment.map(Self.decoded)
+        var notes: [String] = []
+        /// The anchor as written in the page `target`, or the failure.
+        func anchor(in target: Int) -> Result<String?, AnchorFailure> {
+            guard let fragment else { return .success(nil) }
+            switch checkAnchor(fragment, in: target, written: destination) {
+            case .success(let found):
+                if let note = found.note { notes.append(note) }
+                return .success(found.id)
+            case .failure(let failure): return .failure(failure)
+            }
+        }
         if path.isEmpty {
             // `#anchor` on the same page.
-            guard let fragment else { return .keep }
-            if case .failure(let message)? = checkAnchor(fragment, in: pageIndex, written: destination) { return .failure(message) }
-            return .sameAnchor(fragment)
+            guard fragment != nil else { return (.keep, []) }
+            switch anchor(in: pageIndex) {
+            case .failure(let failure): return (.failure(failure.message), [])
+            case .success(let id): return (.sameAnchor(id ?? ""), notes)
+            }
         }
         guard let target = normalize(path, relativeTo: RelativePath.parent(page.source)) else {
-            return .failure("link `\(destination)` leads outside the content folder; link only to files inside it")
+            return (.failure("link `\(destination)` leads outside the content folder; link only to files inside it"), [])
         }
         if target.hasSuffix(".md") {
             guard let targetIndex = tree.pageBySource[target] ?? tree.outrankedLandings[target].flatMap({ tree.pageBySource[$0] }) else {
                 if tree.drafts.contains(target) {
-                    return .failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page")
+                    return (.failure("link `\(destination)` points to a draft (`draft: true`), which is not published; remove the link or publish that page"), [])
                 }
-                return .failure(missingMessage(destination, target: target, from: page.source))
+                return (.failure(missingMessage(destination, target: target, from: page.source)), [])
             }
-            if let fragment, case .failure(let message)? = checkAnchor(fragment, in: targetIndex, written: destination) { return .failure(message) }
-            return .page(targetIndex, fragment: fragment)
+            switch anchor(in: targetIndex) {
+            case .failure(let failure): return (.failure(failure.message), [])
+            case .success(let id): return (.page(targetIndex, fragment: id), notes)
+            }
         }
-        if assets.contains(target) { return .file(target, fragment: fragment) }
+        if assets.contains(target) { return (.file(target, fragment: rawFragment), []) }
         if withheld.contains(target) {
-            return .failure("link `\(destination)` leads to `\(target)`, which is not published (see the warning about it); link to another file")
+            return (.failure("link `\(destination)` leads to `\(target)`, which is not published (see the warning about it); link to another file"), [])
         }
         if let section = tree.sections.firstIndex(where: { $0.folder == target }) {
             let landing = tree.sections[section].landing
-            if let fragment, case .failure(let message)? = checkAnchor(fragment, in: landing, written: destination) { return .failure(message) }
-            return .page(landing, fragment: fragment)
+            switch anchor(in: landing) {
+            case .failure(let failure): return (.failure(failure.message), [])
+            case .success(let id): return (.page(landing, fragment: id), notes)
+            }
         }
-        return .failure(missingMessage(destination, target: target, from: page.source))
+        return (.failure(missingMessage(destination, target: target, from: page.source)), [])
+    }
+
+    /// A link such as `/kernprincipes/harm-reduction.md` or `/docs/x/`: read from the content
+    /// folder, located as the relative path it stands for, and warned about; an error when
+    /// nothing is there.
+    private func locateRootAbsolute(_ destination: String, from pageIndex: Int) -> (location: Location, notes: [String]) {
+        let source = tree.pages[pageIndex].source
+        let (rawPath, fragment) = splitFragment(destination)
+        guard let path = normalize(Self.decoded(rawPath), relativeTo: "") else {
+            return (.failure("link `\(destination)` leads outside the content folder; link only to files inside it"), [])
+        }
+        guard let target = contentTarget(path) else {
+            var message = "broken link: `\(destination)` is a root-absolute path, and nothing is at `\(path.isEmpty ? "/" : path)` in the content folder"
+            let candidates = tree.pages.map(\.source) + assets.sorted(by: byteOrder)
+            if let nearest = Suggestion.nearest(to: path, in: candidates) {
+                message += "; did you mean `\(RelativeURL.between(from: source, to: nearest))`? Write links relative to this file"
+            } else {
+                message += "; link to the `.md` file of a page, relative to this file"
+            }
+            return (.failure(message), [])
+        }
+        let relative = RelativeURL.between(from: source, to: target) + (fragment.map { "#" + $0 } ?? "")
+        let (location, notes) = locateNoting(relative, from: pageIndex)
+        if case .failure = location { return (location, notes) }
+        let note = "link `\(destination)` is a root-absolute path, which breaks when the site is opened from a folder or a subpath; it was read from the content folder as `\(relative)`: write that instead"
+        return (location, [note] + notes)
+    }
+
+    /// The content path that a path from the content folder's root stands for: a page's
+    /// `.md` file, a file, or a folder; or, without `.md`, the page of that name or the page
+    /// published at that address (`docs/x/` for `docs/x.md` or a page with `slug: x`).
+    private func contentTarget(_ path: String) -> String? {
+        if path.isEmpty { return tree.pages.first { $0.kind == .home }?.source }
+        if tree.pageBySource[path] != nil || assets.contains(path) || withheld.contains(path) || tree.drafts.contains(path) { return path }
+        if tree.sections.contains(where: { $0.folder == path }) { return path }
+        if path.hasSuffix(".md") { return nil }
+        if tree.pageBySource[path + ".md"] != nil { return path + ".md" }
+        let url = path.hasSuffix(".html") ? path : path + "/index.html"
+        return tree.pages.first { $0.url == url }?.source
     }
 
     private func missingMessage(_ destination: String, target: String, from source: String) -> String {
@@ -106,18 +173,36 @@ package struct LinkLocator: Sendable {
         return message
     }
 
-    private func checkAnchor(_ fragment: String, in pageIndex: Int, written: String) -> Location? {
-        guard let known = anchors[tree.pages[pageIndex].source] else { return nil }
-        if known.contains(fragment) || reservedIDs.contains(fragment) { return nil }
-        var message = "broken anchor: `\(tree.pages[pageIndex].source)` has no heading with the anchor `#\(fragment)` (in `\(written)`)"
-        if let nearest = Suggestion.nearest(to: fragment, in: known) {
+    /// Why an anchor leads nowhere.
+    private struct AnchorFailure: Error {
+        let message: String
+    }
+
+    /// The id `fragment` (decoded) leads to in page `pageIndex`, with a warning when it is an
+    /// ASCII-folded anchor; nil as id when the page's anchors are not known (it failed to load).
+    private func checkAnchor(_ fragment: String, in pageIndex: Int, written: String) -> Result<(id: String, note: String?), AnchorFailure> {
+        let source = tree.pages[pageIndex].source
+        guard let known = anchors[source] else { return .success((fragment, nil)) }
+        if reservedIDs.contains(fragment) { return .success((fragment, nil)) }
+        switch known.match(fragment) {
+        case .id(let id)?, .github(let id)?:
+            return .success((id, nil))
+        case .folded(let id)?:
+            let github = known.githubForm(of: id)
+            let hash = written.firstIndex(of: "#").map { written[..<$0] } ?? ""
+            return .success((id, "the anchor `#\(fragment)` (in `\(written)`) is the ASCII-folded form other generators write; GitHub and this site write `#\(github)`, so write `\(hash)#\(github)`"))
+        case nil:
+            break
+        }
+        var message = "broken anchor: `\(source)` has no heading with the anchor `#\(fragment)` (in `\(written)`)"
+        if let nearest = Suggestion.nearest(to: fragment, in: known.suggestions) {
             message += "; did you mean `#\(nearest)`?"
-        } else if known.isEmpty {
+        } else if known.ids.isEmpty {
             message += "; that page has no headings"
         } else {
-            message += "; its anchors are " + known.prefix(8).map { "`#\($0)`" }.joined(separator: ", ")
+            message += "; its anchors are " + known.suggestions.prefix(8).map { "`#\($0)`" }.joined(separator: ", ")
         }
-        return .failure(message)
+        return .failure(AnchorFailure(message: message))
     }
 
     /// The path with `%20` and the like decoded (Foundation is asked only when there is a `%`).

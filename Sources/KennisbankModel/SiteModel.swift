@@ -47,8 +47,8 @@ package struct SourceSummary: Sendable {
     package var frontMatter: FrontMatter
     /// The title from the first level-1 heading, when front matter has none.
     package var bodyTitle: String?
-    /// The anchors of its headings, in document order.
-    package var anchors: [String]
+    /// The anchors of its headings.
+    package var anchors: PageAnchors
     /// Its links as written, with their positions in the file.
     package var links: [(destination: String, line: Int, column: Int)]
     /// The images among its links.
@@ -56,7 +56,7 @@ package struct SourceSummary: Sendable {
     package var kaderPart: PartDraft?
     package var assessment: AssessmentDraft?
 
-    package init(path: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, anchors: [String],
+    package init(path: String, displayPath: String, frontMatter: FrontMatter, bodyTitle: String?, anchors: PageAnchors,
                  links: [(destination: String, line: Int, column: Int)], images: [(destination: String, line: Int, column: Int)] = [],
                 kaderPart: PartDraft?, assessment: AssessmentDraft?) {
         self.path = path
@@ -162,7 +162,7 @@ package struct SiteModel: Sendable {
                                                       contentPath: input.contentPath, diagnostics: &diagnostics)
         var anchors = input.sources.mapValues(\.anchors)
         // A landing page the generator made has no headings of its own: its anchors are checked too.
-        for page in tree.pages where page.isGenerated { anchors[page.source] = [] }
+        for page in tree.pages where page.isGenerated { anchors[page.source] = PageAnchors(ids: []) }
         let locator = LinkLocator(tree: tree, anchors: anchors, assets: Set(files),
                                   reservedIDs: input.reservedIDs, withheld: withheld)
         let kader = KaderSite.build(tree: tree, navigation: navigation, parts: input.sources.compactMapValues(\.kaderPart),

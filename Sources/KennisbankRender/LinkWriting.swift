@@ -22,7 +22,9 @@ extension LinkLocator {
     package func resolve(_ location: Location, from pageIndex: Int) -> Resolution {
         let page = tree.pages[pageIndex]
         switch location {
-        case .keep, .sameAnchor: return .keep
+        case .keep: return .keep
+        // Written as the heading's id, which may differ from the anchor written (GitHub's form).
+        case .sameAnchor(let id): return .rewrite("#" + id)
         case .failure(let message): return .failure(message)
         case .page(let target, let fragment):
             if target == pageIndex, let fragment { return .rewrite("#" + fragment) }

@@ -23,7 +23,8 @@ struct BoundsTests {
         var mixed = UniqueIDs(reserved: ["kop-3"])
         #expect(["kop", "kop-2", "kop", "kop", "kop-5"].map { mixed.claim($0) } == ["kop", "kop-2", "kop-4", "kop-5", "kop-5-2"])
         let document = MarkdownDocument(String(repeating: "## Kop\n\n", count: 3) + "## Kop 2\n\n## Kop\n")
-        #expect(document.assignHeadingAnchors().map(\.id) == ["kop", "kop-2", "kop-3", "kop-2-2", "kop-4"])
+        // Heading anchors count as GitHub does: the first repeat is `-1`.
+        #expect(document.assignHeadingAnchors().map(\.id) == ["kop", "kop-1", "kop-2", "kop-2-1", "kop-3"])
     }
 
     @Test func pagefindIsStoppedAtItsTimeLimit() throws {

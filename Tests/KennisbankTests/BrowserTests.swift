@@ -262,10 +262,22 @@ struct BrowserTests {
 
     /// Keyboard only: Tab reaches every interactive element of five pages, focus is always
     /// visible, and the skip link works with Enter.
+    /// Then links to a heading whose anchor has accents (issue 17) land on it, also
+    /// percent-encoded and in MkDocs' folded form, served and from a folder.
     @Test func keyboardOnlyWalk() async throws {
         let site = try await ShippedSite.awaited()
-        let result = try await runBrowserScript("keyboard.py", site.output.path)
+        let filler = (1...40).map { "Alinea \($0) om te kunnen scrollen." }.joined(separator: "\n\n")
+        let anchors = try TestProject(files: minimalSite.merging([
+            "sectie/een.md": "---\ntitle: Een\norder: 1\n---\n## Begin\n\n\(filler)\n\n## Één vraag: wat?\n\n\(filler)\n",
+            "sectie/twee.md": "---\ntitle: Twee\norder: 2\n---\n[als geschreven](een.md#één-vraag-wat), [gecodeerd](een.md#%C3%A9%C3%A9n-vraag-wat), [zoals MkDocs](een.md#een-vraag-wat)\n",
+        ]) { $1 })
+        defer { anchors.remove() }
+        let report = try await onOwnThread { anchors.build() }
+        #expect(report.succeeded, "\(anchors.lines(report))")
+        let result = try await runBrowserScript("keyboard.py", site.output.path, anchors.root.appendingPathComponent("_site").path)
         #expect(result.status == 0, "keyboard walk failed:\n\(result.output)")
         #expect(result.output.contains("ok: Enter on the skip link moves focus to the content"))
+        #expect(result.output.contains("ok: served: the link 'gecodeerd' lands on the heading #één-vraag-wat"))
+        #expect(result.output.contains("ok: from a folder: the table of contents lands on #één-vraag-wat"))
     }
 }

@@ -71,7 +71,7 @@ private let hostileCases: [HostileCase] = [
     HostileCase("link out of the content folder", ["content/sectie/een.md": "---\ntitle: Een\n---\n[x](../../../../etc/passwd)\n"],
                 expect: "content/sectie/een.md:4:1: error: link `../../../../etc/passwd` leads outside the content folder"),
     HostileCase("absolute link", ["content/sectie/een.md": "---\ntitle: Een\n---\n[x](/etc/passwd)\n"],
-                expect: "content/sectie/een.md:4:1: error: link `/etc/passwd` is an absolute path"),
+                expect: "content/sectie/een.md:4:1: error: broken link: `/etc/passwd` is a root-absolute path, and nothing is at `etc/passwd` in the content folder"),
     HostileCase("two files for one address", ["content/sectie/drie.md": "---\ntitle: Drie\nslug: een\n---\n"],
                 expect: "content/sectie/drie.md:1:1: error: this page and `sectie/een.md` would both be written to `sectie/een/index.html`"),
     HostileCase("trusted_active_files that is not true or false", ["kennisbank.yml": "trusted_active_files: ja\n"],
@@ -116,6 +116,13 @@ private let hostileCases: [HostileCase] = [
     HostileCase("a named pipe", list: [], prepare: { root in
         #expect(mkfifo(root.appendingPathComponent("content/sectie/pijp.md").path, 0o644) == 0)
     }, expect: "content/sectie/pijp.md: error: this is a named pipe (FIFO), not a file or folder, and cannot be read as content; remove it from the content folder"),
+    // Heading ids written as `{#id}` (issue 17): huge, full of signs, and one id on many headings.
+    HostileCase("a huge {#id}", ["content/sectie/een.md": "---\ntitle: Een\n---\n## Kop {#" + String(repeating: "a", count: 1_000_000) + "}\n"],
+                expect: "content/sectie/een.md:4:8: error: the heading id `{#" + String(repeating: "a", count: 40) + "…}` is longer than 100 characters"),
+    HostileCase("an {#id} of quotes, tags and combining marks", ["content/sectie/een.md": "---\ntitle: Een\n---\n## Kop {#a\"\u{301}<b'\u{301}&x}\n"],
+                expect: "content/sectie/een.md:4:8: error: the heading id `{#a\"\u{301}<b'\u{301}&x}` is not valid"),
+    HostileCase("one {#id} on 5,000 headings", ["content/sectie/een.md": manyHeadings(SourceLoader.maximumHeadings, heading: "## Kop {#dubbel}\n")],
+                expect: "content/sectie/een.md:5:8: error: the heading id `{#dubbel}` is given twice in this file (first at line 4)"),
     HostileCase("a symbolic link to a named pipe", list: [], prepare: { root in
         #expect(mkfifo(root.appendingPathComponent("content/sectie/pijp").path, 0o644) == 0)
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/sectie/naar-pijp.md").path, withDestinationPath: "pijp")

@@ -35,12 +35,12 @@ struct MarkdownTests {
     @Test func headingsGetUniqueStableAnchors() {
         let document = MarkdownDocument("## Aanpak\n\ntekst\n\n## Aanpak\n\n### Één *stap*\n\n- ## In een lijst\n")
         let headings = document.assignHeadingAnchors(reserved: ["kb-toc"])
-        #expect(headings.map(\.id) == ["aanpak", "aanpak-2", "een-stap", "in-een-lijst"])
+        #expect(headings.map(\.id) == ["aanpak", "aanpak-1", "één-stap", "in-een-lijst"])
         #expect(headings.map(\.line) == [1, 5, 7, 9])
         let html = document.renderHTML()
         #expect(html.contains("<h2 id=\"aanpak\">"))
-        #expect(html.contains("<h2 id=\"aanpak-2\">"))
-        #expect(html.contains("<h3 id=\"een-stap\">"))
+        #expect(html.contains("<h2 id=\"aanpak-1\">"))
+        #expect(html.contains("<h3 id=\"één-stap\">"))
         #expect(html.contains("<em>stap</em>"))
     }
 
@@ -48,7 +48,7 @@ struct MarkdownTests {
         let document = MarkdownDocument("## <b>\"Vet\"</b> & meer\n")
         let headings = document.assignHeadingAnchors()
         let html = document.renderHTML()
-        #expect(headings[0].id == "vet-meer")
+        #expect(headings[0].id == "vet--meer")
         #expect(!html.contains("<b>"))
         #expect(html.contains("&amp;"))
     }

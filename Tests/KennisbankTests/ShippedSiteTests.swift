@@ -89,7 +89,9 @@ struct ShippedSiteTests {
                 let exists = FileManager.default.fileExists(atPath: site.output.appendingPathComponent(target).path)
                 #expect(exists, "\(page): \(reference) -> \(target) does not exist")
                 if let hash = reference.firstIndex(of: "#") {
-                    let anchor = String(reference[reference.index(after: hash)...])
+                    // As a browser reads it: a heading's anchor may be percent-encoded (`#%C3%A9...`).
+                    let written = String(reference[reference.index(after: hash)...])
+                    let anchor = written.removingPercentEncoding ?? written
                     let ids = attributeValues("id", in: site.pages[target] ?? "")
                     #expect(ids.contains(anchor), "\(page): anchor #\(anchor) missing in \(target)")
                 }

@@ -2,7 +2,11 @@
 """Keyboard-only walk in headless Chromium: on each page, Tab reaches every interactive element,
 each shows a visible focus indicator, and the skip link works with Enter.
 
-Usage: keyboard.py SITE_DIR
+With ANCHOR_SITE_DIR, also follows links to a heading whose anchor has letters with accents
+(`#één-vraag-wat`, as GitHub makes it), written as such and percent-encoded, from a served
+site and from a folder (file://): each must land on that heading.
+
+Usage: keyboard.py SITE_DIR [ANCHOR_SITE_DIR]
 """
 import os
 import sys
@@ -34,6 +38,19 @@ document.addEventListener('focusin', function (event) {
   window.kbFocus.push([name, s.outlineStyle, s.outlineWidth, s.boxShadow]);
 }, true);
 """
+
+
+def follow_anchor_links(driver, base, where):
+    """Clicks each link of sectie/twee/ to een/ and checks the heading it lands on."""
+    for text in ("als geschreven", "gecodeerd", "zoals MkDocs"):
+        driver.get(base + "sectie/twee/index.html")
+        driver.find_element(By.LINK_TEXT, text).click()
+        target = driver.execute_script("var t = document.querySelector(':target'); return t ? t.id : null")
+        check(target == "\u00e9\u00e9n-vraag-wat", "%s: the link '%s' lands on the heading #één-vraag-wat (got %r)" % (where, text, target))
+    driver.get(base + "sectie/een/index.html")
+    driver.find_element(By.LINK_TEXT, "Één vraag: wat?").click()
+    target = driver.execute_script("var t = document.querySelector(':target'); return t ? t.id : null")
+    check(target == "\u00e9\u00e9n-vraag-wat", "%s: the table of contents lands on #één-vraag-wat (got %r)" % (where, target))
 
 
 def main():
@@ -73,6 +90,14 @@ def main():
         ActionChains(driver).send_keys(Keys.ENTER).perform()
         check(driver.switch_to.active_element.get_attribute("id") == "kb-inhoud", "Enter on the skip link moves focus to the content")
         print("interactive elements walked: %d" % total)
+        if len(sys.argv) > 2:
+            anchors = os.path.abspath(sys.argv[2])
+            follow_anchor_links(driver, "file://" + anchors + "/", "from a folder")
+            anchor_server = serve(anchors)
+            try:
+                follow_anchor_links(driver, "http://127.0.0.1:%d/" % anchor_server.server_address[1], "served")
+            finally:
+                anchor_server.shutdown()
     finally:
         driver.quit()
         server.shutdown()
