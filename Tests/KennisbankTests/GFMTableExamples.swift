@@ -1,6 +1,6 @@
 // The table examples of the GitHub Flavored Markdown spec, verbatim: the "Tables (extension)"
 // section of github/cmark-gfm `test/spec.txt` (examples tagged `table`) and the "Tables" section of
-// its `test/extensions.txt`. Both are licensed CC BY-SA 4.0 (spec.txt: John MacFarlane and GitHub;
+// its `test/extensions.txt`, with the "Autolink and tables" example of its "Interop" section. Both are licensed CC BY-SA 4.0 (spec.txt: John MacFarlane and GitHub;
 // extensions.txt: Yuki Izumi), http://creativecommons.org/licenses/by-sa/4.0/. Kept in the
 // spec's own format (input, a line `.`, expected HTML) and read by `GFMTableTests`.
 
@@ -736,6 +736,30 @@ d | e
 <tr>
 <td>d</td>
 <td>e</td>
+</tr>
+</tbody>
+</table>
+````````````````````````````````
+## Interop
+
+Autolink and tables.
+
+```````````````````````````````` example
+| a | b |
+| --- | --- |
+| https://github.com www.github.com | http://pokemon.com |
+.
+<table>
+<thead>
+<tr>
+<th>a</th>
+<th>b</th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td><a href="https://github.com">https://github.com</a> <a href="http://www.github.com">www.github.com</a></td>
+<td><a href="http://pokemon.com">http://pokemon.com</a></td>
 </tr>
 </tbody>
 </table>

@@ -453,4 +453,22 @@ struct LanguageTests {
         let strings = InterfaceStrings(language: "xx", root: ["print": .table(["pageCounter": .text("p. {page}/{pages} \"</style>\\ {other}")])])
         #expect(strings.pageCounterCSS == "\"p. \" counter(page) \"/\" counter(pages) \" \\22 \\3c /style\\3e \\5c  {other}\"")
     }
+    @Test func calloutsTasksAndTablesAreNamedInTheSitesLanguage() throws {
+        var files = minimalSite
+        files["sectie/drie.md"] = "---\ntitle: Drie\n---\n> [!NOTE]\n> Let op.\n\n> [!CAUTION]\n> Pas op.\n\n- [x] klaar\n- [ ] open\n\n| Kolom | B |\n| --- | --- |\n| 1 | 2 |\n"
+        let english = try TestProject(files: files, config: "title: Site\nlanguage: en\n")
+        defer { english.remove() }
+        #expect(english.build().succeeded)
+        let page = try english.output("sectie/drie/index.html")
+        #expect(page.contains("</svg>Note</p>") && page.contains("</svg>Caution</p>"))
+        #expect(page.contains("checked=\"\" aria-label=\"Done\"") && page.contains("disabled=\"\" aria-label=\"To do\""))
+        #expect(page.contains("aria-label=\"Table: Kolom\""))
+        for dutch in ["Opmerking", "Let op</p>", "Gedaan", "Nog te doen", "Tabel:"] { #expect(!page.contains(dutch), "\(dutch)") }
+
+        let dutchProject = try TestProject(files: files, config: "title: Site\n")
+        defer { dutchProject.remove() }
+        #expect(dutchProject.build().succeeded)
+        let dutchPage = try dutchProject.output("sectie/drie/index.html")
+        #expect(dutchPage.contains("</svg>Opmerking</p>") && dutchPage.contains("aria-label=\"Gedaan\"") && dutchPage.contains("aria-label=\"Tabel: Kolom\""))
+    }
 }

@@ -44,6 +44,7 @@ PAGES = [
     ("editor guide", "over-deze-kennisbank/index.html", None),
     ("kader overview", "kader/index.html", None),
     ("kader part", "kader/p1/index.html", None),
+    ("kader guide, with tables and callouts", "kader/gebruik/index.html", None),
     ("whole-kader form, blank", "kader/formulieren/kwaliteitskader.html", None),
     ("whole-kader form, being filled in", "kader/formulieren/kwaliteitskader.html", "fill"),
     ("part form", "kader/formulieren/p1.html", None),
