@@ -28,8 +28,11 @@ public func fuzzMarkdown(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 /// The invariants of rendered Markdown in safe mode: raw HTML is dropped, so every tag in the
 /// output is one the renderer wrote, and the table's tags come in pairs.
 enum FuzzMarkdownChecks {
-    static let paired = ["table", "thead", "tbody", "tr", "th", "td", "div", "blockquote", "ul", "ol", "li", "p", "em", "strong", "a", "code", "pre"]
-    static let known = Set(paired + ["h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "img"])
+    static let paired = ["table", "thead", "tbody", "tr", "th", "td", "div", "blockquote", "ul", "ol", "li", "p", "em", "strong", "a", "code", "pre",
+                         // Strikethrough, bare URLs and callouts (with their symbol).
+                         "del", "span", "svg"]
+    /// Tags that stand alone: a callout symbol's shapes and a task's checkbox among them.
+    static let known = Set(paired + ["h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "img", "path", "circle", "input"])
 
     static func tagsAreBalanced(_ html: String) {
         for name in paired {
