@@ -354,47 +354,13 @@ private final class RawClient: @unchecked Sendable {
 private func startServer(for project: TestProject, idleTimeout: TimeInterval = 15) async throws -> (DevServer, URL, Task<Void, Error>) {
     let server = DevServer(options: project.options, port: 0, idleTimeout: idleTimeout, log: { _ in })
     let address = AsyncStream<URL>.makeStream()
-    let running = Task(executorPreference: ServerThread.shared) { try await server.run { address.continuation.yield($0) } }
+    let running = Task { try await server.run { address.continuation.yield($0) } }
     var iterator = address.stream.makeAsyncIterator()
     guard let base = await iterator.next() else {
         running.cancel()
         throw TimeoutError()
     }
     return (server, base, running)
-}
-
-/// One thread of its own that runs the server under test (its tasks, their child tasks and its
-/// actors), as a real server process has: other suites' synchronous work may hold every thread of
-/// the cooperative pool for a minute on a machine with 2 cores, and a starved server let requests
-/// time out (NSURLErrorTimedOut, seen in CI).
-private final class ServerThread: TaskExecutor, @unchecked Sendable {
-    static let shared = ServerThread()
-    private let condition = NSCondition()
-    private var jobs: [UnownedJob] = []
-
-    private init() {
-        let thread = Thread { [self] in runJobs() }
-        thread.name = "kennisbank test server"
-        thread.start()
-    }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        condition.lock()
-        jobs.append(job)
-        condition.signal()
-        condition.unlock()
-    }
-
-    private func runJobs() -> Never {
-        while true {
-            condition.lock()
-            while jobs.isEmpty { condition.wait() }
-            let job = jobs.removeFirst()
-            condition.unlock()
-            job.runSynchronously(on: asUnownedTaskExecutor())
-        }
-    }
 }
 
 /// Collects live-reload messages.
