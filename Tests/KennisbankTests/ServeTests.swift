@@ -46,12 +46,12 @@ struct ServeTests {
         let (server, base, running) = try await startServer(for: project)
         defer { running.cancel() }
 
-        let (page, response) = try await URLSession.shared.data(from: base.appendingPathComponent("sectie/een/index.html"))
+        let (page, response) = try await patientSession.data(from: base.appendingPathComponent("sectie/een/index.html"))
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         let html = String(decoding: page, as: UTF8.self)
         #expect(html.contains("<h1>Een</h1>"))
         #expect(html.contains(DevServer.livePath))
-        let (_, missing) = try await URLSession.shared.data(from: base.appendingPathComponent("nergens.html"))
+        let (_, missing) = try await patientSession.data(from: base.appendingPathComponent("nergens.html"))
         #expect((missing as? HTTPURLResponse)?.statusCode == 404)
 
         // A change to a content file: the live channel says reload, and the next request sees it.
@@ -62,7 +62,7 @@ struct ServeTests {
         try project.write("---\ntitle: Een veranderd\norder: 1\n---\n## Kop een\n\n## Kop twee\n", to: "content/sectie/een.md")
         let message = try await inbox.wait(for: 1).last
         #expect(message == "reload")
-        let (changed, _) = try await URLSession.shared.data(from: base.appendingPathComponent("sectie/een/index.html"))
+        let (changed, _) = try await patientSession.data(from: base.appendingPathComponent("sectie/een/index.html"))
         #expect(String(decoding: changed, as: UTF8.self).contains("<h1>Een veranderd</h1>"))
 
         // A broken change: the errors go to the pages and the last good site stays served.
@@ -71,7 +71,7 @@ struct ServeTests {
         #expect(failure?.hasPrefix("errors\n") == true)
         #expect(failure?.contains("content/sectie/twee.md:") == true)
         #expect(failure?.contains("malformed YAML") == true)
-        let (still, _) = try await URLSession.shared.data(from: base.appendingPathComponent("sectie/twee/index.html"))
+        let (still, _) = try await patientSession.data(from: base.appendingPathComponent("sectie/twee/index.html"))
         #expect(String(decoding: still, as: UTF8.self).contains("<h1>Twee</h1>"))
     }
 }
@@ -362,6 +362,17 @@ private func startServer(for project: TestProject, idleTimeout: TimeInterval = 1
     }
     return (server, base, running)
 }
+
+/// A session that waits up to ten minutes for an answer. The server runs in this process on the
+/// cooperative thread pool, and other suites' long synchronous builds may hold both of its
+/// threads on a 2-core machine for more than URLSession's default 60 s (NSURLErrorTimedOut, seen
+/// in CI): the test checks what the server answers, not how fast.
+private let patientSession: URLSession = {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.timeoutIntervalForRequest = 600
+    configuration.timeoutIntervalForResource = 900
+    return URLSession(configuration: configuration)
+}()
 
 /// Collects live-reload messages.
 private actor Inbox {
