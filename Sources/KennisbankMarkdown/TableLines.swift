@@ -25,6 +25,9 @@ package struct SourceLines {
         }
     }
 
+    /// How many lines the text has (a text that ends with a line end has an empty last line).
+    package var count: Int { starts.count }
+
     /// The byte range of line `line` without its line end (empty past the end of the text).
     package func range(of line: Int) -> (start: Int, end: Int) {
         guard line >= 1, line <= starts.count else { return (bytes.count, bytes.count) }

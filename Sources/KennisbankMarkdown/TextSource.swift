@@ -170,19 +170,12 @@ struct TextSource {
 /// The text nodes of a document with their sources, kept up to date while extensions split them.
 struct TextNodes {
     private(set) var sources: [OpaquePointer: TextSource] = [:]
-    private let lineStarts: [Int]
+    private let lines: SourceLines
     private let source: [UInt8]
 
     init(document: MarkdownDocument) {
         source = document.source
-        var starts = [0]
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 == source.count || source[index + 1] != 0x0A)) { starts.append(index + 1) }
-            index += 1
-        }
-        lineStarts = starts
+        lines = SourceLines(source)
         // Text in a table's cells was parsed in a document of its own: its place in the page
         // comes from `sourcePosition(of:)`.
         let inTables = !document.reparsedOrigins.isEmpty
@@ -198,8 +191,8 @@ struct TextNodes {
         let literal = Array((cmark_node_get_literal(node).map { String(cString: $0) } ?? "").utf8)
         let startsLine = Self.isLineBoundary(cmark_node_previous(node), parent: cmark_node_parent(node))
         let endsLine = Self.isLineBoundary(cmark_node_next(node), parent: cmark_node_parent(node))
-        if line >= 1, line <= lineStarts.count, column >= 1 {
-            let lineStart = lineStarts[line - 1]
+        if line >= 1, line <= lines.count, column >= 1 {
+            let lineStart = lines.range(of: line).start
             let guess = lineStart + column - 1
             // cmark counts a tab of an indentation as up to four columns: try a few places before.
             for candidate in stride(from: guess, through: max(lineStart, guess - 12), by: -1) where candidate <= source.count {
