@@ -48,7 +48,8 @@ package struct GeneratedPages {
     package func render(_ page: GeneratedPage) -> File? {
         switch page {
         case .notFound:
-            return File(path: OutputPaths.notFound, html: templates.render(contexts.notFoundContext(), with: "404"))
+            let context = contexts.notFoundContext(names: NotFoundPage.siteNames(model.outputs))
+            return File(path: OutputPaths.notFound, html: templates.render(context, with: "404"))
         case .search:
             let url = PageContextBuilder.searchURL
             return File(path: url, html: templates.render(contexts.generatedContext(url: url, title: model.strings.text("search.title")), with: "search"))

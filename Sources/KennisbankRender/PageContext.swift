@@ -101,10 +101,14 @@ package struct PageContextBuilder: Sendable {
         base(currentPage: nil, root: RelativeURL.root(for: url), page: PageInfo(title: title, url: url))
     }
 
-    /// The context of the 404 page, written at the site root.
-    package func notFoundContext() -> PageContext {
-        // Served for any missing path, so with a known address its links are absolute.
-        base(currentPage: nil, root: config.baseURL ?? "", page: PageInfo(title: strings.text("notFound.title"), url: OutputPaths.notFound))
+    /// The context of the 404 page, written at the site root. It is served for any missing
+    /// path, so with a known address its links are absolute; without one it carries the script
+    /// that finds the root among the site's top-level `names` (`NotFoundPage`).
+    package func notFoundContext(names: [String: [String]] = [:]) -> PageContext {
+        var context = base(currentPage: nil, root: config.baseURL ?? "",
+                           page: PageInfo(title: strings.text("notFound.title"), url: OutputPaths.notFound))
+        if config.baseURL == nil { context.rootScript = NotFoundPage.script(names: names) }
+        return context
     }
 
     /// What every page shares: the header's values (the site, the root prefix, the main

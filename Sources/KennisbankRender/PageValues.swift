@@ -36,6 +36,8 @@ package struct PageContext: TypedContext {
     package var noindex = false
     /// For a print variant: the stylesheets inline (`pdfCSS`).
     package var pdfCSS: String?
+    /// On the 404 page without `base_url`: the script that finds the site root (`rootScript`).
+    package var rootScript: String?
     package let chrome: ChromeContext
 
     package init(page: PageInfo, chrome: ChromeContext) {
@@ -71,6 +73,7 @@ package struct PageContext: TypedContext {
         case "hasAssessments": !assessments.isEmpty
         case "noindex": noindex
         case "pdfCSS": string(pdfCSS)
+        case "rootScript": string(rootScript)
         default: chrome.child(named: name)
         }
     }

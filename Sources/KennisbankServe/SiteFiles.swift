@@ -7,7 +7,7 @@ import SiteFormats
 import Basics
 
 /// Answers a request path with a file of the built site: `index.html` for folders, the site's
-/// `404.html` for anything missing, never a directory listing and never a file outside the
+/// `404.html` for anything missing (its links made absolute, for any depth), never a directory listing and never a file outside the
 /// site folder.
 public struct SiteFileResponder: Sendable {
     /// What to send back.
@@ -31,8 +31,13 @@ public struct SiteFileResponder: Sendable {
         if let data = try? Data(contentsOf: file) {
             return Answer(status: 200, contentType: Self.contentType(of: file.pathExtension), body: data)
         }
-        let notFound = (try? Data(contentsOf: root.appendingPathComponent("404.html"))) ?? Data("Niet gevonden.\n".utf8)
-        return Answer(status: 404, contentType: "text/html; charset=utf-8", body: notFound)
+        // The site's 404 page, with its relative links made absolute from the root: it is
+        // answered at the depth of the request, not where it lies.
+        guard let notFound = try? Data(contentsOf: root.appendingPathComponent("404.html")) else {
+            return Answer(status: 404, contentType: "text/html; charset=utf-8", body: Data("Niet gevonden.\n".utf8))
+        }
+        let html = NotFoundPage.rooted(String(decoding: notFound, as: UTF8.self), root: "/")
+        return Answer(status: 404, contentType: "text/html; charset=utf-8", body: Data(html.utf8))
     }
 
     /// The file a path names, or nil when the path tries to leave the site folder.

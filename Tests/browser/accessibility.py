@@ -7,7 +7,8 @@ Serves SITE_DIR on a free loopback port and runs axe-core (WCAG 2.0, 2.1 and 2.2
 and best practices) on a page of every kind: home, a section, a knowledge page, the editor guide,
 the kader overview and a part, the forms (whole kader blank and being filled in, a part, the Plan
 van aanpak, the preparation), the assessments overview, a result page, a preparation overview,
-search results, the book and the 404 page; each at every WIDTH given (default: 1280 and 360 px),
+search results, the book and the 404 page (also as a server answers it at a nested address,
+its missing paths answered with 404.html); each at every WIDTH given (default: 1280 and 360 px),
 or only the pages named after --only. The words it clicks and waits for come from the page, so
 it checks a site in any language.
 Prints every violation; exits non-zero when there is any, whatever its impact.
@@ -20,7 +21,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from common import chromium, serve
+from common import chromium, serve_with_not_found
 
 
 def axe_source():
@@ -56,6 +57,9 @@ PAGES = [
     ("search results", "zoeken/index.html?q=woning", "search"),
     ("book", "boek/index.html", None),
     ("not found", "404.html", None),
+    # The 404 page as a web server answers it at a nested address, its links and style set by
+    # its script (issue 18).
+    ("not found, nested", "kader/p1/bestaat-niet/", None),
 ]
 
 def main():
@@ -68,8 +72,7 @@ def main():
     site = os.path.abspath(sys.argv[1])
     widths = [int(width) for width in arguments] or [1280, 360]
     pages = [page for page in PAGES if only is None or page[0] in only]
-    server = serve(site)
-    base = "http://127.0.0.1:%d/" % server.server_address[1]
+    server, base = serve_with_not_found(site)
     driver = chromium()
     driver.set_script_timeout(180)
     counts = {}

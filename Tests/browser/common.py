@@ -1,23 +1,30 @@
 """Shared pieces of the browser tests: a headless Chromium and a quiet local web server."""
 import functools
 import http.server
+import os
 import sys
+import tempfile
 import threading
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 
-def chromium(download_dir=None, network_log=False):
-    """Debian's Chromium, headless, through Debian's chromium-driver."""
+def chromium(download_dir=None, network_log=False, script=True):
+    """Debian's Chromium, headless, through Debian's chromium-driver (with `script=False`, one
+    that runs no script of the pages)."""
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--window-size=1280,1600"):
         options.add_argument(argument)
+    prefs = {}
     if download_dir:
-        options.add_experimental_option("prefs", {"download.default_directory": download_dir,
-                                                  "download.prompt_for_download": False})
+        prefs.update({"download.default_directory": download_dir, "download.prompt_for_download": False})
+    if not script:
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    if prefs:
+        options.add_experimental_option("prefs", prefs)
     if network_log:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
@@ -36,6 +43,50 @@ def serve(folder):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+class NotFoundHandler(QuietHandler):
+    """Answers the site's 404 page for anything missing, with status 404 and at the address asked
+    for, as a plain web server set up for a static site does (nginx `error_page 404 /404.html`,
+    Apache `ErrorDocument 404 /404.html`, GitHub Pages); folders without index.html are not listed."""
+    not_found = None
+
+    def list_directory(self, path):
+        self.send_error(404)
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or not self.not_found:
+            return super().send_error(code, message, explain)
+        with open(self.not_found, "rb") as file:
+            body = file.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Says nothing when the browser drops a connection it no longer needs."""
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def serve_with_not_found(site, subpath=""):
+    """Serves the built `site` with its 404.html for missing paths, at the server root or below
+    `subpath` (such as "sub": the site at /sub/, and a 404 for anything outside it too); returns
+    the server and the site's address."""
+    folder = site
+    if subpath:
+        folder = tempfile.mkdtemp(prefix="kennisbank-subpath-")
+        os.symlink(site, os.path.join(folder, subpath))
+    handler = type("SiteNotFoundHandler", (NotFoundHandler,), {"not_found": os.path.join(site, "404.html")})
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d/%s" % (server.server_address[1], subpath + "/" if subpath else "")
+    return server, base
 
 
 def check(condition, message):
