@@ -32,3 +32,49 @@ struct PhoneBrowserTests {
         }
     }
 }
+
+extension PhoneBrowserTests {
+    /// Words longer than a phone's line in every place the general layout shows them: a
+    /// section's name (main menu, breadcrumbs, sidebar), a page's title (heading, pager), a
+    /// heading, a link's text, a bare address, inline code and a code block, a list, a quote,
+    /// a table of Markdown content, and an image wider than the screen. phone.py finds no
+    /// page of that site wider than 320 px.
+    @Test func longWordsAndWideThingsFitAPhone() async throws {
+        let long = "Woningcorporatiesamenwerkingsovereenkomstonderhandelingsresultaten"
+        let page = """
+        ---
+        title: \(long)
+        order: 1
+        ---
+        ## Ervaringsdeskundigheidsbevorderingsprogrammaontwikkeling
+
+        Zie [\(long)](twee.md) en https://example.org/een/heel/lang/pad/zonder/spaties/\(long)/\(long).html of `\(long)()`.
+
+        ```
+        let \(long) = \(long).\(long)(\(long))
+        ```
+
+        - \(long)
+        > \(long)
+
+        | Kop | \(long) |
+        | --- | --- |
+        | \(long) \(long) | \(long) |
+
+        ![Een brede tekening](breed.svg)
+        """
+        let project = try TestProject(files: [
+            "_index.md": "---\ntitle: Start\n---\nWelkom.\n",
+            "\(long.lowercased())/_index.md": "---\ntitle: \(long)\n---\nIntro.\n",
+            "\(long.lowercased())/een.md": page,
+            "\(long.lowercased())/twee.md": "---\ntitle: Twee \(long)\norder: 2\n---\nTekst.\n",
+            "\(long.lowercased())/breed.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2000\" height=\"100\"><rect width=\"2000\" height=\"100\" fill=\"#005257\"/></svg>\n",
+        ], config: "title: Proef\ntrusted_active_files: true\n")
+        defer { project.remove() }
+        let report = try await onOwnThread { project.build() }
+        #expect(report.succeeded, "\(project.lines(report))")
+        let result = try await runBrowserScript("phone.py", project.root.appendingPathComponent("_site").path, "320", "--all")
+        #expect(result.status == 0, "pages wider than 320 px:\n\(result.output)")
+        #expect(result.output.contains(": 0 too wide"), "\(result.output)")
+    }
+}
