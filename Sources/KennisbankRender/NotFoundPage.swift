@@ -83,6 +83,7 @@ package enum NotFoundPage {
           }(best));
         }());
         </script>
+
         """
     }
 
