@@ -48,7 +48,7 @@ package struct GeneratedPages {
     package func render(_ page: GeneratedPage) -> File? {
         switch page {
         case .notFound:
-            let context = contexts.notFoundContext(names: NotFoundPage.siteNames(model.outputs))
+            let context = contexts.notFoundContext(names: NotFoundPage.siteNames(model))
             return File(path: OutputPaths.notFound, html: templates.render(context, with: "404"))
         case .search:
             let url = PageContextBuilder.searchURL

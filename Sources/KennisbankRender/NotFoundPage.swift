@@ -10,11 +10,27 @@ import Basics
 /// answers (`rooted(_:root:)`). One rule on both sides: an `href`, `src` or `action` is relative
 /// when it starts with neither a scheme (`https:`), a `/` nor a `#`.
 package enum NotFoundPage {
-    /// The first two levels of every output path: each top-level name with the names inside it
-    /// (`kader` → `formulieren`, `index.html`, `p1`, ...), sorted.
-    package static func siteNames(_ outputs: OutputTable) -> [String: [String]] {
+    /// The first two levels of the output's paths that anyone may know: each top-level name with
+    /// the names inside it (`kader` → `formulieren`, `index.html`, `p1`, ...), sorted. The
+    /// address of an unlisted page is known only to those given it, so it is left out, with
+    /// everything beside it (its PDF, its aliases), the preparation overviews and the files of
+    /// the assessments folder: the 404 page must not list them.
+    package static func siteNames(_ model: SiteModel) -> [String: [String]] {
+        let pages = model.tree.pages
+        let assessments = model.config.assessmentsFolder + "/"
+        func isPublic(_ owner: OutputOwner) -> Bool {
+            switch owner.kind {
+            case .generator: true
+            case .page(let index), .assessmentPDF(let index): pages[index].listed
+            case .alias(let number): pages[model.aliases[number].page].listed
+            case .file(let path): !path.hasPrefix(assessments)
+            case .preparationOverview: false
+            }
+        }
+        var paths = Array(model.outputs.folders.keys)
+        for (path, owners) in model.outputs.owners where owners.allSatisfy(isPublic) { paths.append(path) }
         var names: [String: Set<String>] = [:]
-        for path in Array(outputs.owners.keys) + Array(outputs.folders.keys) {
+        for path in paths {
             let parts = path.split(separator: "/", omittingEmptySubsequences: true).prefix(2).map(String.init)
             guard let top = parts.first, top != OutputMarker.name else { continue }
             names[top, default: []].formUnion(parts.dropFirst())

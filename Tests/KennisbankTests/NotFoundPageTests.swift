@@ -88,6 +88,17 @@ struct NotFoundPageTests {
         #expect(addresses(relative).contains("assets/style.css"))
     }
 
+    /// The names the 404 page knows are those anyone may know: the public result page of the
+    /// shipped site is among them, no address of an unlisted result page, preparation or
+    /// preparation overview (whose code keeps it from being guessed) is.
+    @Test func unlistedAddressesStayOutOfTheNotFoundPage() async throws {
+        let site = try await ShippedSite.awaited()
+        let html = try #require(site.pages["404.html"])
+        #expect(html.contains("\"zelfevaluaties\":[\"housing-first-duinmeer-2025-03-11\",\"index.html\"]"))
+        #expect(!html.contains("q8v3m1x7k2d9"))
+        #expect(!html.contains("voorbereiding-"))
+    }
+
     /// A file name of the content cannot end or upset the inline script: `<` is written as
     /// `\u003c` in its data, so the page has exactly one script, and the name is still found.
     @Test func fileNamesCannotBreakOutOfTheScript() throws {
