@@ -85,8 +85,7 @@ package struct KaderContexts: Sendable {
             strings.text("forms.subtitles.part", ["number": String(id.number), "total": String(PartID.all.count)])
         case .plan: strings.text("forms.subtitles.plan")
         }
-        // The whole kader and the preparation form can be filled in, in the browser.
-        let fillable = form.kind == .whole || form.kind == .preparation
+        let fillable = form.fillsInBrowser
         return FormValues(title: Self.title(of: form, in: site.kader, strings: strings), subtitle: subtitle,
                           kaderTitle: strings.text("kader.title"), version: site.kader.version, statuses: StatusValue.all(strings),
                           roles: strings.list("forms.roles"),
@@ -114,6 +113,7 @@ package struct KaderContexts: Sendable {
     }
 
     private static func formLink(_ form: KaderForm, kader: Kader, strings: InterfaceStrings) -> FormLink {
-        FormLink(title: title(of: form, in: kader, strings: strings), url: form.html, pdf: form.pdf)
+        FormLink(title: title(of: form, in: kader, strings: strings), url: form.html, pdf: form.pdf,
+                 fillable: form.fillsInBrowser)
     }
 }
