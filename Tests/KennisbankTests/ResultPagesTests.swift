@@ -60,6 +60,7 @@ struct ResultPagesTests {
         let html = try page(Self.council)
         #expect(html.contains("<title>Voorbereiding Gemeente, Housing First Duinmeer, 10 maart 2026 – "))
         #expect(html.contains("<h1>Voorbereiding Gemeente, Housing First Duinmeer</h1>"))
+        #expect(html.contains("<p class=\"lead\">Voorlopige kleurscores van één partij, vóór de gezamenlijke bijeenkomst van <time datetime=\"2026-03-10\">10 maart 2026</time></p>"))
         #expect(html.contains("Dit zijn de voorlopige kleurscores namens Gemeente, vóór de gezamenlijke bijeenkomst van <time datetime=\"2026-03-10\">10 maart 2026</time>."))
         let overview = try page(Self.overview)
         for party in ["Zorgorganisatie", "Woningcorporatie", "Gemeente"] {
