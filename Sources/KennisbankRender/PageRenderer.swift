@@ -67,7 +67,7 @@ package struct PageRenderer: Sendable {
         switch kind {
         case .assessment, .preparation:
             guard let assessment = model.assessments.assessments[index], let assessmentContexts else { return page }
-            let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, links: links),
+            let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, hardBreaks: true, links: links),
                                                  roles: source.assessmentRoles)
             (page.html, page.printHTML) = renderAssessment(assessment, texts: texts, page: index, contexts: assessmentContexts)
             page.assessmentTexts = texts
@@ -185,8 +185,7 @@ package struct PageRenderer: Sendable {
             previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
         if withPDF { values.pdf = AssessmentContexts.pdfName }
         if let preparation = assessment.preparation, let session = model.assessments.session(of: index) {
-            values.preparation = PreparationNotice(party: model.strings.label(preparation.party).lowercased(), session: preparation.session,
-                                                   url: session.url)
+            values.preparation = PreparationNotice(party: model.strings.label(preparation.party), url: session.url)
         }
         context.assessment = values
         context.noindex = assessment.visibility == .unlisted
@@ -211,7 +210,7 @@ package struct PageRenderer: Sendable {
                 links.unwrapped.insert(link.index)
             }
         }
-        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, links: links),
+        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, hardBreaks: true, links: links),
                                              roles: source.assessmentRoles)
         var values = assessmentContexts.values(
             assessment, texts: texts, previous: model.assessments.previous[index].flatMap { model.assessments.assessments[$0] },

@@ -56,6 +56,9 @@ PAGES = [
     ("search results", "zoeken/index.html?q=woning", "search"),
     ("book", "boek/index.html", None),
     ("not found", "404.html", None),
+    # The practice side's result pages (issue 18): an earlier round, and one party's preparation.
+    ("assessment result, earlier round", "zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", None),
+    ("preparation of one party", "zelfevaluaties/voorbereiding-gemeente-duinmeer-2026-q8v3m1x7k2d9/index.html", None),
 ]
 
 def main():
