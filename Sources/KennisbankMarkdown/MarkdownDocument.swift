@@ -107,6 +107,25 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
+    /// Makes every line break of the text a line break on the page: cmark's soft breaks (shown
+    /// as a space) become hard ones (`<br />`). Text typed into a form field or a spreadsheet
+    /// cell keeps its lines so; code blocks keep theirs anyway.
+    public func keepLineBreaks() {
+        for node in nodes() where cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK {
+            guard let lineBreak = cmark_node_new(CMARK_NODE_LINEBREAK) else { continue }
+            cmark_node_replace(node, lineBreak)
+            cmark_node_free(node)
+        }
+    }
+
+    /// The rules of the texts of an assessment or preparation file (Reflectie, Acties): raw
+    /// HTML is shown as text (nobody writing one is trusted with HTML) and every line break is
+    /// kept (`keepLineBreaks`), as in the browser form and the spreadsheet they come from.
+    public func applyAssessmentTextRules() {
+        convertRawHTMLToText()
+        keepLineBreaks()
+    }
+
     /// Every node of the document in document order (entering events only).
     package func nodes(under start: OpaquePointer? = nil) -> [OpaquePointer] {
         var result: [OpaquePointer] = []

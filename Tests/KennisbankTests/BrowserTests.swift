@@ -130,6 +130,17 @@ struct BrowserTests {
             #expect(comparable(shown[indicator]?.reflection ?? "") == comparable(rendered(typed: texts.reflection)), "the reflection of \(id)")
             #expect(comparable(shown[indicator]?.actions ?? "") == comparable(rendered(typed: texts.actions)), "the actions of \(id)")
         }
+        // A line break typed inside a paragraph is a line break on the result page (issue 18:
+        // it used to be merged into one sentence).
+        for (id, texts) in entered.indicators {
+            let indicator = try #require(IndicatorID(id))
+            for (typed, shownText) in [(texts.reflection, shown[indicator]?.reflection ?? ""), (texts.actions, shown[indicator]?.actions ?? "")] {
+                for pair in zip(typed.split(separator: "\n"), typed.split(separator: "\n").dropFirst()) where pair.0.first?.isLetter == true && pair.1.first?.isLetter == true {
+                    let first = try #require(pair.0.split(separator: " ").last)
+                    #expect(shownText.contains("\(first)<br />\n"), "the line break after \"\(pair.0)\" in \(id) is on the page: \(shownText)")
+                }
+            }
+        }
 
         // Every plan row, in order.
         let plan = entered.plan.map { action in
@@ -140,12 +151,12 @@ struct BrowserTests {
     }
 
     /// How the result page shows a text typed into a field of the form: as that text alone would
-    /// render as Markdown (headings and all; the file's writer keeps them from ending the
-    /// indicator's section).
+    /// render as Markdown by the rules of assessment texts (headings and all, every line break
+    /// kept; the file's writer keeps headings from ending the indicator's section).
     private func rendered(typed: String) -> String {
         guard !typed.isEmpty else { return "" }
         let document = MarkdownDocument(typed.trimmingCharacters(in: .whitespacesAndNewlines))
-        document.convertRawHTMLToText()
+        document.applyAssessmentTextRules()
         return document.renderHTML()
     }
 
