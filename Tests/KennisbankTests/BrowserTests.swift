@@ -33,6 +33,33 @@ struct BrowserTests {
         #expect(saved.contains("**Kleurscore:** niet op orde") && saved.contains("### Reflectie"))
     }
 
+    /// The whole-kader form as a facilitator uses it at a projector (issue 18), through
+    /// Tests/browser/live_session.py: screen text of at least 17 px, the bar that stays in view
+    /// with save, open, progress and the menu of the parts (its current part following the
+    /// scrolling), no focused field under the bar, progress counting, the chosen status filled,
+    /// text fields growing inside their cards, organisations and plan rows added and removed
+    /// with the focus kept and announced, an impossible date caught at its field and refused on
+    /// save, the confirm before a file replaces work (both answers), the printed empty form
+    /// (the paper form) and filled form (all text, statuses, "Nog open" only where open, the
+    /// practice and date on every page) read back with pdftotext, and 320 px phones.
+    @Test func liveSession() async throws {
+        let site = try await ShippedSite.awaited()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try await runBrowserScript("live_session.py", site.output.path, work.path)
+        #expect(result.status == 0, "live-session browser test failed:\n\(result.output)")
+        for line in ["after scrolling far down the bar is still at the top of the window", "after the menu's link S the menu marks S",
+                     "Tab to it brings it out from under the bar", "'Nog open' for P5.02 counts it out again",
+                     "after removing organisation 2 the focus is on the one that took its place", "saving with that date writes no file",
+                     "Cancel keeps the work", "OK replaces the work with the file",
+                     "the empty form prints the paper form's", "the filled form prints every line of the long reflection and the actions",
+                     "'Nog open' is printed for the 79 indicators without a status", "every printed page",
+                     "kwaliteitskader.html at 320 px is no wider than the window", "voorbereiding.html at 320 px is no wider than the window"] {
+            #expect(result.output.contains("ok: \(line)"), "\(line)")
+        }
+    }
+
     /// Runs fill_in.py on the whole-kader form of the site in `output`, checks that the file
     /// saved as `name` passes `kennisbank check` in a copy of the shipped content and reads as
     /// entered, and gives its text.

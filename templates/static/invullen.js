@@ -310,9 +310,13 @@
     });
   }
 
-  /** Marks the part at the top of the window (below the bar) as the current one. */
+  /**
+   * Marks the part in view as the current one: the last part that starts above a line a
+   * quarter down the window below the bar (where a link of the menu brings its heading).
+   */
   function showCurrentPart() {
-    var edge = bar.getBoundingClientRect().bottom + 8;
+    var below = bar.getBoundingClientRect().bottom;
+    var edge = below + Math.max(48, (window.innerHeight - below) / 4);
     var current = null;
     parts.forEach(function (part) {
       if (part.element.getBoundingClientRect().top <= edge) { current = part; }
@@ -374,6 +378,7 @@
     if (problems.length) {
       // The site would refuse the file: say why at the fields, and write nothing.
       announce(say('notSaved', { problems: problems.map(function (problem) { return problem.text; }).join(' ') }));
+      refusedSave = true;
       problems[0].check.input.focus();
       return;
     }
@@ -422,9 +427,16 @@
     return wrapper;
   }
 
+  /** Whether the live region says that the file was not saved (taken away once all is right). */
+  var refusedSave = false;
+
   /** Shows or clears the message of `check`; gives it ('' when the field is right). */
   function runCheck(check, saving) {
     var problem = check.problemOf(check.input, saving);
+    if (!problem && refusedSave && checks.every(function (other) { return other === check || other.message.hidden; })) {
+      refusedSave = false;
+      announce('');
+    }
     check.message.textContent = problem;
     check.message.hidden = !problem;
     if (problem) {
@@ -722,7 +734,8 @@
     var blank = !hasContent(state);
     document.documentElement.classList.toggle('kb-blank', blank);
     pageHeader.textContent = blank ? '' : '@page { @top-left { content: ' +
-      cssString([state.practice, state.date].filter(Boolean).join(' · ')) + '; } }';
+      cssString([state.practice, state.date].filter(Boolean).join(' · ')) +
+      '; font: 9pt "DejaVu Sans", Arial, sans-serif; color: #333; } }';
     printHeader();
     indicators.forEach(printIndicator);
     if (kind === 'whole') { printPlan(); }
