@@ -8,6 +8,12 @@
  * the format that `kennisbank check` reads. Nothing is ever sent anywhere: this script makes
  * no network request.
  *
+ * Made for a live meeting (issue 18; the look is templates/static/invullen.css): a bar that
+ * stays in view with save, open, the progress and a menu of the parts (the part in view marked
+ * aria-current), status tiles, text fields that grow, a question before a file replaces work,
+ * rows that keep the focus when added or removed, the date and practice checked before saving;
+ * and printing: the paper form while nothing is filled in, otherwise what was entered as text.
+ *
  * Where the words come from: this script holds no word of the file format and no interface
  * text. The build writes both into the page, as JSON in
  * <script type="application/json" id="kb-invuldata"> (a file next to the page could not be
