@@ -331,6 +331,7 @@
       if (part === current) { part.link.setAttribute('aria-current', 'location'); } else { part.link.removeAttribute('aria-current'); }
     });
     menuToggle.textContent = current ? say('menuCurrent', { part: current.short }) : say('menuLabel');
+    menuToggle.appendChild(el('span', { 'class': 'fill-menu-arrow', 'aria-hidden': 'true' }));
   }
 
   var scrollPending = false;
@@ -340,9 +341,9 @@
     window.requestAnimationFrame(function () { scrollPending = false; showCurrentPart(); });
   }
 
-  /** The bar's height as --kb-bar, so that focused fields and headings scroll into view below it. */
+  /** Room for the bar at the top, so that focused fields and headings scroll into view below it. */
   function measureBar() {
-    document.documentElement.style.setProperty('--kb-bar', bar.offsetHeight + 'px');
+    document.documentElement.style.scrollPaddingTop = bar.offsetHeight + 18 + 'px';
   }
 
   fileInput.addEventListener('change', function () {
@@ -570,7 +571,7 @@
    */
   var sizesItself = window.CSS && CSS.supports && CSS.supports('field-sizing', 'content');
   function grow(area) {
-    if (sizesItself) { return; }
+    if (sizesItself) { area.style.setProperty('field-sizing', 'content'); return; }
     area.style.height = 'auto';
     area.style.height = area.scrollHeight + 2 + 'px';
   }
