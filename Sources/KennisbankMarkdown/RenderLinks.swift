@@ -34,8 +34,8 @@ extension MarkdownDocument {
     }
 
     /// `renderSegments` with the links and headings written as `links` says.
-    public func renderSegments(allowRawHTML: Bool = false, hardBreaks: Bool = false, links: RenderLinks) -> Segments {
-        withLinks(links) { renderSegments(allowRawHTML: allowRawHTML, hardBreaks: hardBreaks) }
+    public func renderSegments(allowRawHTML: Bool = false, links: RenderLinks) -> Segments {
+        withLinks(links) { renderSegments(allowRawHTML: allowRawHTML) }
     }
 
     private func withLinks<Result>(_ links: RenderLinks, _ render: () -> Result) -> Result {

@@ -125,16 +125,14 @@ extension MarkdownDocument {
 
     /// Renders the document cut into the part before the first heading and the parts after
     /// each top-level heading. The document is left as it was, so it can be rendered again.
-    /// `hardBreaks` shows every line break of a paragraph as one (`<br />`), as people who type
-    /// text in a form expect; Markdown otherwise joins the lines of a paragraph.
-    public func renderSegments(allowRawHTML: Bool = false, hardBreaks: Bool = false) -> Segments {
+    public func renderSegments(allowRawHTML: Bool = false) -> Segments {
         var preamble = ""
         var afterHeading = [String](repeating: "", count: headingBlocks.count)
         var current: Int?
         var run: [OpaquePointer] = []
         var children: [OpaquePointer] = []
         func flush() {
-            let html = render(run, allowRawHTML: allowRawHTML, hardBreaks: hardBreaks)
+            let html = render(run, allowRawHTML: allowRawHTML)
             if let current { afterHeading[current] = html } else { preamble = html }
             run.removeAll()
         }
@@ -159,7 +157,7 @@ extension MarkdownDocument {
 
     /// Renders sibling blocks by moving them into a document of their own; the caller puts
     /// them back (the temporary document is freed without them).
-    private func render(_ blocks: [OpaquePointer], allowRawHTML: Bool, hardBreaks: Bool) -> String {
+    private func render(_ blocks: [OpaquePointer], allowRawHTML: Bool) -> String {
         guard !blocks.isEmpty, let document = cmark_node_new(CMARK_NODE_DOCUMENT) else { return "" }
         defer {
             for block in blocks { cmark_node_unlink(block) }
@@ -168,7 +166,6 @@ extension MarkdownDocument {
         for block in blocks { cmark_node_append_child(document, block) }
         var options = CMARK_OPT_DEFAULT
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        if hardBreaks { options |= CMARK_OPT_HARDBREAKS }
         guard let html = cmark_render_html(document, options) else { return "" }
         defer { free(html) }
         return String(cString: html)

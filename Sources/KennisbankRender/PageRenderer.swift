@@ -67,7 +67,7 @@ package struct PageRenderer: Sendable {
         switch kind {
         case .assessment, .preparation:
             guard let assessment = model.assessments.assessments[index], let assessmentContexts else { return page }
-            let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, hardBreaks: true, links: links),
+            let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, links: links),
                                                  roles: source.assessmentRoles)
             (page.html, page.printHTML) = renderAssessment(assessment, texts: texts, page: index, contexts: assessmentContexts)
             page.assessmentTexts = texts
@@ -210,7 +210,7 @@ package struct PageRenderer: Sendable {
                 links.unwrapped.insert(link.index)
             }
         }
-        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, hardBreaks: true, links: links),
+        let texts = AssessmentContexts.texts(segments: source.document.renderSegments(allowRawHTML: false, links: links),
                                              roles: source.assessmentRoles)
         var values = assessmentContexts.values(
             assessment, texts: texts, previous: model.assessments.previous[index].flatMap { model.assessments.assessments[$0] },

@@ -83,9 +83,23 @@ def main():
             name = "%s (%d px)" % (name, width)
             driver.get(base + path)
             if action == "fill":
-                driver.find_element(By.CSS_SELECTOR, '.form-indicator[data-indicator="P1.01"] input[value="opOrde"]').click()
+                radio = driver.find_element(By.CSS_SELECTOR, '.form-indicator[data-indicator="P1.01"] input[value="opOrde"]')
+                driver.find_element(By.CSS_SELECTOR, 'label[for="%s"]' % radio.get_attribute("id")).click()
                 words = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))["labels"]
                 driver.find_element(By.XPATH, "//button[text()='%s']" % words["addAction"]).click()
+                # The live-session parts (issue 18): an organisation added, an impossible date
+                # with its message, the menu of the parts opened on a phone, a part current.
+                driver.execute_script("arguments[0].click()", driver.find_element(By.XPATH, "//button[text()='%s']" % words["addOrganisation"]))
+                date = driver.find_element(By.CSS_SELECTOR, ".fill-header input[type=date]")
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", date)
+                date.click()
+                date.send_keys("02302025")
+                driver.find_element(By.TAG_NAME, "h1").click()
+                toggle = driver.find_element(By.CSS_SELECTOR, ".fill-menu-toggle")
+                if toggle.is_displayed():
+                    toggle.click()
+                driver.execute_script("document.querySelector('.form-indicator[data-indicator=\"P3.02\"]').scrollIntoView()")
+                time.sleep(0.3)
             if action == "search":
                 searching = driver.find_element(By.CSS_SELECTOR, "script[data-searching]").get_attribute("data-searching")
                 for _ in range(50):
