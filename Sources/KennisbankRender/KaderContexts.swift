@@ -86,6 +86,12 @@ package struct KaderContexts: Sendable {
         case .plan: strings.text("forms.subtitles.plan")
         }
         let fillable = form.fillsInBrowser
+        let planPages = form.holdsPlan ? KaderForm.planPages.enumerated().map { page in
+            BlankPlanPage(rows: Array(page.element), isFirst: page.offset == 0)
+        } : []
+        // A line to write on after each label of the running header.
+        let blank = " " + String(repeating: "_", count: 24)
+        let footer = strings.text("kader.title") + " · " + strings.text("kader.versionWord") + " " + site.kader.version
         return FormValues(title: Self.title(of: form, in: site.kader, strings: strings), subtitle: subtitle,
                           kaderTitle: strings.text("kader.title"), version: site.kader.version, statuses: StatusValue.all(strings),
                           roles: strings.list("forms.roles"),
@@ -93,7 +99,11 @@ package struct KaderContexts: Sendable {
                           isPreparation: form.kind == .preparation, isPlan: form.kind == .plan,
                           parts: parts.map { part in partBody(part, content: contents[part.id]) },
                           kind: form.kind == .preparation ? "preparation" : "whole", fillData: fillable ? fillData : nil,
-                          pdf: RelativeURL.between(from: form.html, to: form.pdf), hasPDF: withPDF)
+                          pdf: RelativeURL.between(from: form.html, to: form.pdf), hasPDF: withPDF,
+                          planPages: planPages,
+                          headerPractice: InterfaceStrings.cssString(strings.text("forms.pageHeader.practice") + blank),
+                          headerDate: InterfaceStrings.cssString(strings.text("forms.pageHeader.date") + blank),
+                          footer: InterfaceStrings.cssString(footer))
     }
 
     /// The part's text and indicators, as on its page (without the links to forms and principle).

@@ -1,4 +1,5 @@
 import Diagnostics
+import Kader
 import Foundation
 import Kader
 import Kennisbank
