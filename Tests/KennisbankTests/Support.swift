@@ -1,7 +1,6 @@
 import Diagnostics
 import Kader
 import Foundation
-import Kader
 import Kennisbank
 import Testing
 import KennisbankModel
