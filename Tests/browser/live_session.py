@@ -292,10 +292,10 @@ def main():
 
         pages = print_pdf(driver, os.path.join(work, "empty.pdf"))
         text = "\n".join(pages)
-        paper = driver.execute_script("return Array.from(document.querySelectorAll('.kb-paper .write-label, .kb-paper .scores-label, table.kb-paper th'))"
+        paper = driver.execute_script("return Array.from(document.querySelectorAll('.kb-paper .write-label, .kb-paper .scores-label, .kb-paper th, table.kb-paper th'))"
                                       ".map(function (e) { return e.textContent.trim(); })")
         missing = [label for label in paper if words(label) not in words(text)]
-        check(paper and not missing, "the empty form prints the paper form's %d labels (missing: %s)" % (len(paper), missing[:3]))
+        check(paper and not missing, "the empty form prints the paper form's %d labels, the Plan van aanpak's column heads among them (missing: %s)" % (len(paper), missing[:3]))
         check(WORDS["saveFile"] not in text and WORDS["notScored"] not in text and WORDS["addOrganisation"] not in text,
               "and none of the web form's buttons or 'Nog open'")
 
@@ -325,8 +325,11 @@ def main():
         check(WORDS["saveFile"] not in text and "Organisatie 3" not in text, "the buttons and removed rows are not printed")
         check("Stichting Projectie" in text and "Spreiding vastleggen" in text and "Proefstad" in text,
               "the organisation, the plan row and the region are printed")
-        without = [number for number, page in enumerate(pages, start=1) if PRACTICE not in page or DATE not in page]
-        check(not without, "every printed page (%d) carries the practice and the date (not: %s)" % (len(pages), without[:5]))
+        header = (words(WORDS["practice"]) + ": " + PRACTICE, words(WORDS["date"]) + ": " + DATE)
+        without = [number for number, page in enumerate(pages, start=1) if not all(value in words(page) for value in header)]
+        check(not without, "every printed page (%d) carries '%s' and '%s' (not: %s)" % (len(pages), header[0], header[1], without[:5]))
+        blanks = [number for number, page in enumerate(pages, start=1) if "____" in page]
+        check(not blanks, "and no blank line to write the practice or date on (pages: %s)" % blanks[:5])
 
         for width, name in ((320, "kwaliteitskader.html"), (360, "kwaliteitskader.html"), (320, "voorbereiding.html")):
             driver.set_window_size(width, 720)

@@ -740,9 +740,11 @@
     printTimer = null;
     var blank = !hasContent(state);
     document.documentElement.classList.toggle('kb-blank', blank);
+    // The paper's running header ("Praktijk: ____" left, "Datum: ____" right) with the values.
+    var headerFont = '; font: 9pt "DejaVu Sans", Arial, sans-serif; color: #333; }';
     pageHeader.textContent = blank ? '' : '@page { @top-left { content: ' +
-      cssString([state.practice, state.date].filter(Boolean).join(' · ')) +
-      '; font: 9pt "DejaVu Sans", Arial, sans-serif; color: #333; } }';
+      cssString(say('practice') + ': ' + (state.practice || '')) + headerFont +
+      ' @top-right { content: ' + cssString(say('date') + ': ' + (state.date || '')) + headerFont + ' }';
     printHeader();
     indicators.forEach(printIndicator);
     if (kind === 'whole') { printPlan(); }
