@@ -27,6 +27,10 @@
 /// - **Doel:** ...
 /// - **Indicatoren:** P1.09, P1.10
 /// ```
+///
+/// The texts under `### Reflectie` and `### Acties` are Markdown in which every line break is
+/// kept as a line break on the page (as typed in the browser form or a spreadsheet cell); the
+/// site's reader applies that rule (`MarkdownDocument.applyAssessmentTextRules`).
 public enum AssessmentFormat {
     /// The front matter keys.
     public enum Key: String, CaseIterable, Sendable {

@@ -212,7 +212,7 @@ package enum SourceLoader {
         if let tooMany = tooManyHeadings(document, file: displayPath, lineOffset: split.bodyLineOffset) {
             return (nil, diagnostics.items + [tooMany])
         }
-        document.convertRawHTMLToText()
+        document.applyAssessmentTextRules()
         var current = ""
         let headings = document.assignHeadingAnchors(reserved: reservedIDs) { level, text in
             if level == 2 {

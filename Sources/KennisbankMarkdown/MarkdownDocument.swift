@@ -107,6 +107,40 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
+    /// Makes every line break of the text a line break on the page: cmark's soft breaks (shown
+    /// as a space) become hard ones (`<br />`), and so do the line ends inside text made of raw
+    /// HTML (`convertRawHTMLToText`). Text typed into a form field or a spreadsheet cell keeps
+    /// its lines so; code blocks keep theirs anyway.
+    public func keepLineBreaks() {
+        for node in nodes() {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_SOFTBREAK {
+                guard let lineBreak = cmark_node_new(CMARK_NODE_LINEBREAK) else { continue }
+                cmark_node_replace(node, lineBreak)
+                cmark_node_free(node)
+            } else if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node).map({ String(cString: $0) }), literal.contains("\n") {
+                // One break per line of text: empty lines and the spaces around a line show as nothing.
+                let lines = literal.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                for (index, line) in lines.enumerated() {
+                    if index > 0, let lineBreak = cmark_node_new(CMARK_NODE_LINEBREAK) { cmark_node_insert_before(node, lineBreak) }
+                    guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                    cmark_node_set_literal(text, line)
+                    cmark_node_insert_before(node, text)
+                }
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
+    }
+
+    /// The rules of the texts of an assessment or preparation file (Reflectie, Acties): raw
+    /// HTML is shown as text (nobody writing one is trusted with HTML) and every line break is
+    /// kept (`keepLineBreaks`), as in the browser form and the spreadsheet they come from.
+    public func applyAssessmentTextRules() {
+        convertRawHTMLToText()
+        keepLineBreaks()
+    }
+
     /// Every node of the document in document order (entering events only).
     package func nodes(under start: OpaquePointer? = nil) -> [OpaquePointer] {
         var result: [OpaquePointer] = []

@@ -23,9 +23,9 @@ package enum AssessmentPages {
             // The address is the same in every language: `voorbereiding-PARTY-SESSION`.
             slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(draft.session?.value ?? "")")
             // The party as the site's language names it (the file writes the format's word).
-            let party = draft.party.map { written in AssessmentFormat.role(written.value).map { strings.label($0).lowercased() } ?? written.value }
-            matter.title = strings.text("preparation.title", ["party": party ?? "",
-                                                               "session": draft.session?.value ?? ""])
+            let party = draft.party.map { written in AssessmentFormat.role(written.value).map { strings.label($0) } ?? written.value }
+            matter.title = strings.text("preparation.title", ["party": party ?? "", "practice": shownPractice,
+                                                               "date": SessionDate(date).map(strings.date) ?? date])
         }
         if slug.isEmpty { slug = Slug.make(String(RelativePath.name(path).dropLast(3))) }
         // An unlisted page's address carries its code, so that it cannot be guessed.

@@ -31,3 +31,13 @@ extension KaderSite {
             + [form(.plan, "plan-van-aanpak")]
     }
 }
+
+extension KaderForm {
+    /// Whether the form holds the Plan van aanpak's empty table: the plan's own form, and at its
+    /// end the whole kader for the joint session, whose actions lead to the plan.
+    package var holdsPlan: Bool { kind == .whole || kind == .plan }
+
+    /// The numbered empty rows of the plan's table, by printed page: the rows of a page are as
+    /// high as those of every other page, so 12 rows are 6 on each of two pages.
+    package static let planPages: [ClosedRange<Int>] = [1...6, 7...12]
+}

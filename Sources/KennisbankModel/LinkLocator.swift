@@ -27,6 +27,13 @@ package struct LinkLocator: Sendable {
         self.withheld = withheld
     }
 
+    /// This locator, with files the build writes itself (paths from the site root) as link
+    /// targets beside the content's own files.
+    package func adding(generatedFiles: [String]) -> LinkLocator {
+        LinkLocator(tree: tree, anchors: anchors, assets: assets.union(generatedFiles), reservedIDs: reservedIDs,
+                    withheld: withheld)
+    }
+
     /// A locator whose pages have only the anchors `ids` (by source path), for tests.
     package init(tree: SiteTree, anchors: [String: [String]], assets: Set<String>, reservedIDs: Set<String>) {
         self.init(tree: tree, anchors: anchors.mapValues { PageAnchors(ids: $0) }, assets: assets, reservedIDs: reservedIDs)

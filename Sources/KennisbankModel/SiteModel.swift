@@ -163,12 +163,15 @@ package struct SiteModel: Sendable {
         var anchors = input.sources.mapValues(\.anchors)
         // A landing page the generator made has no headings of its own: its anchors are checked too.
         for page in tree.pages where page.isGenerated { anchors[page.source] = PageAnchors(ids: []) }
-        let locator = LinkLocator(tree: tree, anchors: anchors, assets: Set(files),
-                                  reservedIDs: input.reservedIDs, withheld: withheld)
+        let contentLocator = LinkLocator(tree: tree, anchors: anchors, assets: Set(files),
+                                         reservedIDs: input.reservedIDs, withheld: withheld)
         let kader = KaderSite.build(tree: tree, navigation: navigation, parts: input.sources.compactMapValues(\.kaderPart),
                                     frontMatter: input.sources.mapValues(\.frontMatter),
                                     displayPaths: input.sources.mapValues(\.displayPath),
-                                    config: config, locator: locator, diagnostics: &diagnostics)
+                                    config: config, locator: contentLocator, diagnostics: &diagnostics)
+        // A page may link to the kader's forms (`formulieren/voorbereiding.html` from the kader
+        // folder), which the build writes itself.
+        let locator = contentLocator.adding(generatedFiles: (kader?.forms ?? []).map(\.html))
         let kaders = KaderVersions(current: kader?.kader)
         let assessments = AssessmentSite.build(tree: tree, drafts: input.sources.compactMapValues(\.assessment),
                                                kaders: kaders, config: config, withNotes: input.withNotes,

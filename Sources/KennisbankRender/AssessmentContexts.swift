@@ -81,7 +81,7 @@ package struct AssessmentContexts: Sendable {
             let part = kader.part(entry.part)!
             let title = strings.text("assessment.partBar", ["number": String(entry.part.number), "title": part.title])
             return SummaryRow(number: entry.part.number, id: entry.part.description, title: part.title,
-                              counts: CountsValue(entry.counts, bar: bar(entry.counts, title: title, id: entry.part.description)))
+                              counts: countsValue(entry.counts, title: title, id: entry.part.description))
         }
         let attention = kader.parts.compactMap { part -> AttentionPart? in
             let items = part.indicators.filter {
@@ -97,13 +97,16 @@ package struct AssessmentContexts: Sendable {
         }
         var compared: ComparisonValue?
         if let comparison, let previous { compared = comparisonValue(comparison, previous: previous, previousURL: previousURL) }
+        let heading = assessment.preparation.map {
+            strings.text("preparation.heading", ["party": strings.label($0.party), "practice": assessment.practice])
+        } ?? strings.text("assessment.title", ["practice": assessment.practice])
         return ResultValues(
-            practice: assessment.practice, date: strings.date(assessment.date), dateISO: assessment.date.description,
+            heading: heading, practice: assessment.practice, date: strings.date(assessment.date), dateISO: assessment.date.description,
             version: assessment.kaderVersion, kaderTitle: strings.text("kader.title"), isUnlisted: assessment.visibility == .unlisted,
             region: assessment.region, facilitator: assessment.facilitator,
             filled: summary.total.filled, total: summary.total.total, roles: roles(assessment), statuses: StatusValue.all(strings),
             summary: rows,
-            summaryTotal: CountsValue(summary.total, bar: bar(summary.total, title: strings.text("assessment.allParts"), id: "totaal")),
+            summaryTotal: countsValue(summary.total, title: strings.text("assessment.allParts"), id: "totaal"),
             attention: attention, plan: plan,
             parts: resultParts(assessment, texts: texts, previous: previous, comparison: comparison, linkRoot: linkRoot),
             comparison: compared)
@@ -154,27 +157,29 @@ package struct AssessmentContexts: Sendable {
                            statusLabel: statusLabels[status] ?? "")
     }
 
-    /// The segments of a horizontal bar, 600 units wide: one per status with a count, each with
-    /// its status key (the template gives it its colour), symbol and count as text.
-    private func bar(_ counts: StatusCounts, title: String, id: String) -> StatusBarValue {
-        let width = 600
-        let parts: [(key: String, label: String, symbol: String, count: Int)] = [
-            ("opOrde", strings.label(Status.opOrde), Status.opOrde.symbol, counts.opOrde),
-            ("inOntwikkeling", strings.label(Status.inOntwikkeling), Status.inOntwikkeling.symbol, counts.inOntwikkeling),
-            ("nietOpOrde", strings.label(Status.nietOpOrde), Status.nietOpOrde.symbol, counts.nietOpOrde),
-            ("open", strings.text("indicatorBlock.open"), "○", counts.open),
-        ]
-        var x = 0
-        var segments: [BarSegment] = []
-        let shown = parts.filter { $0.count > 0 }
-        for (position, part) in shown.enumerated() {
-            let size = position == shown.count - 1 ? width - x : Int((Double(width * part.count) / Double(max(1, counts.total))).rounded())
-            segments.append(BarSegment(key: part.key, label: part.label, symbol: part.symbol, count: part.count, x: x, width: size))
-            x += size
-        }
-        let description = parts.map { strings.text("assessment.barCount", ["count": String($0.count), "label": $0.label]) }
+    /// The number of indicators of each status and open, in the kader's order.
+    private func statusCounts(_ counts: StatusCounts) -> [StatusCountValue] {
+        Status.allCases.map { status in
+            let count = switch status {
+            case .opOrde: counts.opOrde
+            case .inOntwikkeling: counts.inOntwikkeling
+            case .nietOpOrde: counts.nietOpOrde
+            }
+            return StatusCountValue(key: status.rawValue, label: strings.label(status), symbol: status.symbol, count: count)
+        } + [StatusCountValue(key: "open", label: strings.text("fill.notScored"), symbol: Self.openSymbol, count: counts.open)]
+    }
+
+    /// The symbol of an indicator left open.
+    package static let openSymbol = "○"
+
+    /// The counts of `counts` as table cells and as a bar, 600 units wide, titled `title` with
+    /// every count in words.
+    private func countsValue(_ counts: StatusCounts, title: String, id: String) -> CountsValue {
+        let cells = statusCounts(counts)
+        let description = cells.map { strings.text("assessment.barCount", ["count": String($0.count), "label": $0.label]) }
             .joined(separator: ", ")
-        return StatusBarValue(id: "kb-balk-\(id.lowercased())", title: "\(title): \(description)", segments: segments)
+        return CountsValue(counts, cells: cells,
+                           bar: StatusBarValue(id: "kb-balk-\(id.lowercased())", title: "\(title): \(description)", counts: cells))
     }
 }
 
@@ -186,7 +191,7 @@ extension AssessmentContexts {
         let parties = overview.preparations.map { preparation in
             PartyColumn(label: preparation.preparation.map { strings.label($0.party) } ?? "",
                         name: preparation.organisations.first(where: { $0.role == preparation.preparation?.party })?.name)
-        }
+        }.map(\.withoutRepeatedName)
         let attentionLabels = ["preparation.attention.disagreement", "preparation.attention.nietOpOrde",
                                "preparation.attention.inOntwikkeling"].map { strings.text($0) }
         let rows = overview.rows.map { row -> OverviewRow in
@@ -197,13 +202,27 @@ extension AssessmentContexts {
             return OverviewRow(id: row.id.description, anchor: row.id.anchor, title: kader.indicator(row.id)?.title ?? "",
                                disagreement: row.disagreement,
                                attention: attentionLabels.indices.contains(row.attention) ? attentionLabels[row.attention] : nil,
-                               statuses: row.statuses.map { StatusLabelValue(status: $0.map { StatusValue($0, strings: strings) }) }, notes: notes)
+                               statuses: zip(parties, row.statuses).map { party, status in
+                                   PartyStatusValue(party: party.label,
+                                                    status: StatusLabelValue(status: status.map { StatusValue($0, strings: strings) }))
+                               }, notes: notes)
         }
         let first = overview.preparations.first
-        return PreparationOverviewValues(session: overview.session, kaderTitle: strings.text("kader.title"), version: kader.version,
+        return PreparationOverviewValues(heading: Self.overviewTitle(overview, strings: strings),
+                                         session: overview.session, kaderTitle: strings.text("kader.title"), version: kader.version,
                                          practice: first?.practice, date: first.map { strings.date($0.date) },
                                          dateISO: first?.date.description, parties: parties, rows: rows,
                                          disagreements: overview.disagreements)
+    }
+}
+
+extension AssessmentContexts {
+    /// The title and heading of a session's overview of preparations: its practice and date
+    /// ("Voorbereiding Housing First Duinmeer, 10 maart 2026"), not the session's name, which
+    /// is written like a file name ("duinmeer-2026").
+    package static func overviewTitle(_ overview: PreparationOverview, strings: InterfaceStrings) -> String {
+        guard let first = overview.preparations.first, !first.practice.isEmpty else { return overview.session }
+        return strings.text("preparation.overviewTitle", ["practice": first.practice, "date": strings.date(first.date)])
     }
 }
 

@@ -21,9 +21,18 @@ package struct FormValues: TypedContext {
     /// The PDF, from the form's page, and whether it is made.
     package var pdf: String
     package var hasPDF: Bool
+    /// The empty rows of the Plan van aanpak by printed page (`KaderForm.planPages`); none for a
+    /// form without the plan.
+    package var planPages: [BlankPlanPage]
+    /// The margin boxes of every printed page, each a CSS `content:` value (escaped): the
+    /// practice and date fields at the top, the kader and its version at the bottom.
+    package var headerPractice: String
+    package var headerDate: String
+    package var footer: String
 
-    /// The empty rows of the plan's table.
-    static let planRows = 12
+    /// The writing lines under Reflectie and under Acties of each indicator.
+    static let reflectionLines = 5
+    static let actionLines = 4
 
     package func child(named name: String) -> Any? {
         switch name {
@@ -37,12 +46,33 @@ package struct FormValues: TypedContext {
         case "isPreparation": isPreparation
         case "isPlan": isPlan
         case "parts": parts
-        case "planRows": [Bool](repeating: true, count: Self.planRows)
+        case "planPages": planPages
+        case "hasPlan": !planPages.isEmpty
+        case "reflectionLines": [Bool](repeating: true, count: Self.reflectionLines)
+        case "actionLines": [Bool](repeating: true, count: Self.actionLines)
+        case "headerPractice": string(headerPractice)
+        case "headerDate": string(headerDate)
+        case "footer": string(footer)
         case "kind": string(kind)
         case "fillable": fillData != nil
         case "fillData": string(fillData)
         case "pdf": string(pdf)
         case "hasPDF": hasPDF
+        default: nil
+        }
+    }
+}
+
+/// One printed page of the Plan van aanpak's empty table: the numbers of its rows, and whether
+/// it is the first (the one with the table's caption; the others say they continue it).
+package struct BlankPlanPage: TypedContext {
+    package var rows: [Int]
+    package var isFirst: Bool
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "rows": rows.map { int($0) }
+        case "isFirst": isFirst
         default: nil
         }
     }

@@ -103,7 +103,7 @@ package struct GeneratedPages {
                                            preparations: session.pages.compactMap { model.assessments.assessments[$0] },
                                            kader: kader)
         var context = contexts.generatedContext(url: session.url,
-                                               title: model.strings.text("preparation.overviewTitle", ["session": session.name]))
+                                               title: AssessmentContexts.overviewTitle(overview, strings: model.strings))
         context.preparation = assessmentContexts.overviewValues(overview, texts: texts)
         context.noindex = true
         return File(path: session.url, html: templates.render(context, with: "preparation"))

@@ -85,8 +85,13 @@ package struct KaderContexts: Sendable {
             strings.text("forms.subtitles.part", ["number": String(id.number), "total": String(PartID.all.count)])
         case .plan: strings.text("forms.subtitles.plan")
         }
-        // The whole kader and the preparation form can be filled in, in the browser.
-        let fillable = form.kind == .whole || form.kind == .preparation
+        let fillable = form.fillsInBrowser
+        let planPages = form.holdsPlan ? KaderForm.planPages.enumerated().map { page in
+            BlankPlanPage(rows: Array(page.element), isFirst: page.offset == 0)
+        } : []
+        // A line to write on after each label of the running header.
+        let blank = " " + String(repeating: "_", count: 24)
+        let footer = strings.text("kader.title") + " · " + strings.text("kader.versionWord") + " " + site.kader.version
         return FormValues(title: Self.title(of: form, in: site.kader, strings: strings), subtitle: subtitle,
                           kaderTitle: strings.text("kader.title"), version: site.kader.version, statuses: StatusValue.all(strings),
                           roles: strings.list("forms.roles"),
@@ -94,7 +99,11 @@ package struct KaderContexts: Sendable {
                           isPreparation: form.kind == .preparation, isPlan: form.kind == .plan,
                           parts: parts.map { part in partBody(part, content: contents[part.id]) },
                           kind: form.kind == .preparation ? "preparation" : "whole", fillData: fillable ? fillData : nil,
-                          pdf: RelativeURL.between(from: form.html, to: form.pdf), hasPDF: withPDF)
+                          pdf: RelativeURL.between(from: form.html, to: form.pdf), hasPDF: withPDF,
+                          planPages: planPages,
+                          headerPractice: InterfaceStrings.cssString(strings.text("forms.pageHeader.practice") + blank),
+                          headerDate: InterfaceStrings.cssString(strings.text("forms.pageHeader.date") + blank),
+                          footer: InterfaceStrings.cssString(footer))
     }
 
     /// The part's text and indicators, as on its page (without the links to forms and principle).
@@ -114,6 +123,7 @@ package struct KaderContexts: Sendable {
     }
 
     private static func formLink(_ form: KaderForm, kader: Kader, strings: InterfaceStrings) -> FormLink {
-        FormLink(title: title(of: form, in: kader, strings: strings), url: form.html, pdf: form.pdf)
+        FormLink(title: title(of: form, in: kader, strings: strings), url: form.html, pdf: form.pdf,
+                 fillable: form.fillsInBrowser)
     }
 }

@@ -50,12 +50,15 @@ package struct FormLink: TypedContext {
     package var title: String
     package var url: String
     package var pdf: String
+    /// Whether it can be filled in in the browser too.
+    package var fillable: Bool
 
     package func child(named name: String) -> Any? {
         switch name {
         case "title": string(title)
         case "url": string(url)
         case "pdf": string(pdf)
+        case "fillable": fillable
         default: nil
         }
     }

@@ -1,6 +1,10 @@
+import Foundation
+
 /// `preparation` on a session's overview page: each party's provisional status per indicator,
 /// side by side, ordered by attention, with the parties' reflections next to each other.
 package struct PreparationOverviewValues: TypedContext {
+    /// "Voorbereiding <practice>, <date>" (`AssessmentContexts.overviewTitle`).
+    package var heading: String
     package var session: String
     package var kaderTitle: String
     package var version: String
@@ -14,6 +18,7 @@ package struct PreparationOverviewValues: TypedContext {
 
     package func child(named name: String) -> Any? {
         switch name {
+        case "heading": string(heading)
         case "session": string(session)
         case "kaderTitle": string(kaderTitle)
         case "version": string(version)
@@ -34,6 +39,15 @@ package struct PartyColumn: TypedContext {
     package var label: String
     package var name: String?
 
+    /// The column with its organisation's name alone when that name starts with the role's
+    /// word ("Gemeente Duinmeer", not "Gemeente Gemeente Duinmeer").
+    package var withoutRepeatedName: PartyColumn {
+        guard let name, !label.isEmpty,
+              let match = name.range(of: label, options: [.anchored, .caseInsensitive, .diacriticInsensitive]),
+              match.upperBound == name.endIndex || name[match.upperBound] == " " else { return self }
+        return PartyColumn(label: name, name: nil)
+    }
+
     package func child(named name: String) -> Any? {
         switch name {
         case "label": string(label)
@@ -52,7 +66,7 @@ package struct OverviewRow: TypedContext {
     package var disagreement: Bool
     /// The label of the attention it needs; none for the rest.
     package var attention: String?
-    package var statuses: [StatusLabelValue]
+    package var statuses: [PartyStatusValue]
     package var notes: [PartyNote]
 
     package func child(named name: String) -> Any? {
@@ -68,6 +82,17 @@ package struct OverviewRow: TypedContext {
         case "hasNotes": !notes.isEmpty
         default: nil
         }
+    }
+}
+
+/// One party's status on an indicator (`partials/status-label`), with the party's name for the
+/// cell's label on a phone.
+package struct PartyStatusValue: TypedContext {
+    package var party: String
+    package var status: StatusLabelValue
+
+    package func child(named name: String) -> Any? {
+        name == "party" ? string(party) : status.child(named: name)
     }
 }
 

@@ -2,6 +2,8 @@
 /// by part, the aandachtspunten, the plan, the comparison with the previous round and each
 /// part's indicator blocks. Counts and changes only: never an average, grade or ranking.
 package struct ResultValues: TypedContext {
+    /// The page's heading: "Zelfevaluatie <practice>", or for a preparation its party and practice.
+    package var heading: String
     package var practice: String
     package var date: String
     package var dateISO: String
@@ -27,6 +29,7 @@ package struct ResultValues: TypedContext {
 
     package func child(named name: String) -> Any? {
         switch name {
+        case "heading": string(heading)
         case "practice": string(practice)
         case "date": string(date)
         case "dateISO": string(dateISO)
@@ -86,17 +89,15 @@ package struct ResultPart: TypedContext {
     }
 }
 
-/// The notice on a party's preparation: the party (lower case), the session and the address of
-/// the session's overview.
+/// The notice on a party's preparation: the party (as the strings name its role) and the
+/// address of the session's overview.
 package struct PreparationNotice: TypedContext {
     package var party: String
-    package var session: String
     package var url: String
 
     package func child(named name: String) -> Any? {
         switch name {
         case "party": string(party)
-        case "session": string(session)
         case "url": string(url)
         default: nil
         }

@@ -1,18 +1,21 @@
 import Kader
 
-/// The counts of indicators by status, of one part or of all (`summaryTotal`), with their bar.
+/// The counts of indicators by status, of one part or of all (`summaryTotal`), with their
+/// table cells (each status, then open) and their bar.
 package struct CountsValue: TypedContext {
     package var opOrde: Int
     package var inOntwikkeling: Int
     package var nietOpOrde: Int
     package var open: Int
+    package var cells: [StatusCountValue]
     package var bar: StatusBarValue
 
-    package init(_ counts: StatusCounts, bar: StatusBarValue) {
+    package init(_ counts: StatusCounts, cells: [StatusCountValue], bar: StatusBarValue) {
         opOrde = counts.opOrde
         inOntwikkeling = counts.inOntwikkeling
         nietOpOrde = counts.nietOpOrde
         open = counts.open
+        self.cells = cells
         self.bar = bar
     }
 
@@ -23,6 +26,7 @@ package struct CountsValue: TypedContext {
         case "nietOpOrde": int(nietOpOrde)
         case "open": int(open)
         case "total": int(opOrde + inOntwikkeling + nietOpOrde + open)
+        case "cells": cells
         case "bar": bar
         default: nil
         }

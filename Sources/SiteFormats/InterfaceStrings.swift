@@ -58,7 +58,8 @@ public struct InterfaceStrings: Sendable, Equatable {
             ("assessment.allParts", "the bar of all parts on a result page"),
             ("assessment.partBar", "the title of a part's bar on a result page"),
             ("assessment.barCount", "the text of a bar on a result page"),
-            ("indicatorBlock.open", "the label of an open indicator on a result page"),
+            ("fill.notScored", "an indicator without a score, in the browser form and on result pages"),
+            ("preparation.heading", "the heading of a preparation page"),
             ("preparation.title", "the title of a preparation page"),
             ("preparation.overviewTitle", "the title of a preparation overview"),
             ("forms.whole", "the title of a form"), ("forms.preparation", "the title of a form"),
@@ -96,6 +97,10 @@ public struct InterfaceStrings: Sendable, Equatable {
         for field in ["who", "when", "goal", "indicators"] {
             keys.append(("assessment.plan." + field, "the fields of a plan action in the browser form"))
         }
+        // The running header of every printed page of a blank form.
+        keys.append(("forms.pageHeader.practice", "the practice field at the top of every page of a printed form"))
+        keys.append(("forms.pageHeader.date", "the date field at the top of every page of a printed form"))
+        keys.append(("kader.versionWord", "the kader's version at the foot of every page of a printed form"))
         return keys
     }()
 
@@ -181,8 +186,10 @@ public struct InterfaceStrings: Sendable, Equatable {
         return parts.isEmpty ? "none" : parts.joined(separator: " ")
     }
 
-    /// `text` as a CSS string: quoted, with every character that could end it or the `<style>`
-    /// element written as a CSS escape.
+    /// `text` as a CSS string (a `content:` value, such as that of a page's margin box): quoted,
+    /// with every character that could end it or the `<style>` element written as a CSS escape.
+    public static func cssString(_ text: String) -> String { cssString(text[...]) }
+
     private static func cssString(_ text: Substring) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -198,9 +205,9 @@ public struct InterfaceStrings: Sendable, Equatable {
         guard text.contains("{") else { return text }
         var result = ""
         var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
+        // A `{` without a `}` after it is text, as is everything after it.
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
             if let value = values[name] { result += value } else { result += rest[open...close] }
             rest = rest[rest.index(after: close)...]

@@ -264,6 +264,34 @@ struct AnchorTests {
         #expect(Set(ids).count == ids.count, "ids in the book are unique")
     }
 
+    /// An editor links to the kader's forms, which the build writes itself, as to any file beside
+    /// the page (`formulieren/voorbereiding.html` from the kader folder); a misspelled one is an
+    /// error with the form it probably means.
+    @Test func aPageLinksToTheKadersForms() throws {
+        var files = minimalKaderSite
+        files["kader/_index.md"] = "---\ntitle: Kader\nversion: \"2025\"\n---\nZie [de stappen](stappen.md).\n"
+        files["kader/stappen.md"] = """
+            # Stappen
+
+            Vul [de voorbereiding](formulieren/voorbereiding.html) in, en daarna [het plan](formulieren/plan-van-aanpak.html).
+
+            [Verkeerd](formulieren/voorbereding.html)
+
+            """
+        files["_index.md"] = "---\ntitle: Start\n---\n[Het kader](kader/formulieren/kwaliteitskader.html)\n"
+        let project = try TestProject(files: files)
+        defer { project.remove() }
+        #expect(project.lines(project.build()) == [
+            "content/kader/stappen.md:5:1: error: broken link: `formulieren/voorbereding.html` does not exist (looked for `kader/formulieren/voorbereding.html` in the content folder); did you mean `formulieren/voorbereiding.html`?",
+        ])
+        files["kader/stappen.md"] = "# Stappen\n\nVul [de voorbereiding](formulieren/voorbereiding.html) in.\n"
+        let fixed = try TestProject(files: files)
+        defer { fixed.remove() }
+        #expect(fixed.build().succeeded)
+        #expect(try fixed.output("kader/stappen/index.html").contains("<a href=\"../formulieren/voorbereiding.html\">de voorbereiding</a>"))
+        #expect(try fixed.output("index.html").contains("<a href=\"kader/formulieren/kwaliteitskader.html\">Het kader</a>"))
+    }
+
     // MARK: Bounds
 
     /// 10,000 equal headings are numbered by every counter (the site's, GitHub's, the folded

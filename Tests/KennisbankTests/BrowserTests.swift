@@ -33,6 +33,33 @@ struct BrowserTests {
         #expect(saved.contains("**Kleurscore:** niet op orde") && saved.contains("### Reflectie"))
     }
 
+    /// The whole-kader form as a facilitator uses it at a projector (issue 18), through
+    /// Tests/browser/live_session.py: screen text of at least 17 px, the bar that stays in view
+    /// with save, open, progress and the menu of the parts (its current part following the
+    /// scrolling), no focused field under the bar, progress counting, the chosen status filled,
+    /// text fields growing inside their cards, organisations and plan rows added and removed
+    /// with the focus kept and announced, an impossible date caught at its field and refused on
+    /// save, the confirm before a file replaces work (both answers), the printed empty form
+    /// (the paper form) and filled form (all text, statuses, "Nog open" only where open, the
+    /// practice and date on every page) read back with pdftotext, and 320 px phones.
+    @Test func liveSession() async throws {
+        let site = try await ShippedSite.awaited()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try await runBrowserScript("live_session.py", site.output.path, work.path)
+        #expect(result.status == 0, "live-session browser test failed:\n\(result.output)")
+        for line in ["after scrolling far down the bar is still at the top of the window", "after the menu's link S the menu marks S",
+                     "Tab to it brings it out from under the bar", "'Nog open' for P5.02 counts it out again",
+                     "after removing organisation 2 the focus is on the one that took its place", "saving with that date writes no file",
+                     "Cancel keeps the work", "OK replaces the work with the file",
+                     "the empty form prints the paper form's", "the filled form prints every line of the long reflection and the actions",
+                     "'Nog open' is printed for the 79 indicators without a status", "every printed page",
+                     "kwaliteitskader.html at 320 px is no wider than the window", "voorbereiding.html at 320 px is no wider than the window"] {
+            #expect(result.output.contains("ok: \(line)"), "\(line)")
+        }
+    }
+
     /// Runs fill_in.py on the whole-kader form of the site in `output`, checks that the file
     /// saved as `name` passes `kennisbank check` in a copy of the shipped content and reads as
     /// entered, and gives its text.
@@ -130,6 +157,17 @@ struct BrowserTests {
             #expect(comparable(shown[indicator]?.reflection ?? "") == comparable(rendered(typed: texts.reflection)), "the reflection of \(id)")
             #expect(comparable(shown[indicator]?.actions ?? "") == comparable(rendered(typed: texts.actions)), "the actions of \(id)")
         }
+        // A line break typed inside a paragraph is a line break on the result page (issue 18:
+        // it used to be merged into one sentence).
+        for (id, texts) in entered.indicators {
+            let indicator = try #require(IndicatorID(id))
+            for (typed, shownText) in [(texts.reflection, shown[indicator]?.reflection ?? ""), (texts.actions, shown[indicator]?.actions ?? "")] {
+                for pair in zip(typed.split(separator: "\n"), typed.split(separator: "\n").dropFirst()) where pair.0.first?.isLetter == true && pair.1.first?.isLetter == true {
+                    let first = try #require(pair.0.split(separator: " ").last)
+                    #expect(shownText.contains("\(first)<br />\n"), "the line break after \"\(pair.0)\" in \(id) is on the page: \(shownText)")
+                }
+            }
+        }
 
         // Every plan row, in order.
         let plan = entered.plan.map { action in
@@ -140,12 +178,12 @@ struct BrowserTests {
     }
 
     /// How the result page shows a text typed into a field of the form: as that text alone would
-    /// render as Markdown (headings and all; the file's writer keeps them from ending the
-    /// indicator's section).
+    /// render as Markdown by the rules of assessment texts (headings and all, every line break
+    /// kept; the file's writer keeps headings from ending the indicator's section).
     private func rendered(typed: String) -> String {
         guard !typed.isEmpty else { return "" }
         let document = MarkdownDocument(typed.trimmingCharacters(in: .whitespacesAndNewlines))
-        document.convertRawHTMLToText()
+        document.applyAssessmentTextRules()
         return document.renderHTML()
     }
 

@@ -272,7 +272,7 @@ struct FormatPropertyTests {
 }
 
 /// A text rendered on its own, as the result page renders Markdown from an assessment (raw HTML
-/// shown as text). Blank lines at its start and end and spaces at its very end are not part of
+/// shown as text, every line break kept). Blank lines at its start and end and spaces at its very end are not part of
 /// a text (`AssessmentFile.block`).
 func renderedAlone(_ text: String) -> String {
     let trimmed = AssessmentLines.lines(text).map(String.init)
@@ -281,7 +281,7 @@ func renderedAlone(_ text: String) -> String {
         .joined(separator: "\n").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     guard !trimmed.isEmpty else { return "" }
     let document = MarkdownDocument(trimmed)
-    document.convertRawHTMLToText()
+    document.applyAssessmentTextRules()
     return document.renderHTML()
 }
 

@@ -316,3 +316,29 @@ extension HostileInputTests {
         #expect(!html.contains(stress.lacks), "\(stress.name)")
     }
 }
+
+// The printed forms' margin boxes (issue 18): the words of the strings file become CSS strings
+// in each form's <style>, where a quote, a backslash or `</style>` must stay text.
+extension HostileInputTests {
+    @Test func wordsThatWouldEndAMarginBoxOrTheStyleStayText() throws {
+        let project = try TestProject(files: minimalKaderSite)
+        defer { project.remove() }
+        let stringsFile = project.root.appendingPathComponent("templates/strings/nl.yml")
+        let strings = try String(contentsOf: stringsFile, encoding: .utf8)
+            .replacingOccurrences(of: "    practice: \"Praktijk:\"\n", with: "    practice: 'Praktijk\"; } body { display: none } @page { x: \"\\'\n")
+            .replacingOccurrences(of: "  title: Kwaliteitskader Housing First\n", with: "  title: 'Kader \"A&B\" </style><script>alert(1)</script>'\n")
+        try project.write(strings, to: "templates/strings/nl.yml")
+        let report = project.build()
+        #expect(report.succeeded, "\(project.lines(report))")
+        let form = try project.output("kader/formulieren/kwaliteitskader.html")
+        #expect(!form.contains("<script>alert(1)"))
+        #expect(occurrences(of: "</style>", in: form) == 1)
+        let blank = String(repeating: "_", count: 24)
+        #expect(form.contains("@top-left { content: \"Praktijk\\22 ; } body { display: none } @page { x: \\22 \\5c  \(blank)\"; }"), "\(form.prefix(1200))")
+        #expect(form.contains("@bottom-left { content: \"Kader \\22 A\\26 B\\22  \\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e  · versie 2025\"; }"))
+    }
+}
+
+private func occurrences(of needle: String, in haystack: String) -> Int {
+    haystack.components(separatedBy: needle).count - 1
+}

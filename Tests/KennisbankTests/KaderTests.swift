@@ -158,13 +158,7 @@ struct KaderTests {
 @Suite("Kader forms without WeasyPrint")
 struct FormsWithoutPDFTests {
     @Test func buildWarnsOnceAndWritesHTMLFormsWithoutPDFLinks() throws {
-        var files = minimalSite
-        files["kader/_index.md"] = "---\ntitle: Kader\nversion: \"2025\"\n---\nHet kader.\n"
-        for (index, part) in PartID.all.enumerated() {
-            files["kader/\(part.description.lowercased()).md"] =
-                "---\ntitle: Deel \(part)\npart: \(part)\norder: \(index + 1)\n---\n### \(part).01 Iets\n\nTekst over \(part).\n"
-        }
-        let project = try TestProject(files: files)
+        let project = try TestProject(files: minimalKaderSite)
         defer { project.remove() }
         var options = project.options
         options.makePDFs = true

@@ -453,6 +453,13 @@ struct LanguageTests {
         let strings = InterfaceStrings(language: "xx", root: ["print": .table(["pageCounter": .text("p. {page}/{pages} \"</style>\\ {other}")])])
         #expect(strings.pageCounterCSS == "\"p. \" counter(page) \"/\" counter(pages) \" \\22 \\3c /style\\3e \\5c  {other}\"")
     }
+
+    /// A text with a `{` that no `}` follows is shown as written (it was shown with the part
+    /// before that `{` twice).
+    @Test func aBraceWithoutItsPairIsShownOnce() {
+        let strings = InterfaceStrings(language: "xx", root: ["forms": .table(["part": .text("Deel {number} { van {total")])])
+        #expect(strings.text("forms.part", ["number": "3", "total": "10"]) == "Deel 3 { van {total")
+    }
     @Test func calloutsTasksAndTablesAreNamedInTheSitesLanguage() throws {
         var files = minimalSite
         files["sectie/drie.md"] = "---\ntitle: Drie\n---\n> [!NOTE]\n> Let op.\n\n> [!CAUTION]\n> Pas op.\n\n- [x] klaar\n- [ ] open\n\n| Kolom | B |\n| --- | --- |\n| 1 | 2 |\n"

@@ -8,12 +8,7 @@ import Basics
 
 /// The minimal site with a kader of ten small parts and an assessments folder.
 private let kaderSite: [String: String] = {
-    var files = minimalSite
-    files["kader/_index.md"] = "---\ntitle: Kader\nversion: \"2025\"\n---\nHet kader.\n"
-    for (index, part) in PartID.all.enumerated() {
-        files["kader/\(part.description.lowercased()).md"] =
-            "---\ntitle: Deel \(part)\npart: \(part)\norder: \(index + 1)\n---\n### \(part).01 Iets\n\nTekst over \(part).\n"
-    }
+    var files = minimalKaderSite
     files["zelfevaluaties/_index.md"] = "---\ntitle: Zelfevaluaties\n---\nDe rondes.\n"
     return files
 }()

@@ -143,6 +143,26 @@ struct ShippedSiteTests {
         }
     }
 
+    /// The home page and the kader's landing page lead a practice into the kader's process: four
+    /// steps, each with the page that explains it and its form.
+    @Test func homeAndKaderLeadToTheSelfEvaluationSteps() throws {
+        let home = try #require(site.pages["index.html"])
+        #expect(home.contains("<a href=\"kader/stappen/index.html\">"))
+        let kader = try #require(site.pages["kader/index.html"])
+        let steps = try #require(site.pages["kader/stappen/index.html"])
+        for (step, anchor) in [("Voorbereiden", "voorbereiden"), ("De bijeenkomst", "de-bijeenkomst"),
+                               ("De uitslag delen", "de-uitslag-delen"), ("Het vervolg", "het-vervolg")] {
+            #expect(kader.contains("<a href=\"stappen/index.html#\(anchor)\">\(step)</a>"), "kader page lacks \(step)")
+            #expect(steps.contains("id=\"\(anchor)\""), "steps page lacks \(anchor)")
+        }
+        for form in ["voorbereiding", "kwaliteitskader", "plan-van-aanpak"] {
+            #expect(steps.contains("href=\"../formulieren/\(form).html\""), "steps page lacks the form \(form)")
+            #expect(site.pages["kader/formulieren/\(form).html"] != nil)
+        }
+        #expect(kader.contains("Formulieren: printen of in de browser invullen"))
+        #expect(kader.contains("Het hele kader</a> (ook in de browser in te vullen)"))
+    }
+
     @Test func onlyRelativeURLsAndNoRawHTML() {
         for (page, html) in site.pages {
             #expect(!html.contains("href=\"/"), "\(page) has a root-relative link")

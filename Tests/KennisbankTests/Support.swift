@@ -1,4 +1,5 @@
 import Diagnostics
+import Kader
 import Foundation
 import Kennisbank
 import Testing
@@ -84,6 +85,17 @@ let minimalSite: [String: String] = [
     "sectie/een.md": "---\ntitle: Een\norder: 1\n---\n## Kop een\n\nTekst.\n\n## Kop twee\n",
     "sectie/twee.md": "---\ntitle: Twee\norder: 2\n---\nZie [een](een.md#kop-twee).\n",
 ]
+
+/// The minimal site with a kader of ten small parts, one indicator each.
+let minimalKaderSite: [String: String] = {
+    var files = minimalSite
+    files["kader/_index.md"] = "---\ntitle: Kader\nversion: \"2025\"\n---\nHet kader.\n"
+    for (index, part) in PartID.all.enumerated() {
+        files["kader/\(part.description.lowercased()).md"] =
+            "---\ntitle: Deel \(part)\npart: \(part)\norder: \(index + 1)\n---\n### \(part).01 Iets\n\nTekst over \(part).\n"
+    }
+    return files
+}()
 
 /// Every file below `folder`, by relative path, with its bytes.
 func filesBelow(_ folder: URL) -> [String: Data] {

@@ -60,6 +60,9 @@ PAGES = [
     # The 404 page as a web server answers it at a nested address, its links and style set by
     # its script (issue 18).
     ("not found, nested", "kader/p1/bestaat-niet/", None),
+    # The practice side's result pages (issue 18): an earlier round, and one party's preparation.
+    ("assessment result, earlier round", "zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", None),
+    ("preparation of one party", "zelfevaluaties/voorbereiding-gemeente-duinmeer-2026-q8v3m1x7k2d9/index.html", None),
 ]
 
 def main():
@@ -83,9 +86,23 @@ def main():
             name = "%s (%d px)" % (name, width)
             driver.get(base + path)
             if action == "fill":
-                driver.find_element(By.CSS_SELECTOR, '.form-indicator[data-indicator="P1.01"] input[value="opOrde"]').click()
+                radio = driver.find_element(By.CSS_SELECTOR, '.form-indicator[data-indicator="P1.01"] input[value="opOrde"]')
+                driver.find_element(By.CSS_SELECTOR, 'label[for="%s"]' % radio.get_attribute("id")).click()
                 words = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))["labels"]
                 driver.find_element(By.XPATH, "//button[text()='%s']" % words["addAction"]).click()
+                # The live-session parts (issue 18): an organisation added, an impossible date
+                # with its message, the menu of the parts opened on a phone, a part current.
+                driver.execute_script("arguments[0].click()", driver.find_element(By.XPATH, "//button[text()='%s']" % words["addOrganisation"]))
+                date = driver.find_element(By.CSS_SELECTOR, ".fill-header input[type=date]")
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", date)
+                date.click()
+                date.send_keys("02302025")
+                driver.find_element(By.TAG_NAME, "h1").click()
+                toggle = driver.find_element(By.CSS_SELECTOR, ".fill-menu-toggle")
+                if toggle.is_displayed():
+                    toggle.click()
+                driver.execute_script("document.querySelector('.form-indicator[data-indicator=\"P3.02\"]').scrollIntoView()")
+                time.sleep(0.3)
             if action == "search":
                 searching = driver.find_element(By.CSS_SELECTOR, "script[data-searching]").get_attribute("data-searching")
                 for _ in range(50):

@@ -43,7 +43,7 @@ ENTERED = {
     "indicators": {
         "P1.01": {"status": "opOrde",
                   "reflection": "Iedereen krijgt een woning.\nZie *het* verslag en `P1.02`.",
-                  "actions": ""},
+                  "actions": "Bellen met de corporatie\nVerslag rondsturen\nVolgende keer terugkoppelen"},
         "P2.03": {"status": "inOntwikkeling",
                   "reflection": "Regie blijft lastig bij crises.\n# geen kop\nVorige keer stond hier **Kleurscore:** groen, nu niet.",
                   "actions": "- Casusoverleg \"regie\" plannen\n- Draaiboek 'crisis' herzien * vóór de zomer"},
@@ -88,7 +88,8 @@ def indicator(driver, indicator_id):
 
 def status_label(driver, indicator_id, status):
     labels = indicator(driver, indicator_id).find_elements(By.CSS_SELECTOR, ".fill-scores label")
-    matching = [label for label in labels if label.text.split(" ", 1)[-1] == STATUS_LABELS[status]]
+    # The words after the shape (a narrow tile may wrap them over two lines).
+    matching = [label for label in labels if " ".join(label.text.split()).split(" ", 1)[-1] == STATUS_LABELS[status]]
     return matching[0]
 
 
@@ -132,7 +133,11 @@ def xpath_literal(text):
 
 
 def button(driver, text):
-    return driver.find_element(By.XPATH, "//button[text()='%s']" % text)
+    """The button that reads `text`, scrolled to the middle of the window (Selenium's own
+    scrolling would leave it below the bar that stays at the top, which would get the click)."""
+    found = driver.find_element(By.XPATH, "//button[text()='%s']" % text)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", found)
+    return found
 
 
 def organisation_rows(driver):

@@ -17,8 +17,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 
 from common import check, chromium, serve
 
-PAGES = ["index.html", "kernprincipes/harm-reduction/index.html", "kader/p6/index.html",
-         "zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", "kader/formulieren/voorbereiding.html"]
+# Each page with the window width it is walked at: the fill-in forms also on a phone, where the
+# menu of the parts is closed behind its button.
+PAGES = [("index.html", 1280), ("kernprincipes/harm-reduction/index.html", 1280), ("kader/p6/index.html", 1280),
+         ("zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", 1280), ("kader/formulieren/voorbereiding.html", 1280),
+         ("kader/formulieren/voorbereiding.html", 360)]
 
 FOCUSABLE = """
 return Array.from(document.querySelectorAll('a[href], button, input, select, textarea'))
@@ -60,7 +63,8 @@ def main():
     driver = chromium()
     total = 0
     try:
-        for page in PAGES:
+        for page, window_width in PAGES:
+            driver.set_window_size(window_width, 1600)
             driver.get(base + page)
             wanted = driver.execute_script(FOCUSABLE)
             reached = []
@@ -81,9 +85,11 @@ def main():
                 if (style == "none" or width == "0px") and shadow == "none":
                     invisible.append(html)
             missing = [html for html in wanted if html not in reached]
-            check(not missing, "%s: Tab reaches all %d interactive elements (missing: %s)" % (page, len(wanted), missing[:3]))
-            check(not invisible, "%s: every focused element shows a focus indicator (%s)" % (page, invisible[:3]))
+            where = page if window_width == 1280 else "%s at %d px" % (page, window_width)
+            check(not missing, "%s: Tab reaches all %d interactive elements (missing: %s)" % (where, len(wanted), missing[:3]))
+            check(not invisible, "%s: every focused element shows a focus indicator (%s)" % (where, invisible[:3]))
             total += len(wanted)
+        driver.set_window_size(1280, 1600)
         driver.get(base + "kernprincipes/harm-reduction/index.html")
         ActionChains(driver).send_keys(Keys.TAB).perform()
         check(driver.switch_to.active_element.get_attribute("class") == "skip-link", "the first Tab lands on the skip link")

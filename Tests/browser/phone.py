@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """No page of the site wider than a phone.
 
-Usage: phone.py SITE_DIR [WIDTH] [--screenshots DIR] [--all]
+Usage: phone.py SITE_DIR [WIDTH] [--screenshots DIR]
 
 Serves SITE_DIR on a free loopback port (with its 404.html for missing paths) and opens EVERY
 html page of it (pagefind's own files aside), the 404 page at a nested address and the search
@@ -12,25 +12,13 @@ most WIDTH; a page that fails is printed with its width and the element that sti
 clips sideways not counted, as that region keeps it in. With --screenshots each page is also
 saved there as a PNG (the first screen).
 
-Pages whose layout another helper of issue 18 is fixing are listed in LEFT_TO_OTHERS: they are
-still opened and measured, and a failure of theirs is printed as "left to helper X" without
-failing the run (--all counts them too). The list is emptied once their fixes are merged.
-Exits non-zero when any other page is too wide.
+Exits non-zero when any page is too wide.
 """
 import os
 import sys
 import time
 
 from common import chromium, serve_with_not_found
-
-# Pages being made to fit by another helper of issue 18, matched by the start of their path.
-LEFT_TO_OTHERS = [
-    # (B) the result, comparison and preparation pages.
-    ("zelfevaluaties/housing-first-", "helper B (result pages)"),
-    ("zelfevaluaties/voorbereiding-", "helper B (preparation overviews)"),
-    # (A, C) the forms: the live-session form and the paper forms.
-    ("kader/formulieren/", "helpers A and C (forms)"),
-]
 
 WIDEST = """
 var width = arguments[0];
@@ -101,13 +89,6 @@ def html_pages(site):
     return sorted(pages)
 
 
-def owner(path):
-    for prefix, helper in LEFT_TO_OTHERS:
-        if path.startswith(prefix):
-            return helper
-    return None
-
-
 def main():
     arguments = sys.argv[2:]
     shots = None
@@ -116,8 +97,6 @@ def main():
         shots = arguments[index + 1]
         arguments = arguments[:index] + arguments[index + 2:]
         os.makedirs(shots, exist_ok=True)
-    count_all = "--all" in arguments
-    arguments = [argument for argument in arguments if argument != "--all"]
     site = os.path.abspath(sys.argv[1])
     width = int(arguments[0]) if arguments else 320
     pages = html_pages(site) + EXTRA
@@ -126,7 +105,6 @@ def main():
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": 740, "deviceScaleFactor": 1, "mobile": True})
     failed = []
-    left = []
     try:
         for path in pages:
             driver.get(base + path)
@@ -141,17 +119,12 @@ def main():
             widest = measured["widest"]
             why = ("%s reaches %d px (%r)" % (widest["selector"], widest["right"], widest["text"])) if widest else "no single element"
             line = "%s is %d px wide at %d px: %s" % (path, measured["scrollWidth"], width, why)
-            helper = owner(path)
-            if helper and not count_all:
-                left.append(helper)
-                print("left to %s: %s" % (helper, line))
-            else:
-                failed.append(path)
-                print("FAIL: " + line)
+            failed.append(path)
+            print("FAIL: " + line)
     finally:
         driver.quit()
         server.shutdown()
-    print("checked %d pages at %d px: %d too wide, %d left to other helpers" % (len(pages), width, len(failed), len(left)))
+    print("checked %d pages at %d px: %d too wide" % (len(pages), width, len(failed)))
     sys.exit(1 if failed else 0)
 
 

@@ -8,6 +8,12 @@
  * the format that `kennisbank check` reads. Nothing is ever sent anywhere: this script makes
  * no network request.
  *
+ * Made for a live meeting (issue 18; the look is templates/static/invullen.css): a bar that
+ * stays in view with save, open, the progress and a menu of the parts (the part in view marked
+ * aria-current), status tiles, text fields that grow, a question before a file replaces work,
+ * rows that keep the focus when added or removed, the date and practice checked before saving;
+ * and printing: the paper form while nothing is filled in, otherwise what was entered as text.
+ *
  * Where the words come from: this script holds no word of the file format and no interface
  * text. The build writes both into the page, as JSON in
  * <script type="application/json" id="kb-invuldata"> (a file next to the page could not be
@@ -146,6 +152,18 @@
     } catch (error) {
       announce(say('storageFailed'));
     }
+    showProgress();
+    schedulePrinted();
+  }
+
+  /** Whether the work holds anything typed or chosen (the code and visibility are always set). */
+  function hasContent(current) {
+    var typed = HEADER_FIELDS.some(function (name) { return name !== 'code' && name !== 'visibility' && current[name]; });
+    var scored = Object.keys(current.indicators).some(function (id) {
+      var value = current.indicators[id];
+      return value && (value.status || (value.reflection || '').trim() || (value.actions || '').trim());
+    });
+    return typed || scored || current.organisations.length > 0 || current.plan.length > 0;
   }
 
   /** Stored work in the layout of this script; work stored by its earlier version is carried over. */
@@ -231,20 +249,102 @@
   var live = el('p', { 'class': 'fill-status', 'role': 'status', 'aria-live': 'polite' });
   function announce(message) { live.textContent = message; }
 
-  // ---------------------------------------------------------------- the toolbar
+  // ---------------------------------------------------------------- the bar and the toolbar
 
   var fileInput = el('input', { type: 'file', accept: '.md,.markdown,.txt,text/markdown,text/plain', 'class': 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
-  var toolbar = el('section', { 'class': 'fill-toolbar', 'aria-labelledby': 'kb-invullen' }, [
+  var toolbar = el('section', { 'class': 'fill-toolbar fill-control', 'aria-labelledby': 'kb-invullen' }, [
     el('h2', { id: 'kb-invullen', text: say('toolbarTitle') }),
     el('p', { text: say('toolbarIntro') }),
-    el('div', { 'class': 'fill-buttons' }, [
-      button(say('saveFile'), download),
-      button(say('openFile'), function () { fileInput.click(); }),
-      button(say('clearAll'), clearAll)
+    el('div', { 'class': 'fill-buttons' }, [button(say('clearAll'), clearAll)]),
+    fileInput
+  ]);
+
+  /**
+   * The bar that stays in view at the top while scrolling (position: sticky): save and open,
+   * how many indicators have a status, the menu of the parts (the one in view marked with
+   * aria-current) and the live region that reports what happened.
+   */
+  var progress = el('p', { 'class': 'fill-progress', id: 'kb-voortgang' });
+  var menuList = el('ul', { id: 'kb-onderdelen-lijst' });
+  var menuToggle = el('button', { type: 'button', 'class': 'fill-menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'kb-onderdelen-lijst' });
+  var menu = el('nav', { 'class': 'fill-menu', 'aria-label': say('menuLabel') }, [menuToggle, menuList]);
+  var bar = el('div', { 'class': 'fill-bar fill-control' }, [
+    el('div', { 'class': 'fill-bar-row' }, [
+      el('div', { 'class': 'fill-buttons' }, [
+        button(say('saveFile'), download),
+        button(say('openFile'), function () { fileInput.click(); })
+      ]),
+      progress
     ]),
-    fileInput,
+    menu,
     live
   ]);
+
+  /** The parts of the form (and the plan on the whole-kader form), for the menu. */
+  var parts = Array.prototype.map.call(main.querySelectorAll('.form-part'), function (section) {
+    var heading = section.querySelector('h2');
+    var ids = Array.prototype.map.call(section.querySelectorAll('.form-indicator[data-indicator]'), function (element) {
+      return element.getAttribute('data-indicator');
+    });
+    return { element: section, target: heading.id, title: heading.textContent,
+             short: ids.length ? ids[0].split('.')[0] : heading.textContent, ids: ids };
+  });
+
+  function menuItem(part) {
+    part.count = el('span', { 'class': 'fill-menu-count' });
+    part.link = el('a', { href: '#' + part.target }, [
+      el('span', { 'class': 'fill-menu-id', text: part.short }), document.createTextNode(' '), part.count,
+      el('span', { 'class': 'visually-hidden', text: ': ' + part.title })
+    ]);
+    part.link.addEventListener('click', function () { openMenu(false); });
+    return el('li', {}, [part.link]);
+  }
+
+  function openMenu(open) {
+    menu.classList.toggle('fill-menu-open', open);
+    menuToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  }
+  menuToggle.addEventListener('click', function () { openMenu(!menu.classList.contains('fill-menu-open')); });
+
+  /** "37 van 83 ingevuld": the indicators with a chosen status, in all and per part. */
+  function showProgress() {
+    var scored = function (id) { return Boolean(state.indicators[id] && state.indicators[id].status); };
+    progress.textContent = say('progress', { done: indicators.filter(function (indicator) { return scored(indicator.id); }).length,
+                                             total: indicators.length });
+    parts.forEach(function (part) {
+      if (part.ids.length) { part.count.textContent = say('partProgress', { done: part.ids.filter(scored).length, total: part.ids.length }); }
+    });
+  }
+
+  /**
+   * Marks the part in view as the current one: the last part that starts above a line a
+   * quarter down the window below the bar (where a link of the menu brings its heading).
+   */
+  function showCurrentPart() {
+    var below = bar.getBoundingClientRect().bottom;
+    var edge = below + Math.max(48, (window.innerHeight - below) / 4);
+    var current = null;
+    parts.forEach(function (part) {
+      if (part.element.getBoundingClientRect().top <= edge) { current = part; }
+    });
+    parts.forEach(function (part) {
+      if (part === current) { part.link.setAttribute('aria-current', 'location'); } else { part.link.removeAttribute('aria-current'); }
+    });
+    menuToggle.textContent = current ? say('menuCurrent', { part: current.short }) : say('menuLabel');
+    menuToggle.appendChild(el('span', { 'class': 'fill-menu-arrow', 'aria-hidden': 'true' }));
+  }
+
+  var scrollPending = false;
+  function onScroll() {
+    if (scrollPending) { return; }
+    scrollPending = true;
+    window.requestAnimationFrame(function () { scrollPending = false; showCurrentPart(); });
+  }
+
+  /** Room for the bar at the top, so that focused fields and headings scroll into view below it. */
+  function measureBar() {
+    document.documentElement.style.scrollPaddingTop = bar.offsetHeight + 18 + 'px';
+  }
 
   fileInput.addEventListener('change', function () {
     var file = fileInput.files && fileInput.files[0];
@@ -258,12 +358,15 @@
         announce(say('notOpened', { name: file.name, problems: parsed.errors.join(' ') }));
         return;
       }
+      if (hasContent(state) && !window.confirm(say('openConfirm', { name: file.name }))) {
+        announce(say('openCancelled', { name: file.name }));
+        return;
+      }
       state = parsed.state;
       save();
       render();
       announce(say('opened', { name: file.name, count: parsed.count }) +
         (parsed.problems.length ? ' ' + say('problems', { problems: parsed.problems.join(' ') }) : ''));
-      fileInput.value = '';
     };
     reader.readAsText(file, 'utf-8');
   });
@@ -277,6 +380,15 @@
   }
 
   function download() {
+    var problems = checks.map(function (check) { return { check: check, text: runCheck(check, true) }; })
+      .filter(function (problem) { return problem.text; });
+    if (problems.length) {
+      // The site would refuse the file: say why at the fields, and write nothing.
+      announce(say('notSaved', { problems: problems.map(function (problem) { return problem.text; }).join(' ') }));
+      refusedSave = true;
+      problems[0].check.input.focus();
+      return;
+    }
     var text = toMarkdown(state);
     var blob = new Blob([text], { type: 'text/markdown;charset=utf-8' });
     var link = el('a', { href: URL.createObjectURL(blob), download: fileName(state) });
@@ -289,8 +401,10 @@
   // ---------------------------------------------------------------- header fields
 
   var headerSection = main.querySelector('.fill-in');
-  var headerArea = el('div', { 'class': 'fill-header' });
-  headerSection.querySelector('table').replaceWith(headerArea);
+  var headerArea = el('div', { 'class': 'fill-header fill-control' });
+  var headerPaper = headerSection.querySelector('table');
+  headerPaper.classList.add('kb-paper');
+  headerPaper.after(headerArea);
 
   /** A text field labelled `labelText` for the header value `name`. */
   function headerInput(labelText, name, type) {
@@ -302,15 +416,75 @@
     return labelled(labelText, select(options, names, state[name], function (value) { state[name] = value; }));
   }
 
+  /**
+   * The header fields that a file the site accepts must have right (the practice, the date),
+   * each with the message tied to it (aria-invalid, aria-describedby) while it is wrong.
+   */
+  var checks = [];
+
+  function checked(wrapper, problemOf) {
+    var input = wrapper.querySelector('input');
+    var message = el('p', { 'class': 'fill-error', id: input.id + '-melding' });
+    message.hidden = true;
+    wrapper.appendChild(message);
+    var check = { input: input, message: message, problemOf: problemOf };
+    checks.push(check);
+    ['input', 'change', 'blur'].forEach(function (type) { input.addEventListener(type, function () { runCheck(check, false); }); });
+    runCheck(check, false);
+    return wrapper;
+  }
+
+  /** Whether the live region says that the file was not saved (taken away once all is right). */
+  var refusedSave = false;
+
+  /** Shows or clears the message of `check`; gives it ('' when the field is right). */
+  function runCheck(check, saving) {
+    var problem = check.problemOf(check.input, saving);
+    if (!problem && refusedSave && checks.every(function (other) { return other === check || other.message.hidden; })) {
+      refusedSave = false;
+      announce('');
+    }
+    check.message.textContent = problem;
+    check.message.hidden = !problem;
+    if (problem) {
+      check.input.setAttribute('aria-invalid', 'true');
+      check.input.setAttribute('aria-describedby', check.message.id);
+    } else {
+      check.input.removeAttribute('aria-invalid');
+      check.input.removeAttribute('aria-describedby');
+    }
+    return problem;
+  }
+
+  /** Whether `text` is a day that exists, written YYYY-MM-DD (as the site reads `datum:`). */
+  function validDate(text) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) { return false; }
+    var day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    return day.getUTCFullYear() === Number(match[1]) && day.getUTCMonth() === Number(match[2]) - 1 && day.getUTCDate() === Number(match[3]);
+  }
+
+  function dateProblem(input, saving) {
+    // A date field the browser cannot read (a day that does not exist, a part left out) is empty with `badInput`.
+    if (input.validity && input.validity.badInput) { return say('dateInvalid'); }
+    if (state.date && !validDate(state.date)) { return say('dateFromFile', { date: state.date }); }
+    return !state.date && saving ? say('dateMissing') : '';
+  }
+
+  function practiceProblem(input, saving) {
+    return !String(state.practice || '').trim() && saving ? say('practiceMissing') : '';
+  }
+
   function renderHeader() {
     headerArea.textContent = '';
+    checks = [];
     if (kind === 'preparation') {
       headerArea.appendChild(headerSelect(say('party'), 'party', [''].concat(PARTIES), NAMES.roles));
       headerArea.appendChild(headerInput(say('session'), 'session'));
     }
-    headerArea.appendChild(headerInput(say('practice'), 'practice'));
+    headerArea.appendChild(checked(headerInput(say('practice'), 'practice'), practiceProblem));
     headerArea.appendChild(headerInput(say('region'), 'region'));
-    headerArea.appendChild(headerInput(say('date'), 'date', 'date'));
+    headerArea.appendChild(checked(headerInput(say('date'), 'date', 'date'), dateProblem));
     if (kind === 'whole') {
       headerArea.appendChild(headerInput(say('facilitator'), 'facilitator'));
       headerArea.appendChild(headerSelect(say('visibility'), 'visibility', VISIBILITIES, NAMES.visibilities));
@@ -318,22 +492,44 @@
     headerArea.appendChild(organisationList());
   }
 
+  /**
+   * After a row of a list was added or removed and the list drawn again: the focus goes to the
+   * first field of row `index` (the new row, or the one that took the removed row's place; the
+   * one before it when the last was removed), or to the add button when no row is left, and
+   * the live region says `message`.
+   */
+  function focusRow(rows, index, addButton, message) {
+    var row = rows[Math.min(index, rows.length - 1)];
+    var target = row ? row.querySelector('input, select') : addButton;
+    if (target) { target.focus(); }
+    announce(message);
+  }
+
   function organisationList() {
     var list = el('fieldset', { 'class': 'fill-organisations' }, [el('legend', { text: say('organisations') })]);
+    function drawn(index, message) {
+      renderHeader();
+      focusRow(headerArea.querySelectorAll('.fill-organisations .fill-row'), index,
+               headerArea.querySelector('.fill-organisations .fill-add'), message);
+    }
     state.organisations.forEach(function (organisation, index) {
       list.appendChild(el('div', { 'class': 'fill-row' }, [
         labelled(say('organisationName'), textInput(organisation.name, function (value) { organisation.name = value; })),
         labelled(say('organisationRole'), select(ROLES, NAMES.roles, organisation.role, function (value) { organisation.role = value; })),
-        button(say('removeOrganisation', { number: index + 1 }), function () { state.organisations.splice(index, 1); save(); renderHeader(); })
+        button(say('removeOrganisation', { number: index + 1 }), function () {
+          state.organisations.splice(index, 1);
+          save();
+          drawn(index, say('organisationRemoved', { number: index + 1 }));
+        })
       ]));
     });
-    list.appendChild(button(say('addOrganisation'), function () {
+    var add = button(say('addOrganisation'), function () {
       state.organisations.push({ name: '', role: ROLES[0] });
       save();
-      renderHeader();
-      var inputs = headerArea.querySelectorAll('.fill-organisations input');
-      if (inputs.length) { inputs[inputs.length - 1].focus(); }
-    }));
+      drawn(state.organisations.length - 1, say('organisationAdded', { number: state.organisations.length }));
+    });
+    add.classList.add('fill-add');
+    list.appendChild(add);
     return list;
   }
 
@@ -352,7 +548,7 @@
   }
 
   function scoreFieldset(indicator) {
-    var fieldset = el('fieldset', { 'class': 'fill-scores' }, [el('legend', { text: say('scoreFor', { id: indicator.id }) })]);
+    var fieldset = el('fieldset', { 'class': 'fill-scores fill-control' }, [el('legend', { text: say('scoreFor', { id: indicator.id }) })]);
     var name = 'score-' + indicator.id;
     statusChoices().forEach(function (status) {
       var id = uid('score');
@@ -369,18 +565,46 @@
     return fieldset;
   }
 
+  /**
+   * A text field that grows with its text (CSS `field-sizing: content` where the browser has
+   * it; its height set from the text otherwise), so nothing typed is hidden or cut off.
+   */
+  var sizesItself = window.CSS && CSS.supports && CSS.supports('field-sizing', 'content');
+  function grow(area) {
+    if (sizesItself) { area.style.setProperty('field-sizing', 'content'); return; }
+    area.style.height = 'auto';
+    area.style.height = area.scrollHeight + 2 + 'px';
+  }
+
+  /**
+   * Adds the controls to an indicator of the paper form. The paper's score boxes and writing
+   * lines stay in the page (class kb-paper): printed when nothing has been filled in, so that
+   * Ctrl+P on an empty form prints the paper form.
+   */
   function enhanceIndicator(indicator) {
     var element = indicator.element;
-    element.querySelector('.scores').replaceWith(scoreFieldset(indicator));
+    var scores = element.querySelector('.scores');
+    scores.classList.add('kb-paper');
+    scores.after(scoreFieldset(indicator));
     var writes = element.querySelectorAll('.write');
+    indicator.labels = {};
     [['reflection', say('reflection')], ['actions', say('actions')]].forEach(function (field, index) {
       var area = el('textarea', { rows: index === 0 ? '3' : '2' });
-      area.addEventListener('input', function () { indicatorState(indicator.id)[field[0]] = area.value; save(); });
+      area.addEventListener('input', function () { indicatorState(indicator.id)[field[0]] = area.value; grow(area); save(); });
       var printed = writes[index] && writes[index].querySelector('.write-label');
-      var wrapper = labelled(say('fieldFor', { label: printed ? printed.textContent : field[1], id: indicator.id }), area);
+      indicator.labels[field[0]] = printed ? printed.textContent : field[1];
+      var wrapper = labelled(say('fieldFor', { label: indicator.labels[field[0]], id: indicator.id }), area);
       wrapper.setAttribute('data-field', field[0]);
-      if (writes[index]) { writes[index].replaceWith(wrapper); } else { element.appendChild(wrapper); }
+      wrapper.classList.add('fill-control');
+      if (writes[index]) {
+        writes[index].classList.add('kb-paper');
+        writes[index].after(wrapper);
+      } else {
+        element.appendChild(wrapper);
+      }
     });
+    indicator.printed = el('div', { 'class': 'fill-print' });
+    element.appendChild(indicator.printed);
   }
 
   function renderIndicators() {
@@ -388,14 +612,18 @@
       var value = state.indicators[indicator.id] || emptyIndicator();
       var radios = indicator.element.querySelectorAll('.fill-scores input');
       Array.prototype.forEach.call(radios, function (radio) { radio.checked = radio.value === (value.status || ''); });
-      indicator.element.querySelector('[data-field="reflection"] textarea').value = value.reflection || '';
-      indicator.element.querySelector('[data-field="actions"] textarea').value = value.actions || '';
+      ['reflection', 'actions'].forEach(function (field) {
+        var area = indicator.element.querySelector('[data-field="' + field + '"] textarea');
+        area.value = value[field] || '';
+        grow(area);
+      });
     });
   }
 
   // ---------------------------------------------------------------- plan van aanpak
 
   var planSection = el('section', { 'class': 'fill-plan', 'aria-labelledby': 'kb-plan-invullen' });
+  var planPrinted = el('div', { 'class': 'fill-print' });
 
   /** The fields of a plan row with their labels: the action, then the file's own labels. */
   function planRowFields() {
@@ -403,27 +631,133 @@
   }
 
   function planRow(entry, index) {
-    var row = el('fieldset', { 'class': 'fill-plan-row' }, [el('legend', { text: say('action', { number: index + 1 }) })]);
+    var row = el('fieldset', { 'class': 'fill-plan-row fill-control' }, [el('legend', { text: say('action', { number: index + 1 }) })]);
     planRowFields().forEach(function (field) {
       row.appendChild(labelled(field[1], textInput(entry[field[0]], function (value) { entry[field[0]] = value; })));
     });
-    row.appendChild(button(say('removeAction', { number: index + 1 }), function () { state.plan.splice(index, 1); save(); renderPlan(); }));
+    row.appendChild(button(say('removeAction', { number: index + 1 }), function () {
+      state.plan.splice(index, 1);
+      save();
+      drawnPlan(index, say('actionRemoved', { number: index + 1 }));
+    }));
     return row;
+  }
+
+  function drawnPlan(index, message) {
+    renderPlan();
+    focusRow(planSection.querySelectorAll('.fill-plan-row'), index, planSection.querySelector('.fill-add'), message);
   }
 
   function renderPlan() {
     planSection.textContent = '';
     planSection.appendChild(el('h2', { id: 'kb-plan-invullen', text: say('planTitle') }));
-    planSection.appendChild(el('p', { text: say('planIntro') }));
+    planSection.appendChild(el('p', { 'class': 'fill-control', text: say('planIntro') }));
     state.plan.forEach(function (entry, index) { planSection.appendChild(planRow(entry, index)); });
-    planSection.appendChild(button(say('addAction'), function () {
+    var add = button(say('addAction'), function () {
       state.plan.push(emptyPlanEntry());
       save();
-      renderPlan();
-      var rows = planSection.querySelectorAll('.fill-plan-row');
-      rows[rows.length - 1].querySelector('input').focus();
-    }));
+      drawnPlan(state.plan.length - 1, say('actionAdded', { number: state.plan.length }));
+    });
+    add.classList.add('fill-add');
+    planSection.appendChild(add);
+    planSection.appendChild(planPrinted);
   }
+
+  // ---------------------------------------------------------------- printing
+
+  /*
+   * What Ctrl+P prints (invullen.css, @media print): the paper form while nothing is filled in
+   * (html.kb-blank); otherwise, instead of the controls, what was entered as text (the
+   * .fill-print blocks made here): every header value, each indicator's status as its shape
+   * and words ("Nog open" where none was chosen), the full text of each field with its line
+   * breaks, and the plan as a table; the practice and the date head every printed page.
+   */
+  var pageHeader = el('style', { id: 'kb-print-page' });
+  document.head.appendChild(pageHeader);
+
+  /** A CSS string of `text`. */
+  function cssString(text) {
+    return '"' + String(text).replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]+/g, ' ') + '"';
+  }
+
+  /** A printed line "Label: value" of the header, as a row of the paper form's fields table. */
+  function printedRow(label, value) {
+    return el('tr', {}, [el('th', { scope: 'row', text: label }), el('td', { text: value })]);
+  }
+
+  function printHeader() {
+    var rows = [];
+    if (kind === 'preparation') {
+      rows.push(printedRow(say('party'), state.party ? NAMES.roles[state.party] || state.party : ''));
+      rows.push(printedRow(say('session'), state.session));
+    }
+    rows.push(printedRow(say('practice'), state.practice), printedRow(say('region'), state.region), printedRow(say('date'), state.date));
+    if (kind === 'whole') {
+      rows.push(printedRow(say('facilitator'), state.facilitator));
+      rows.push(printedRow(say('visibility'), NAMES.visibilities[state.visibility] || state.visibility));
+    }
+    state.organisations.filter(function (organisation) { return organisation.name; }).forEach(function (organisation) {
+      rows.push(printedRow(NAMES.roles[organisation.role] || organisation.role, organisation.name));
+    });
+    headerPrinted.textContent = '';
+    headerPrinted.appendChild(el('table', { 'class': 'fields' }, rows));
+  }
+  var headerPrinted = el('div', { 'class': 'fill-print' });
+  headerArea.after(headerPrinted);
+
+  function printIndicator(indicator) {
+    var value = state.indicators[indicator.id] || emptyIndicator();
+    var choice = statusChoices().filter(function (status) { return status.key === (value.status || ''); })[0];
+    var block = indicator.printed;
+    block.textContent = '';
+    block.appendChild(el('p', { 'class': 'fill-print-score' }, [
+      el('span', { 'class': 'scores-label', text: say('scoreFor', { id: indicator.id }) + ':' }), document.createTextNode(' '),
+      el('span', { 'class': 'symbol symbol-' + (choice.key || 'open'), text: choice.symbol }), document.createTextNode(' '),
+      el('strong', { text: choice.label })
+    ]));
+    ['reflection', 'actions'].forEach(function (field) {
+      var text = (value[field] || '').trim();
+      if (!text) { return; }
+      block.appendChild(el('p', { 'class': 'write-label', text: indicator.labels[field] }));
+      block.appendChild(el('div', { 'class': 'fill-print-text', text: text }));
+    });
+  }
+
+  function printPlan() {
+    planPrinted.textContent = '';
+    var entries = state.plan.filter(function (entry) { return planRowFields().some(function (field) { return oneLine(entry[field[0]]); }); });
+    if (!entries.length) { return; }
+    planPrinted.appendChild(el('table', { 'class': 'plan' }, [
+      el('thead', {}, [el('tr', {}, planRowFields().map(function (field) { return el('th', { scope: 'col', text: field[1] }); }))]),
+      el('tbody', {}, entries.map(function (entry) {
+        return el('tr', {}, planRowFields().map(function (field) { return el('td', { text: entry[field[0]] || '' }); }));
+      }))
+    ]));
+  }
+
+  /** Brings every printed block up to date with the work (before printing, and shortly after each change). */
+  function showPrinted() {
+    printTimer = null;
+    var blank = !hasContent(state);
+    document.documentElement.classList.toggle('kb-blank', blank);
+    // The paper's running header ("Praktijk: ____" left, "Datum: ____" right) with the values.
+    var headerFont = '; font: 9pt "DejaVu Sans", Arial, sans-serif; color: #333; }';
+    pageHeader.textContent = blank ? '' : '@page { @top-left { content: ' +
+      cssString(say('practice') + ': ' + (state.practice || '')) + headerFont +
+      ' @top-right { content: ' + cssString(say('date') + ': ' + (state.date || '')) + headerFont + ' }';
+    printHeader();
+    indicators.forEach(printIndicator);
+    if (kind === 'whole') { printPlan(); }
+  }
+
+  var printTimer = null;
+  function schedulePrinted() {
+    if (printTimer === null) { printTimer = window.setTimeout(showPrinted, 150); }
+  }
+  window.addEventListener('beforeprint', function () {
+    if (printTimer !== null) { window.clearTimeout(printTimer); }
+    showPrinted();
+  });
 
   // ---------------------------------------------------------------- writing the assessment file
 
@@ -896,13 +1230,22 @@
   }
 
   main.insertBefore(toolbar, main.firstChild);
+  main.insertBefore(bar, main.firstChild);
   indicators.forEach(enhanceIndicator);
-  var last = main.querySelectorAll('.form-part');
-  if (kind === 'whole' && last.length) {
-    last[last.length - 1].after(planSection);
+  if (kind === 'whole' && parts.length) {
+    parts[parts.length - 1].element.after(planSection);
+    parts.push({ element: planSection, target: 'kb-plan-invullen', title: say('planTitle'), short: say('planShort'), ids: [] });
   }
+  parts.forEach(function (part) { menuList.appendChild(menuItem(part)); });
   document.documentElement.classList.add('kb-fillable');
   render();
+  showProgress();
+  showPrinted();
+  measureBar();
+  showCurrentPart();
+  window.addEventListener('scroll', onScroll, { passive: true });
+  window.addEventListener('resize', function () { measureBar(); onScroll(); });
+  if (window.ResizeObserver) { new ResizeObserver(measureBar).observe(bar); }
 
   // For tests: the file text the page would save now.
   window.kennisbankAssessment = { toMarkdown: function () { return toMarkdown(state); }, parse: parseAssessment };
