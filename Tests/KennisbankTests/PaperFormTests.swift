@@ -86,7 +86,7 @@ struct PaperFormTests {
         #expect(occurrences(of: row, in: try form("p1.html")) == 0)
         // The plan comes after the last part.
         let whole = try form("kwaliteitskader.html")
-        let plan = try #require(whole.range(of: "<section class=\"form-plan-part paper-plan\""))
+        let plan = try #require(whole.range(of: "<section class=\"form-plan-part paper-plan kb-paper\""))
         let last = try #require(whole.range(of: "<span class=\"indicator-id\">K.04</span>"))
         #expect(last.upperBound < plan.lowerBound)
     }
