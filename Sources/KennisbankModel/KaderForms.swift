@@ -33,6 +33,10 @@ extension KaderSite {
 }
 
 extension KaderForm {
+    /// Whether the form can be filled in in the browser and saved as a file (the whole kader
+    /// and the preparation); the others are for paper only.
+    package var fillsInBrowser: Bool { kind == .whole || kind == .preparation }
+
     /// Whether the form holds the Plan van aanpak's empty table: the plan's own form, and at its
     /// end the whole kader for the joint session, whose actions lead to the plan.
     package var holdsPlan: Bool { kind == .whole || kind == .plan }
