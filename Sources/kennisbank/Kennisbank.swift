@@ -114,6 +114,9 @@ extension KennisbankCommand {
         @Option(name: .long, help: "Address to listen on; only this computer (127.0.0.1) unless you give another.")
         var host = "127.0.0.1"
 
+        @Option(name: .long, help: "Seconds a connection may wait for its client (a request, or reading the answer) before it is closed.")
+        var idleTimeout: Double = 15
+
         func run() async throws {
             // Serving builds too: the same output folders are refused as by `build`, before anything is served.
             if let problem = SiteBuilder.outputProblem(project.buildOptions(output: output)) {
@@ -121,8 +124,12 @@ extension KennisbankCommand {
                 Report.line("nothing was served; \(output) was left as it was")
                 throw ExitCode.failure
             }
+            guard idleTimeout > 0, idleTimeout <= 3600 else {
+                Report.line("error: --idle-timeout must be more than 0 and at most 3600 seconds")
+                throw ExitCode.failure
+            }
             let server = DevServer(options: project.buildOptions(output: output), host: host, port: port,
-                                   log: { Report.line($0) })
+                                   idleTimeout: idleTimeout, log: { Report.line($0) })
             // Ctrl-C stops the server; nothing is left half-written because builds swap in whole.
             signal(SIGINT, SIG_IGN)
             let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)

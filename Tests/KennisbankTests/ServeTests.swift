@@ -240,23 +240,57 @@ extension ServeTests {
 private final class RunningServer: @unchecked Sendable {
     let idleTimeout: TimeInterval
     private var project: TestProject?
-    private var running: Task<Void, Error>?
+    private var process: Process?
 
     init(idleTimeout: TimeInterval = 15) { self.idleTimeout = idleTimeout }
 
-    /// Starts it; returns its port.
+    /// Starts `kennisbank serve` on a free port as a process of its own, as a user runs it (in
+    /// this process, other suites' long synchronous builds could hold the threads it answers
+    /// on); returns its port once it says where it serves.
     func start() async throws -> UInt16 {
         let project = try TestProject(files: minimalSite)
         self.project = project
-        let (_, base, running) = try await startServer(for: project, idleTimeout: idleTimeout)
-        self.running = running
-        return UInt16(base.port!)
+        let options = project.options
+        let process = Process()
+        process.executableURL = kennisbankProgram
+        process.arguments = ["serve", "--content", options.content, "--templates", options.templates, "--config", options.config,
+                             "--output", options.output, "--port", "0", "--idle-timeout", String(idleTimeout)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        self.process = process
+        let reader = output.fileHandleForReading
+        return try await onOwnThread {
+            var said = ""
+            while true {
+                let data = reader.availableData
+                guard !data.isEmpty else { throw ServeFailure(output: said) }
+                said += String(decoding: data, as: UTF8.self)
+                let prefix = "serving http://127.0.0.1:"
+                if let start = said.range(of: prefix)?.upperBound, let end = said[start...].firstIndex(of: "/"),
+                   let port = UInt16(said[start..<end]) {
+                    // Its later lines are read and dropped, so that it never waits on a full pipe.
+                    Thread.detachNewThread { while !reader.availableData.isEmpty {} }
+                    return port
+                }
+            }
+        }
     }
 
     func stop() {
-        running?.cancel()
+        if let process, process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
         project?.remove()
     }
+}
+
+/// `kennisbank serve` ended before it served, with what it printed.
+private struct ServeFailure: Error, CustomStringConvertible {
+    let output: String
+    var description: String { "kennisbank serve ended before serving:\n\(output)" }
 }
 
 /// A client on a plain socket, for requests no library would send.
