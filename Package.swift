@@ -79,18 +79,27 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // The shipped site (templates, config, content without its assessments) inside the
+        // binary, so `assessment render` works from any folder. The files stay where they are:
+        // the plugin embeds them at build time (SwiftPM's `.embedInCode` keeps only file names,
+        // and the content has many `_index.md`).
+        .target(name: "DefaultSite", plugins: ["EmbedDefaultSite"]),
+        .plugin(name: "EmbedDefaultSite", capability: .buildTool(), dependencies: ["EmbedFiles"]),
+        // The plugin's tool: writes the files into one Swift source.
+        .executableTarget(name: "EmbedFiles"),
         // The command-line shell over the library.
         .executableTarget(
             name: "kennisbank",
             dependencies: [
                 "Kennisbank",
                 "KennisbankServe",
+                "DefaultSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "KennisbankTests",
-            dependencies: ["kennisbank", "Kennisbank", "KennisbankServe", "Kader", "KennisbankMarkdown", "Diagnostics", "SiteFormats", "Basics",
+            dependencies: ["kennisbank", "Kennisbank", "KennisbankServe", "DefaultSite", "Kader", "KennisbankMarkdown", "Diagnostics", "SiteFormats", "Basics",
                            "KennisbankLoad", "KennisbankModel", "KennisbankRender", "KennisbankOutput",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             // The GFM spec examples, read by the tests from the source tree.

@@ -13,6 +13,8 @@ struct StandaloneRequest {
     let file: URL
     /// File name of its PDF, when one will be made next to the page.
     let pdfName: String?
+    /// Whether the site is the one built into the binary (`BuiltInSite`) rather than the user's.
+    var builtIn = false
 }
 
 /// The load stage of a build: the config, the templates and stylesheets, the content's files and

@@ -99,6 +99,10 @@ package enum SiteRenderer {
         let loaded = LoadedSite.load(options, standalone: request, diagnostics: &diagnostics)
         var report = BuildReport()
         var html: String?
+        if request.builtIn, !BuiltInSite.admits(loaded, request, diagnostics: &diagnostics) {
+            report.diagnostics = DiagnosticList(diagnostics.sorted)
+            return (report, nil)
+        }
         if let model = model(loaded, options, withSearch: false, withNotes: false, diagnostics: &diagnostics),
            let templates = loaded.templates, !diagnostics.hasErrors {
             // A self-contained page has no header, footer or sidebar: none is made for the site.

@@ -18,14 +18,56 @@ public enum StandaloneAssessment {
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
+    /// Renders `file` as `assessment render` does: with the site that `RenderSite.choose` picks
+    /// from `siteFolder` (`--site`), the working folder's paths in `options`, or the `builtIn`
+    /// files. A missing file and a folder that is not a site are reported together.
+    public static func render(file: String, output: String, pdf: Bool, force: Bool = false, siteFolder: String?,
+                              options: BuildOptions, builtIn: [String: Data]) -> Report {
+        var report = Report()
+        if let problem = fileProblem(file) { report.diagnostics.append(problem) }
+        let (site, problem) = RenderSite.choose(siteFolder: siteFolder, options: options, builtIn: builtIn)
+        if let problem { report.diagnostics.append(problem) }
+        guard let site, !report.diagnostics.hasErrors else {
+            report.diagnostics = DiagnosticList(report.diagnostics.sorted)
+            return report
+        }
+        switch site {
+        case .folder(let options):
+            return render(file: file, output: output, pdf: pdf, force: force, options: options)
+        case .builtIn(let files):
+            let (written, problem) = BuiltInSite.write(files)
+            guard let builtIn = written else {
+                report.diagnostics.append(contentsOf: [problem].compactMap { $0 })
+                return report
+            }
+            defer { builtIn.remove() }
+            var builtInOptions = builtIn.options
+            builtInOptions.programSearchPath = options.programSearchPath
+            return render(file: file, output: output, pdf: pdf, force: force, options: builtInOptions, builtIn: true)
+        }
+    }
+
     /// Renders `file` with the site's kader and earlier rounds, writing `output` (HTML) and, when
     /// `pdf` is set, a PDF with the same name next to it. Existing files are replaced only when
     /// `force` is set.
     public static func render(file: String, output: String, pdf: Bool, force: Bool = false, options: BuildOptions) -> Report {
+        render(file: file, output: output, pdf: pdf, force: force, options: options, builtIn: false)
+    }
+
+    /// Why `file` cannot be read as an assessment before anything is loaded: it is missing, or a folder.
+    private static func fileProblem(_ file: String) -> Diagnostic? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+            return .error("no such file; give the path of an assessment file", file: file)
+        }
+        return isFolder.boolValue ? .error("this is a folder; give the path of an assessment file (Markdown with front matter)", file: file) : nil
+    }
+
+    private static func render(file: String, output: String, pdf: Bool, force: Bool, options: BuildOptions, builtIn: Bool) -> Report {
         var report = Report()
         let fileURL = URL(fileURLWithPath: file).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: fileURL.path) else {
-            report.diagnostics.append(.error("no such file; give the path of an assessment file", file: file))
+        if let problem = fileProblem(fileURL.path) {
+            report.diagnostics.append(Diagnostic(problem.severity, problem.message, file: file))
             return report
         }
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
@@ -42,7 +84,8 @@ public enum StandaloneAssessment {
                                              file: file))
             return report
         }
-        let request = StandaloneRequest(file: fileURL, pdfName: pdf ? pdfURL.lastPathComponent : nil)
+        var request = StandaloneRequest(file: fileURL, pdfName: pdf ? pdfURL.lastPathComponent : nil)
+        request.builtIn = builtIn
         let (rendered, page) = SiteRenderer.renderStandalone(options, request)
         report.diagnostics = rendered.diagnostics
         guard let html = page, !report.diagnostics.hasErrors else { return report }

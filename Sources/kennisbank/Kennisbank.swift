@@ -9,6 +9,7 @@ import KennisbankRender
 import KennisbankOutput
 import SiteFormats
 import Basics
+import DefaultSite
 
 /// The `kennisbank` command: a thin shell over the Kennisbank library.
 @main
@@ -217,7 +218,7 @@ extension KennisbankCommand {
         struct Render: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Render one assessment file as a self-contained HTML page (and PDF), without building the site.",
-                discussion: "The page has its styles inlined and no outside references: it opens by double-click and can be e-mailed. Links to the kader use the site's base_url when one is configured."
+                discussion: "The page has its styles inlined and no outside references: it opens by double-click and can be e-mailed. Links to the kader use the site's base_url when one is configured. Run in a site's folder, or give --site DIR; elsewhere the templates and kader built into kennisbank are used (a note says so)."
             )
 
             @OptionGroup var project: ProjectOptions
@@ -234,10 +235,13 @@ extension KennisbankCommand {
             @Flag(name: .long, help: "Replace the HTML file (and PDF) when they exist.")
             var force = false
 
+            @Option(name: .long, help: "The site's folder (with content/, templates/ and kennisbank.yml): its kader, templates and earlier rounds. Without it, outside a site, the ones built into kennisbank.")
+            var site: String?
+
             func run() throws {
                 let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".html"
-                let report = StandaloneAssessment.render(file: file, output: output ?? name, pdf: pdf, force: force,
-                                                         options: project.buildOptions())
+                let report = StandaloneAssessment.render(file: file, output: output ?? name, pdf: pdf, force: force, siteFolder: site,
+                                                         options: project.buildOptions(), builtIn: DefaultSiteFiles.files)
                 Report.print(report.diagnostics)
                 guard report.succeeded else {
                     Report.line("rendering failed with \(report.diagnostics.errors.count) errors")

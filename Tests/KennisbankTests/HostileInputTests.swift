@@ -342,3 +342,67 @@ extension HostileInputTests {
 private func occurrences(of needle: String, in haystack: String) -> Int {
     haystack.components(separatedBy: needle).count - 1
 }
+
+// MARK: - `assessment render` outside a site (issue 19, step 6)
+
+/// One bad command line of `assessment render` in a folder that is not a site (holding only
+/// `duinmeer-2026.md`): the diagnostics it must give, every one of them.
+private struct HostileRender: Sendable, CustomStringConvertible {
+    let name: String
+    let arguments: [String]
+    /// Files to write into the working folder first.
+    var files: [String: String] = [:]
+    /// Folders to make in the working folder first.
+    var folders: [String] = []
+    /// The exact beginning of each expected error line (a file the program read is named by its
+    /// full path, so the working folder's path may come first).
+    let expected: [String]
+
+    var description: String { name }
+}
+
+private let hostileRenders: [HostileRender] = [
+    HostileRender(name: "a missing file", arguments: ["weg.md"],
+                  expected: ["weg.md: error: no such file; give the path of an assessment file"]),
+    HostileRender(name: "a folder as the file", arguments: ["map"], folders: ["map"],
+                  expected: ["map: error: this is a folder; give the path of an assessment file"]),
+    HostileRender(name: "a letter, not an assessment", arguments: ["brief.md"],
+                  files: ["brief.md": "Beste redactie,\n\nHierbij onze uitslag.\n"],
+                  expected: ["brief.md:1:1: error: an unlisted assessment needs a `code:`",
+                             "brief.md:1:1: error: the assessment has no date; add `datum: 2025-03-14`",
+                             "brief.md:1:1: error: the assessment has no practice name; add `praktijk: Naam van de praktijk`"]),
+    HostileRender(name: "--site that is not a site", arguments: ["duinmeer-2026.md", "--site", "leeg"], folders: ["leeg"],
+                  expected: ["leeg: error: this folder is not a site: it has no `content/kader` folder; give --site the folder that holds `content/`, `templates/` and `kennisbank.yml`"]),
+    HostileRender(name: "--site that does not exist", arguments: ["duinmeer-2026.md", "--site", "nergens"],
+                  expected: ["nergens: error: no such folder; give --site the folder of the site"]),
+    HostileRender(name: "a missing file and a --site that is a file", arguments: ["weg.md", "--site", "duinmeer-2026.md"],
+                  expected: ["duinmeer-2026.md: error: this is a file, not a folder; give --site the folder of the site", "weg.md: error: no such file"]),
+]
+
+@Suite("Hostile input to assessment render outside a site", .serialized)
+struct HostileRenderTests {
+    @Test(arguments: hostileRenders)
+    fileprivate func isReportedAndWritesNothing(_ hostile: HostileRender) throws {
+        let anywhere = try RenderAnywhere()
+        defer { anywhere.scratch.remove() }
+        for (name, text) in hostile.files {
+            try Data(text.utf8).write(to: anywhere.work.appendingPathComponent(name))
+        }
+        for folder in hostile.folders {
+            _ = try anywhere.scratch.folder("Downloads/\(folder)")
+        }
+        let before = try anywhere.names(anywhere.work)
+        let result = try anywhere.run(["assessment", "render"] + hostile.arguments)
+        #expect(result.status == 1, "\(result.output)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        let errors = lines.filter { $0.contains(": error: ") }
+        #expect(errors.count == hostile.expected.count, "\(result.output)")
+        #expect(!lines.contains { $0.contains(": warning: ") }, "\(result.output)")
+        for (line, expected) in zip(errors, hostile.expected) {
+            #expect(line.hasPrefix(expected) || line.hasPrefix(anywhere.work.path + "/" + expected), "\(result.output)")
+        }
+        #expect(lines.last?.hasPrefix("rendering failed with \(hostile.expected.count) error") == true, "\(result.output)")
+        #expect(try anywhere.names(anywhere.work) == before, "something was written")
+        #expect(try anywhere.names(anywhere.temporary) == [])
+    }
+}

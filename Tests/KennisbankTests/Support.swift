@@ -118,9 +118,18 @@ func attributeValues(_ name: String, in html: String) -> [String] {
 /// Runs a program found on the PATH; returns its exit status and its output (standard output
 /// and standard error together).
 func runProgram(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    try runProgram(URL(fileURLWithPath: "/usr/bin/env"), arguments)
+}
+
+/// Runs `program` (in `folder` and with only `environment` when given); returns its exit status
+/// and its output (standard output and standard error together).
+func runProgram(_ program: URL, _ arguments: [String], in folder: URL? = nil,
+                environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.executableURL = program
     process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    if let environment { process.environment = environment }
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
