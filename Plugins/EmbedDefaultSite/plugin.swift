@@ -25,6 +25,9 @@ struct EmbedDefaultSite: BuildToolPlugin {
         return [.buildCommand(displayName: "Embedding the shipped templates, config and content in DefaultSite",
                               executable: try context.tool(named: "EmbedFiles").url,
                               arguments: [root.path, output.path] + files,
+                              // Each file: an edited or added one remakes the source. (SwiftPM keeps
+                              // the list of a removed one until the manifest changes: `touch
+                              // Package.swift` then; a folder as input is tracked by its own date only.)
                               inputFiles: files.map { root.appending(path: $0) },
                               outputFiles: [output])]
     }
