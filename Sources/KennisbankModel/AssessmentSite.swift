@@ -81,11 +81,12 @@ package struct AssessmentSite: Sendable {
                     "all preparation files of the session `\(name)` need the same `code`, so that their overview has one address; this file has \(own), \(firstFile) has `code: \(code)`; write `code: \(code)` here (or give every file of the session the same other code)",
                     file: draft?.file ?? tree.pages[page].source, line: draft?.code?.line ?? 1, column: 1))
             }
-            // One preparation per participant: two for the same party need different `deelnemer:`.
+            // One preparation per participant: two for the same party need different `deelnemer:`
+            // (different by their address, `Slug.make`, so that each page has one of its own).
             var byParticipant: [String: Int] = [:]
             for page in ordered {
                 let preparation = assessments[page]!.preparation!
-                let key = preparation.party.rawValue + "\u{0}" + (preparation.participant?.lowercased() ?? "")
+                let key = preparation.party.rawValue + "/" + Slug.make(preparation.participant ?? "")
                 guard let other = byParticipant[key] else {
                     byParticipant[key] = page
                     continue
