@@ -52,10 +52,14 @@ public struct Preparation: Sendable, Equatable {
     public var party: Role
     /// The name all participants of one session use, such as `duinmeer-2025`.
     public var session: String
+    /// The participant's name or role (`deelnemer:`), free text of one line; nil when not
+    /// given. Several participants may prepare for one party when each gives another.
+    public var participant: String?
 
-    public init(party: Role, session: String) {
+    public init(party: Role, session: String, participant: String? = nil) {
         self.party = party
         self.session = session
+        self.participant = participant
     }
 }
 

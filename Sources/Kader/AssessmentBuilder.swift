@@ -61,8 +61,10 @@ public enum AssessmentBuilder {
                 if let written = draft.party, party == nil {
                     error(unknownWord("party", written.value, valid: Role.allCases.map(\.rawValue)), written.line)
                 } else if draft.party == nil {
-                    error("a preparation needs `namens:`, the party it speaks for (zorgorganisatie, woningcorporatie, gemeente or anders)", written.line)
+                    let parties = AssessmentFormat.preparationParties.map(\.rawValue)
+                    error("a preparation needs `namens:`, the party it speaks for (\(parties.dropLast().joined(separator: ", ")) or \(parties.last!))", written.line)
                 }
+                let participant = checkedParticipant(draft.participant, error: error)
                 let session = draft.session?.value ?? ""
                 if session.isEmpty {
                     error("a preparation needs `sessie:`, the name all participants of the joint session use, such as `duinmeer-2025`", written.line)
@@ -70,7 +72,7 @@ public enum AssessmentBuilder {
                 if visibility == .public {
                     error("a preparation is never public; remove `zichtbaarheid: public`", draft.visibility?.line)
                 }
-                if let party, !session.isEmpty { preparation = Preparation(party: party, session: session) }
+                if let party, !session.isEmpty { preparation = Preparation(party: party, session: session, participant: participant) }
             } else if !AssessmentFormat.noWords.contains(word) {
                 error("`voorbereiding` must be `true` or `false`", written.line)
             }
@@ -118,8 +120,24 @@ public enum AssessmentBuilder {
     /// An example for the `code` diagnostics; any unguessable value will do.
     static let exampleCode = "k7w2p9x4qm"
 
+    /// `deelnemer:` without spaces around it, nil when not given or empty; an error when it is
+    /// not one line of text or longer than `AssessmentFormat.participantMaximumLength`.
+    static func checkedParticipant(_ written: Located<String>?, error: (String, Int?) -> Void) -> String? {
+        guard let written else { return nil }
+        let value = String(written.value.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            error("`deelnemer` must be one line of text (a name or role, such as `Persoonlijk begeleider`), without line breaks or control characters", written.line)
+            return nil
+        }
+        if value.count > AssessmentFormat.participantMaximumLength {
+            error("`deelnemer` holds \(value.count) characters, more than the \(AssessmentFormat.participantMaximumLength) a name or role may have; shorten it", written.line)
+            return nil
+        }
+        return value.isEmpty ? nil : value
+    }
+
     static func isValidCode(_ code: String) -> Bool {
-        code.count >= 10 && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        code.count >= AssessmentFormat.codeMinimumLength && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
     private static func checkedID(_ written: Located<String>, kader: Kader, checkKader: Bool,

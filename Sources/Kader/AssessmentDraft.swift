@@ -27,6 +27,8 @@ public struct AssessmentDraft: Sendable {
     public var preparation: Located<String>?
     public var party: Located<String>?
     public var session: Located<String>?
+    /// `deelnemer:`, the participant's name or role.
+    public var participant: Located<String>?
     public var indicators: [IndicatorEntry]
     public var plan: [PlanDraft]
 

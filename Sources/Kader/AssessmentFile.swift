@@ -29,6 +29,9 @@ public struct AssessmentFile: Sendable, Equatable {
     public var facilitator = ""
     public var visibility = Visibility.unlisted.rawValue
     public var code = ""
+    /// Set for a participant's preparation: `voorbereiding: true` with `namens:`, `sessie:` and
+    /// `deelnemer:` (when given). A preparation is never public.
+    public var preparation: Preparation?
     public var scores: [Score] = []
     public var plan: [PlanEntry] = []
 
@@ -50,6 +53,14 @@ public struct AssessmentFile: Sendable, Equatable {
             }
         }
         if !facilitator.isEmpty { lines.append("\(AssessmentFormat.Key.facilitator.rawValue): \(Self.quoted(facilitator))") }
+        if let preparation {
+            lines.append("\(AssessmentFormat.Key.preparation.rawValue): true")
+            lines.append("\(AssessmentFormat.Key.party.rawValue): \(preparation.party.rawValue)")
+            lines.append("\(AssessmentFormat.Key.session.rawValue): \(Self.quoted(preparation.session))")
+            if let participant = preparation.participant, !participant.isEmpty {
+                lines.append("\(AssessmentFormat.Key.participant.rawValue): \(Self.quoted(participant))")
+            }
+        }
         lines.append("\(AssessmentFormat.Key.visibility.rawValue): \(Self.quoted(visibility))")
         if !code.isEmpty { lines.append("\(AssessmentFormat.Key.code.rawValue): \(Self.quoted(code))") }
         lines += ["---", ""]

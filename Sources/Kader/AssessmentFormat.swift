@@ -42,11 +42,19 @@ public enum AssessmentFormat {
         case facilitator = "gespreksleider"
         case visibility = "zichtbaarheid"
         case code = "code"
-        /// `voorbereiding:`, `namens:` and `sessie:` mark a participant's preparation file.
+        /// `voorbereiding:`, `namens:` and `sessie:` mark a participant's preparation file;
+        /// `deelnemer:` (optional) names the participant, so that several may prepare for one party.
         case preparation = "voorbereiding"
         case party = "namens"
         case session = "sessie"
+        case participant = "deelnemer"
     }
+
+    /// The most characters `deelnemer:` may hold (a name or role, shown in a column heading).
+    public static let participantMaximumLength = 100
+
+    /// The fewest characters of a `code:` (lower-case letters and digits).
+    public static let codeMinimumLength = 10
 
     /// The keys of one item of `organisaties:`.
     public static let organisationName = "naam"
@@ -74,8 +82,9 @@ public enum AssessmentFormat {
     /// The word a file uses for an indicator left open on purpose.
     public static let openWord = "open"
 
-    /// The roles a preparation file may be written on behalf of (`namens:`).
-    public static let preparationParties: [Role] = [.zorgorganisatie, .woningcorporatie, .gemeente, .anders]
+    /// The roles a preparation file may be written on behalf of (`namens:`): the three parties,
+    /// an ervaringsdeskundige, a belangenbehartiger, or someone else.
+    public static let preparationParties: [Role] = Role.allCases
 
     /// The visibility a file names (`zichtbaarheid:`), in any case; nil for an unknown word.
     public static func visibility(_ word: String) -> Visibility? {
@@ -113,7 +122,8 @@ public enum AssessmentFormat {
             roles: Role.allCases.map(\.rawValue),
             parties: preparationParties.map(\.rawValue),
             visibilities: Visibility.allCases.map(\.rawValue),
-            defaultVisibility: Visibility.unlisted.rawValue)
+            defaultVisibility: Visibility.unlisted.rawValue,
+            participantMaximumLength: participantMaximumLength, codeMinimumLength: codeMinimumLength)
     }
 
     /// What the browser form needs to read and write the format.
@@ -142,5 +152,8 @@ public enum AssessmentFormat {
         public var parties: [String]
         public var visibilities: [String]
         public var defaultVisibility: String
+        /// The most characters of `deelnemer:`, and the fewest of `code:`.
+        public var participantMaximumLength: Int
+        public var codeMinimumLength: Int
     }
 }

@@ -3,16 +3,18 @@
 /// orange, then the rest, each in the kader's order.
 public struct PreparationOverview: Sendable {
     public var session: String
-    /// The preparations, in role order (zorgorganisatie, woningcorporatie, gemeente, ...).
+    /// The preparations, one per participant, grouped by party in role order (zorgorganisatie,
+    /// woningcorporatie, gemeente, ...), within a party by participant (one without a
+    /// `deelnemer:` first), then by file.
     public var preparations: [Assessment]
     public var rows: [Row]
 
-    /// One indicator with each party's provisional status.
+    /// One indicator with each participant's provisional status.
     public struct Row: Sendable, Equatable {
         public var id: IndicatorID
         /// One status per preparation, in the order of `preparations`; nil where left open.
         public var statuses: [Status?]
-        /// Two or more parties chose different statuses.
+        /// Two or more participants chose different statuses (of one party or of several).
         public var disagreement: Bool
         /// 0 disagreement, 1 a red score, 2 an orange score, 3 the rest.
         public var attention: Int
@@ -23,7 +25,10 @@ public struct PreparationOverview: Sendable {
         let order = Role.allCases
         self.preparations = preparations.sorted {
             let (lhs, rhs) = (order.firstIndex(of: $0.preparation?.party ?? .anders)!, order.firstIndex(of: $1.preparation?.party ?? .anders)!)
-            return lhs != rhs ? lhs < rhs : $0.source < $1.source
+            if lhs != rhs { return lhs < rhs }
+            let (left, right) = ($0.preparation?.participant ?? "", $1.preparation?.participant ?? "")
+            if left != right { return left < right }
+            return $0.source < $1.source
         }
         var rows: [Row] = []
         for indicator in kader.indicators {

@@ -41,6 +41,7 @@ package enum AssessmentSource {
         draft.preparation = located(AssessmentFormat.Key.preparation.rawValue)
         draft.party = located(AssessmentFormat.Key.party.rawValue)
         draft.session = located(AssessmentFormat.Key.session.rawValue)
+        draft.participant = located(AssessmentFormat.Key.participant.rawValue)
         if let entry = fields.entry(AssessmentFormat.Key.organisations.rawValue) {
             guard let sequence = entry.value.sequence else {
                 diagnostics.append(.error("`organisaties` must be a list of `- naam: ...` with `rol: ...` lines",

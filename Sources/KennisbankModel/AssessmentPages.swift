@@ -20,11 +20,12 @@ package enum AssessmentPages {
             : strings.text("assessment.description", ["date": SessionDate(date).map(strings.date) ?? date])
         var slug = Slug.make("\(practice) \(date)")
         if draft.preparation != nil {
-            // The address is the same in every language: `voorbereiding-PARTY-SESSION`.
-            slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(draft.session?.value ?? "")")
+            // The address is the same in every language: `voorbereiding-PARTY[-PARTICIPANT]-SESSION`.
+            let participant = draft.participant?.value ?? ""
+            slug = Slug.make("voorbereiding \(draft.party?.value ?? "") \(participant) \(draft.session?.value ?? "")")
             // The party as the site's language names it (the file writes the format's word).
             let party = draft.party.map { written in AssessmentFormat.role(written.value).map { strings.label($0) } ?? written.value }
-            matter.title = strings.text("preparation.title", ["party": party ?? "", "practice": shownPractice,
+            matter.title = strings.text("preparation.title", ["party": strings.party(party ?? "", participant: participant), "practice": shownPractice,
                                                                "date": SessionDate(date).map(strings.date) ?? date])
         }
         if slug.isEmpty { slug = Slug.make(String(RelativePath.name(path).dropLast(3))) }

@@ -72,10 +72,31 @@ package struct AssessmentSite: Sendable {
         for (name, pages) in bySession.sorted(by: { byteOrder($0.key, $1.key) }) {
             let ordered = pages.sorted()
             let code = assessments[ordered[0]]!.code ?? ""
+            let first = drafts[tree.pages[ordered[0]].source]
+            let firstFile = first?.file ?? tree.pages[ordered[0]].source
             for page in ordered where assessments[page]!.code != code {
+                let draft = drafts[tree.pages[page].source]
+                let own = assessments[page]!.code.map { "`code: \($0)`" } ?? "no `code`"
                 diagnostics.append(.error(
-                    "all preparation files of the session `\(name)` need the same `code`, so that their overview has one address; use `code: \(code)` as in \(tree.pages[ordered[0]].source)",
-                    file: drafts[tree.pages[page].source]?.file ?? tree.pages[page].source, line: 1, column: 1))
+                    "all preparation files of the session `\(name)` need the same `code`, so that their overview has one address; this file has \(own), \(firstFile) has `code: \(code)`; write `code: \(code)` here (or give every file of the session the same other code)",
+                    file: draft?.file ?? tree.pages[page].source, line: draft?.code?.line ?? 1, column: 1))
+            }
+            // One preparation per participant: two for the same party need different `deelnemer:`
+            // (different by their address, `Slug.make`, so that each page has one of its own).
+            var byParticipant: [String: Int] = [:]
+            for page in ordered {
+                let preparation = assessments[page]!.preparation!
+                let key = preparation.party.rawValue + "/" + Slug.make(preparation.participant ?? "")
+                guard let other = byParticipant[key] else {
+                    byParticipant[key] = page
+                    continue
+                }
+                let draft = drafts[tree.pages[page].source]
+                let otherFile = drafts[tree.pages[other].source]?.file ?? tree.pages[other].source
+                let who = preparation.participant.map { "the same `deelnemer: \($0)`" } ?? "no `deelnemer`"
+                diagnostics.append(.error(
+                    "\(otherFile) is a preparation of the session `\(name)` for `namens: \(preparation.party.rawValue)` with \(who) too; give each participant's file its own `deelnemer:` (the participant's name or role, such as `deelnemer: Persoonlijk begeleider`), or remove one of the files",
+                    file: draft?.file ?? tree.pages[page].source, line: draft?.participant?.line ?? draft?.party?.line ?? 1, column: 1))
             }
             let url = (section?.urlPrefix ?? config.assessmentsFolder + "/") + "voorbereiding-\(Slug.make(name))-\(code)/index.html"
             sessions.append(PreparationSession(name: name, pages: ordered, url: url))

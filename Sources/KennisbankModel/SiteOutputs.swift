@@ -94,7 +94,7 @@ extension OutputTable {
     private static func addressFix(_ page: Page, draft: AssessmentDraft?) -> String {
         if let draft {
             return draft.preparation != nil
-                ? "its address is made from `namens`, `sessie` and `code`; change one of them"
+                ? "its address is made from `namens`, `deelnemer`, `sessie` and `code`; change one of them"
                 : "its address is made from `praktijk`, `datum` and `code`; change one of them"
         }
         switch page.kind {

@@ -98,7 +98,7 @@ package struct AssessmentContexts: Sendable {
         var compared: ComparisonValue?
         if let comparison, let previous { compared = comparisonValue(comparison, previous: previous, previousURL: previousURL) }
         let heading = assessment.preparation.map {
-            strings.text("preparation.heading", ["party": strings.label($0.party), "practice": assessment.practice])
+            strings.text("preparation.heading", ["party": strings.label($0), "practice": assessment.practice])
         } ?? strings.text("assessment.title", ["practice": assessment.practice])
         return ResultValues(
             heading: heading, practice: assessment.practice, date: strings.date(assessment.date), dateISO: assessment.date.description,
@@ -188,22 +188,24 @@ extension AssessmentContexts {
     /// by side, ordered by attention, with the parties' reflections next to each other.
     package func overviewValues(_ overview: PreparationOverview,
                                 texts: [String: [IndicatorID: IndicatorText]]) -> PreparationOverviewValues {
+        // One column per participant, grouped by party (`PreparationOverview` orders them so).
         let parties = overview.preparations.map { preparation in
             PartyColumn(label: preparation.preparation.map { strings.label($0.party) } ?? "",
-                        name: preparation.organisations.first(where: { $0.role == preparation.preparation?.party })?.name)
+                        name: preparation.organisations.first(where: { $0.role == preparation.preparation?.party })?.name,
+                        participant: preparation.preparation?.participant)
         }.map(\.withoutRepeatedName)
         let attentionLabels = ["preparation.attention.disagreement", "preparation.attention.nietOpOrde",
                                "preparation.attention.inOntwikkeling"].map { strings.text($0) }
         let rows = overview.rows.map { row -> OverviewRow in
             let notes = overview.preparations.compactMap { preparation -> PartyNote? in
                 guard let text = texts[preparation.source]?[row.id], !(text.reflection + text.actions).isEmpty else { return nil }
-                return PartyNote(party: preparation.preparation.map { strings.label($0.party) } ?? "", reflection: text.reflection, actions: text.actions)
+                return PartyNote(party: preparation.preparation.map { strings.label($0) } ?? "", reflection: text.reflection, actions: text.actions)
             }
             return OverviewRow(id: row.id.description, anchor: row.id.anchor, title: kader.indicator(row.id)?.title ?? "",
                                disagreement: row.disagreement,
                                attention: attentionLabels.indices.contains(row.attention) ? attentionLabels[row.attention] : nil,
                                statuses: zip(parties, row.statuses).map { party, status in
-                                   PartyStatusValue(party: party.label,
+                                   PartyStatusValue(party: strings.party(party.label, participant: party.participant),
                                                     status: StatusLabelValue(status: status.map { StatusValue($0, strings: strings) }))
                                }, notes: notes)
         }

@@ -185,7 +185,7 @@ package struct PageRenderer: Sendable {
             previousURL: previousPage.map { tree.pages[$0].url }, linkRoot: RelativeURL.root(for: tree.pages[index].url))
         if withPDF { values.pdf = AssessmentContexts.pdfName }
         if let preparation = assessment.preparation, let session = model.assessments.session(of: index) {
-            values.preparation = PreparationNotice(party: model.strings.label(preparation.party), url: session.url)
+            values.preparation = PreparationNotice(party: model.strings.label(preparation), url: session.url)
         }
         context.assessment = values
         context.noindex = assessment.visibility == .unlisted

@@ -34,10 +34,12 @@ package struct PreparationOverviewValues: TypedContext {
     }
 }
 
-/// A party's column: its role, and the name of its organisation when the preparation gives one.
+/// A participant's column: the party's role, the name of its organisation when the preparation
+/// gives one, and the participant's name or role (`deelnemer:`) when given.
 package struct PartyColumn: TypedContext {
     package var label: String
     package var name: String?
+    package var participant: String?
 
     /// The column with its organisation's name alone when that name starts with the role's
     /// word ("Gemeente Duinmeer", not "Gemeente Gemeente Duinmeer").
@@ -45,13 +47,14 @@ package struct PartyColumn: TypedContext {
         guard let name, !label.isEmpty,
               let match = name.range(of: label, options: [.anchored, .caseInsensitive, .diacriticInsensitive]),
               match.upperBound == name.endIndex || name[match.upperBound] == " " else { return self }
-        return PartyColumn(label: name, name: nil)
+        return PartyColumn(label: name, name: nil, participant: participant)
     }
 
     package func child(named name: String) -> Any? {
         switch name {
         case "label": string(label)
         case "name": string(self.name)
+        case "participant": string(participant)
         default: nil
         }
     }

@@ -165,6 +165,16 @@ public struct InterfaceStrings: Sendable, Equatable {
     public func label(_ role: Role) -> String { text("roles.\(role.rawValue)") }
     /// A party as pages and forms show it: the label of the role of the same name.
     public func label(_ party: Party) -> String { text("roles.\(party.rawValue)") }
+    /// A preparation's party as pages show it, with its participant when the file names one:
+    /// `preparation.participant`, such as `Zorgorganisatie (Persoonlijk begeleider)`.
+    public func label(_ preparation: Preparation) -> String {
+        party(label(preparation.party), participant: preparation.participant)
+    }
+    /// `partyLabel` with `participant` when that is not empty (`preparation.participant`).
+    public func party(_ partyLabel: String, participant: String?) -> String {
+        guard let participant, !participant.isEmpty else { return partyLabel }
+        return text("preparation.participant", ["party": partyLabel, "participant": participant])
+    }
 
     /// The page counter of printed pages as the value of a CSS `content:` property, such as
     /// `"pagina " counter(page) " van " counter(pages)` (each text a CSS string, escaped).

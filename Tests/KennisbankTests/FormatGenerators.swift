@@ -223,3 +223,17 @@ func samples(_ kader: Kader, texts: Generator<String, AnySequence<Any>>,
         }
         .eraseToAny()
 }
+
+/// Random valid preparations of `kader`: `samples` with a party (any role), a session and,
+/// mostly, a participant (`deelnemer:`) of any printable characters; unlisted, as every
+/// preparation is.
+func preparationSamples(_ kader: Kader) -> Generator<Sample, AnySequence<Any>> {
+    zip(samples(kader, texts: proseText), pick(AssessmentFormat.preparationParties), frontMatterValue, frontMatterValue.optional())
+        .map { (sample: Sample, party: Role, session: String, participant: String?) -> Sample in
+            var sample = sample
+            sample.file.visibility = Visibility.unlisted.rawValue
+            sample.file.preparation = Preparation(party: party, session: session, participant: participant)
+            return sample
+        }
+        .eraseToAny()
+}

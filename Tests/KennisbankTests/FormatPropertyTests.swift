@@ -88,7 +88,8 @@ struct Contents: Equatable {
     var facilitator: String?
     var visibility: String
     var code: String?
-    var preparation: Bool
+    /// The party, session and participant of a preparation; nil for an assessment.
+    var preparation: Preparation?
     /// `name (role)` of each organisation, in order.
     var organisations: [String]
     /// The indicators with a status; every other indicator is open.
@@ -106,7 +107,7 @@ struct Contents: Equatable {
         facilitator = file.facilitator.isEmpty ? nil : file.facilitator
         visibility = file.visibility
         code = file.code.isEmpty ? nil : file.code
-        preparation = false
+        preparation = file.preparation
         organisations = file.organisations.map { "\($0.name) (\($0.role))" }
         statuses = Dictionary(file.scores.compactMap { score in score.status.map { (score.id, $0) } }, uniquingKeysWith: { a, _ in a })
         sections = Dictionary(file.scores.filter { $0.status != nil || !$0.reflection.isEmpty || !$0.actions.isEmpty }.map {
@@ -125,7 +126,7 @@ struct Contents: Equatable {
         facilitator = assessment.facilitator
         visibility = assessment.visibility.rawValue
         code = assessment.code
-        preparation = assessment.preparation != nil
+        preparation = assessment.preparation
         organisations = assessment.organisations.map { "\($0.name) (\($0.role.rawValue))" }
         statuses = assessment.scores.compactMapValues(\.status)
         sections = Dictionary(uniqueKeysWithValues: assessment.scores.map { id, score in
@@ -141,6 +142,22 @@ struct Contents: Equatable {
 
 @Suite("Assessment format properties")
 struct FormatPropertyTests {
+    /// A participant's preparation reads back as written too, with its party (any role),
+    /// session and participant (`deelnemer:`, any printable characters or none).
+    @Test func writtenPreparationsReadBackEqual() async throws {
+        let kader = try #require(formatKader)
+        await propertyCheck(count: 60, input: preparationSamples(kader)) { sample in
+            let read = ReadBack(sample.file.markdown, kader: kader)
+            #expect(read.diagnostics.isEmpty, "\(read.diagnostics.map(\.message))")
+            guard let assessment = read.assessment else {
+                Issue.record("the written file does not read back")
+                return
+            }
+            #expect(assessment.preparation != nil)
+            #expect(Contents(read: read, assessment) == Contents(written: sample.file))
+        }
+    }
+
     /// A facilitator relies on a saved assessment reading back exactly as it was written:
     /// the front matter, every indicator's status (open and left out both read as open), which
     /// indicators have a reflection or actions, and every plan row, field by field.

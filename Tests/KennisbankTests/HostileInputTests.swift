@@ -53,6 +53,15 @@ private func manyHeadings(_ count: Int, front: String = "---\ntitle: Een\n---\n"
 
 private let deepFolder = Array(repeating: "a", count: ContentInventory.maximumDepth + 1).joined(separator: "/")
 
+/// The minimal site's kader and assessments folder with one preparation file `x.md` whose
+/// `deelnemer:` line is `participant` (issue 19: several participants per party).
+private func hostileParticipant(_ participant: String) -> [String: String] {
+    var files = Dictionary(uniqueKeysWithValues: minimalKaderSite.filter { $0.key.hasPrefix("kader/") }.map { ("content/" + $0.key, $0.value) })
+    files["content/zelfevaluaties/_index.md"] = "---\ntitle: Z\n---\n"
+    files["content/zelfevaluaties/x.md"] = "---\npraktijk: P\ndatum: 2025-03-11\ncode: abcdefghij12\nvoorbereiding: true\nnamens: gemeente\nsessie: s\ndeelnemer: \(participant)\n---\n## P1.01\n\n**Kleurscore:** groen\n"
+    return files
+}
+
 private let hostileCases: [HostileCase] = [
     HostileCase("truncated YAML", ["content/sectie/een.md": "---\ntitle: \"Een\n---\nTekst\n"],
                 expect: "content/sectie/een.md:2:12: error: malformed YAML: found unexpected end of stream"),
@@ -155,6 +164,17 @@ private let hostileCases: [HostileCase] = [
     HostileCase("a table of 100,000 rows of three columns",
                 ["content/sectie/een.md": "---\ntitle: Een\n---\n| a | b | c |\n|---|---|---|\n" + String(repeating: "| 1 | 2 | 3 |\n", count: 100_000)],
                 expect: "content/sectie/een.md:4:1: error: the tables of this page have more than 200000 cells from here on (rows times columns); split the table or the page"),
+    // A participant's name or role in a preparation (`deelnemer:`, issue 19).
+    HostileCase("a deelnemer of 10 MB", hostileParticipant(String(repeating: "a", count: 10_000_000)),
+                expect: "content/zelfevaluaties/x.md:8:1: error: `deelnemer` holds 10000000 characters, more than the 100 a name or role may have; shorten it"),
+    HostileCase("a deelnemer with line breaks", hostileParticipant("\"Jan\\n<script>alert(1)</script>\\r\\nde Vries\""),
+                expect: "content/zelfevaluaties/x.md:8:1: error: `deelnemer` must be one line of text"),
+    HostileCase("a deelnemer with a control character", hostileParticipant("\"Jan\\u0007\""),
+                expect: "content/zelfevaluaties/x.md:8:1: error: `deelnemer` must be one line of text"),
+    HostileCase("a deelnemer that is a YAML mapping", hostileParticipant("{naam: Jan, rol: gemeente}"),
+                expect: "content/zelfevaluaties/x.md:8:"),
+    HostileCase("a deelnemer that is a YAML alias bomb", hostileParticipant("&a [*a]"),
+                expect: "content/zelfevaluaties/x.md:"),
 ]
 
 @Suite("Hostile input", .serialized)

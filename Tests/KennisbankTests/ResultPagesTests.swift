@@ -51,7 +51,10 @@ struct ResultPagesTests {
     @Test func columnHeadsNameEachPartyOnce() throws {
         let html = try page(Self.overview)
         let heads = elements("th scope=\"col\"", closedBy: "th", in: html)
-        #expect(heads == [">Indicator", ">Zorgorganisatie <span class=\"party-org\">Stichting Thuisbasis</span>",
+        // The zorgorganisatie's two participants each have a column, their name under the party's.
+        #expect(heads == [">Indicator",
+                          ">Zorgorganisatie <span class=\"party-org\">Stichting Thuisbasis</span> <span class=\"party-participant\">Persoonlijk begeleider</span>",
+                          ">Zorgorganisatie <span class=\"party-org\">Stichting Thuisbasis</span> <span class=\"party-participant\">Teamleider</span>",
                           ">Woningcorporatie <span class=\"party-org\">Woonstichting Duinmeer</span>", ">Gemeente Duinmeer", ">Aandacht"])
         #expect(!html.contains("Gemeente Gemeente"))
     }
@@ -63,7 +66,7 @@ struct ResultPagesTests {
         #expect(html.contains("<p class=\"lead\">Voorlopige kleurscores van één partij, vóór de gezamenlijke bijeenkomst van <time datetime=\"2026-03-10\">10 maart 2026</time></p>"))
         #expect(html.contains("Dit zijn de voorlopige kleurscores namens Gemeente, vóór de gezamenlijke bijeenkomst van <time datetime=\"2026-03-10\">10 maart 2026</time>."))
         let overview = try page(Self.overview)
-        for party in ["Zorgorganisatie", "Woningcorporatie", "Gemeente"] {
+        for party in ["Zorgorganisatie (Persoonlijk begeleider)", "Zorgorganisatie (Teamleider)", "Woningcorporatie", "Gemeente"] {
             #expect(overview.contains("<h4>\(party)</h4>"), "\(party)")
         }
         for role in ["zorgorganisatie", "woningcorporatie", "gemeente"] {

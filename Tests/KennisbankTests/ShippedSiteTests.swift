@@ -194,8 +194,9 @@ struct ShippedSiteTests {
     @Test func preparationOverviewPutsDisagreementFirst() throws {
         let html = try #require(site.pages["zelfevaluaties/voorbereiding-duinmeer-2026-q8v3m1x7k2d9/index.html"])
         #expect(html.contains("<meta name=\"robots\" content=\"noindex\">"))
-        #expect(html.contains("(5 van de 83 indicatoren)"))
-        let order = ["P1.05", "P1.11", "P3.05", "P5.03", "P6.02", "P1.02"].map {
+        // P4.02 and P8.03 only the zorgorganisatie's two participants score differently.
+        #expect(html.contains("(7 van de 83 indicatoren)"))
+        let order = ["P1.05", "P1.11", "P3.05", "P4.02", "P5.03", "P6.02", "P8.03", "P1.02"].map {
             html.range(of: "<span class=\"indicator-id\">\($0)</span>")?.lowerBound
         }
         #expect(order.allSatisfy { $0 != nil })
@@ -204,7 +205,8 @@ struct ShippedSiteTests {
         // The parties' reflections stand side by side under the indicator.
         let notes = try #require(html.range(of: "<section class=\"preparation-notes\" id=\"p1-05\""))
         let block = html[notes.lowerBound...].prefix(1500)
-        #expect(block.contains("<h4>Zorgorganisatie</h4>") && block.contains("<h4>Woningcorporatie</h4>"))
+        #expect(block.contains("<h4>Zorgorganisatie (Teamleider)</h4>") && block.contains("<h4>Zorgorganisatie (Persoonlijk begeleider)</h4>")
+                && block.contains("<h4>Woningcorporatie</h4>"))
         // Each preparation page links to the overview; nothing links to them from the site.
         let own = try #require(site.pages["zelfevaluaties/voorbereiding-gemeente-duinmeer-2026-q8v3m1x7k2d9/index.html"])
         #expect(own.contains("voorbereiding-duinmeer-2026-q8v3m1x7k2d9/index.html\">overzicht van alle voorbereidingen</a>"))

@@ -56,7 +56,7 @@
   var VISIBILITIES = FORMAT.visibilities;
 
   /** The front-matter values the form keeps as text, by their names in `KEYS`. */
-  var HEADER_FIELDS = ['practice', 'region', 'date', 'facilitator', 'visibility', 'code', 'party', 'session'];
+  var HEADER_FIELDS = ['practice', 'region', 'date', 'facilitator', 'visibility', 'code', 'party', 'session', 'participant'];
   /** The labelled items of one plan action, by their names in `FORMAT.planFields`, in the file's order. */
   var PLAN_FIELDS = ['who', 'when', 'goal', 'indicators'];
 
@@ -123,7 +123,9 @@
     var result = { organisations: [], indicators: {}, plan: [] };
     HEADER_FIELDS.forEach(function (name) { result[name] = ''; });
     result.visibility = FORMAT.defaultVisibility;
-    result.code = newCode();
+    // A preparation takes the session's code, which the participant types in (or which comes
+    // with an opened file); left empty, saving makes a new one.
+    result.code = kind === 'preparation' ? '' : newCode();
     return result;
   }
 
@@ -389,6 +391,12 @@
       problems[0].check.input.focus();
       return;
     }
+    if (!state.code) {
+      // No code of the session given: this file starts a new one (shown in its field).
+      state.code = newCode();
+      save();
+      renderHeader();
+    }
     var text = toMarkdown(state);
     var blob = new Blob([text], { type: 'text/markdown;charset=utf-8' });
     var link = el('a', { href: URL.createObjectURL(blob), download: fileName(state) });
@@ -475,12 +483,27 @@
     return !String(state.practice || '').trim() && saving ? say('practiceMissing') : '';
   }
 
+  /** `deelnemer:` is one line of at most `FORMAT.participantMaximumLength` characters. */
+  function participantProblem() {
+    var length = Array.from(String(state.participant || '').trim()).length;
+    return length > FORMAT.participantMaximumLength ? say('participantTooLong', { maximum: FORMAT.participantMaximumLength }) : '';
+  }
+
+  /** A code the site accepts: lower-case letters and digits, at least `FORMAT.codeMinimumLength`. */
+  function codeProblem() {
+    var code = String(state.code || '');
+    if (!code) { return ''; }
+    return /^[a-z0-9]+$/.test(code) && code.length >= FORMAT.codeMinimumLength ? '' : say('codeInvalid', { minimum: FORMAT.codeMinimumLength });
+  }
+
   function renderHeader() {
     headerArea.textContent = '';
     checks = [];
     if (kind === 'preparation') {
       headerArea.appendChild(headerSelect(say('party'), 'party', [''].concat(PARTIES), NAMES.roles));
       headerArea.appendChild(headerInput(say('session'), 'session'));
+      headerArea.appendChild(checked(headerInput(say('participant'), 'participant'), participantProblem));
+      headerArea.appendChild(checked(headerInput(say('sessionCode'), 'code'), codeProblem));
     }
     headerArea.appendChild(checked(headerInput(say('practice'), 'practice'), practiceProblem));
     headerArea.appendChild(headerInput(say('region'), 'region'));
@@ -690,6 +713,8 @@
     if (kind === 'preparation') {
       rows.push(printedRow(say('party'), state.party ? NAMES.roles[state.party] || state.party : ''));
       rows.push(printedRow(say('session'), state.session));
+      rows.push(printedRow(say('participant'), state.participant));
+      rows.push(printedRow(say('sessionCode'), state.code));
     }
     rows.push(printedRow(say('practice'), state.practice), printedRow(say('region'), state.region), printedRow(say('date'), state.date));
     if (kind === 'whole') {
@@ -1019,7 +1044,9 @@
 
   function fileName(current) {
     if (kind === 'preparation') {
+      var participant = slug(current.participant || '');
       return say('preparationFile', { party: slug(current.party) || say('defaultParty'),
+                                      participant: participant ? '-' + participant : '',
                                       session: slug(current.session) || say('defaultSession') });
     }
     return say('assessmentFile', { practice: slug(current.practice) || say('defaultPractice'),
@@ -1043,6 +1070,7 @@
       lines.push(KEYS.preparation + ': true');
       if (current.party) { lines.push(KEYS.party + ': ' + current.party); }
       if (current.session) { lines.push(KEYS.session + ': ' + yamlString(current.session)); }
+      if (String(current.participant || '').trim()) { lines.push(KEYS.participant + ': ' + yamlString(current.participant.trim())); }
       // A preparation is never public: it always has the default visibility, unlisted.
       lines.push(KEYS.visibility + ': ' + FORMAT.defaultVisibility);
     } else {
@@ -1217,7 +1245,7 @@
       value.reflection = (value.reflection || '').trim();
       value.actions = (value.actions || '').trim();
     });
-    if (!result.code) { result.code = newCode(); }
+    if (!result.code && kind !== 'preparation') { result.code = newCode(); }
     return { state: result, count: count, problems: problems, errors: [] };
   }
 
