@@ -1,4 +1,5 @@
 """Shared pieces of the browser tests: a headless Chromium and a quiet local web server."""
+import base64
 import functools
 import http.server
 import os
@@ -87,6 +88,14 @@ def serve_with_not_found(site, subpath=""):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = "http://127.0.0.1:%d/%s" % (server.server_address[1], subpath + "/" if subpath else "")
     return server, base
+
+
+def print_to_pdf(driver, path):
+    """Chromium's print to PDF of the open page into `path`, as Ctrl+P with "Save as PDF" does:
+    the options of its print dialog, with the page's own @page size and margins."""
+    result = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    with open(path, "wb") as file:
+        file.write(base64.b64decode(result["data"]))
 
 
 def check(condition, message):

@@ -17,7 +17,6 @@ and the form at 320 px no wider than the window. Writes the PDFs and screenshots
 The words it looks for come from the form's own data. Prints one line per check; exits non-zero
 on the first failure.
 """
-import base64
 import json
 import os
 import re
@@ -29,7 +28,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 
-from common import check, chromium
+from common import check, chromium, print_to_pdf
 from fill_in import button, choose, field, indicator, read_words, text_field, WORDS, STATUS_LABELS
 
 # A long reflection with line breaks (40 lines) and multi-line actions.
@@ -68,9 +67,7 @@ def live_text(driver):
 def print_pdf(driver, path):
     """Chromium's print to PDF (as Ctrl+P with "Save as PDF"), and the text of each page."""
     driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
-    result = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})
-    with open(path, "wb") as file:
-        file.write(base64.b64decode(result["data"]))
+    print_to_pdf(driver, path)
     text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
     return [page for page in text.split("\f") if page.strip()]
 

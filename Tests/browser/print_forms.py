@@ -5,12 +5,11 @@ test can read the PDFs back with pdftotext and pdfinfo.
     python3 print_forms.py SITE_FOLDER OUTPUT_FOLDER FORM.html ...
 
 Each form `kader/formulieren/FORM.html` of SITE_FOLDER is printed to OUTPUT_FOLDER/FORM.pdf."""
-import base64
 import os
 import pathlib
 import sys
 
-from common import check, chromium
+from common import check, chromium, print_to_pdf
 
 
 def main():
@@ -21,11 +20,8 @@ def main():
             page = pathlib.Path(site, "kader", "formulieren", form).resolve()
             driver.get(page.as_uri())
             check(driver.find_element("css selector", "h1").text != "", form + " opened")
-            # The options Chromium's print dialog uses by default, with the page's own size.
-            result = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
             pdf = os.path.join(output, form.replace(".html", ".pdf"))
-            with open(pdf, "wb") as file:
-                file.write(base64.b64decode(result["data"]))
+            print_to_pdf(driver, pdf)
             check(os.path.getsize(pdf) > 1000, form + " printed to " + pdf)
     finally:
         driver.quit()
