@@ -2,14 +2,14 @@ import Diagnostics
 import Foundation
 import SiteFormats
 
-/// The interface words the browser form's script (`static/invullen.js`) shows: it gets the
-/// `fill` table of the strings file as data and looks each word up as `say('KEY')` (or names
-/// it as `wordKey('KEY')` to look it up later), so a key the file lacks would show as its bare
-/// name. The build reads the script's keys and reports each one missing, at the line of the
-/// script that uses it.
+/// The interface words the browser pages' scripts (`static/*.js`: the form, the bundle of
+/// preparations, the result) show: they get the `fill` table of the strings file as data and
+/// look each word up as `say('KEY')` (or name it as `wordKey('KEY')` to look it up later), so
+/// a key the file lacks would show as its bare name. The build reads the scripts' keys and
+/// reports each one missing, at the line of the script that uses it.
 package enum ScriptStrings {
-    /// The script, relative to the templates folder, and the table its keys are in.
-    package static let script = "static/invullen.js"
+    /// The folder of the scripts, relative to the templates folder, and the table their keys are in.
+    package static let folder = "static"
     package static let table = "fill"
 
     /// The calls that name a key.
@@ -33,14 +33,24 @@ package enum ScriptStrings {
         return keys
     }
 
-    /// Reports every key of the script that `strings` lacks (nothing when the theme has no script).
+    /// The scripts of the theme, relative to the templates folder, by name.
+    package static func scripts(templateRoot: URL) -> [String] {
+        let folder = templateRoot.appendingPathComponent(Self.folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".js") }.sorted().map { "\(Self.folder)/\($0)" }
+    }
+
+    /// Reports every key of the scripts that `strings` lacks, once per key at its first use
+    /// (nothing when the theme has no script).
     package static func check(templateRoot: URL, displayRoot: String, strings: InterfaceStrings, stringsFile: String,
                               diagnostics: inout DiagnosticList) {
-        guard case .success(let source) = SourceText.read(templateRoot.appendingPathComponent(script)) else { return }
         var reported = Set<String>()
-        for use in keys(in: source.text).sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where strings.value("\(table).\(use.key)") == nil && reported.insert(use.key).inserted {
-            diagnostics.append(.error("the interface word `\(table).\(use.key)` is not in \(stringsFile); add it there",
-                                      file: "\(displayRoot)/\(script)", line: use.line, column: use.column))
+        for script in scripts(templateRoot: templateRoot) {
+            guard case .success(let source) = SourceText.read(templateRoot.appendingPathComponent(script)) else { continue }
+            for use in keys(in: source.text).sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) where strings.value("\(table).\(use.key)") == nil && reported.insert(use.key).inserted {
+                diagnostics.append(.error("the interface word `\(table).\(use.key)` is not in \(stringsFile); add it there",
+                                          file: "\(displayRoot)/\(script)", line: use.line, column: use.column))
+            }
         }
     }
 }

@@ -93,7 +93,8 @@ public final class DevServer: Sendable {
         let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 3600,
                                 pool: IdleClosingPool(pool: HTTPServer.defaultPool(), limit: idle), logger: .disabled)
         let responder = SiteFileResponder(root: URL(fileURLWithPath: options.output).standardizedFileURL)
-        let live = WebSocketHTTPHandler(handler: PingingWSHandler(handler: MessageFrameWSHandler(handler: LiveSocket(live: live)),
+        let state = self.live
+        let live = WebSocketHTTPHandler(handler: PingingWSHandler(handler: MessageFrameWSHandler(handler: LiveSocket(live: state)),
                                                                   interval: idle / 3))
         let host = self.host, configuredPort = self.port
         await server.appendRoute("*") { [weak server] request in
@@ -111,9 +112,11 @@ public final class DevServer: Sendable {
                 }
                 return try await live.handleRequest(request)
             }
+            // The build number is read before the file, so a rebuild in between reloads the page.
+            let build = await state.build
             switch request.method {
-            case .GET: return Self.response(responder.answer(path: request.path))
-            case .HEAD: return Self.response(responder.answer(path: request.path), withBody: false)
+            case .GET: return Self.response(responder.answer(path: request.path), build: build)
+            case .HEAD: return Self.response(responder.answer(path: request.path), build: build, withBody: false)
             default:
                 var refusal = Self.refusal(405, "Method Not Allowed", "This server answers only GET and HEAD.")
                 refusal.headers[HTTPHeader("Allow")] = "GET, HEAD"
@@ -154,13 +157,13 @@ public final class DevServer: Sendable {
                      body: Data((text + "\n").utf8))
     }
 
-    /// An HTTP response for an answer; HTML gets the live-reload script. Without body (for HEAD)
-    /// it has the same headers, `Content-Length` included.
-    static func response(_ answer: SiteFileResponder.Answer, withBody: Bool = true) -> HTTPResponse {
+    /// An HTTP response for an answer; HTML gets the live-reload script with the number of the
+    /// build it is from. Without body (for HEAD) it has the same headers, `Content-Length` included.
+    static func response(_ answer: SiteFileResponder.Answer, build: Int, withBody: Bool = true) -> HTTPResponse {
         var body = answer.body
         if answer.contentType.hasPrefix("text/html"), var html = String(data: body, encoding: .utf8),
            let end = html.range(of: "</body>", options: .backwards) {
-            html.insert(contentsOf: liveScript, at: end.lowerBound)
+            html.insert(contentsOf: liveScript(build: build), at: end.lowerBound)
             body = Data(html.utf8)
         }
         return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.status == 200 ? "OK" : answer.status == 404 ? "Not Found" : "Forbidden"),
@@ -172,9 +175,11 @@ public final class DevServer: Sendable {
     /// Reloads the page after a rebuild; shows the diagnostics of a failed one. Like the
     /// diagnostics it shows and the server's refusals, it is the generator speaking, in English
     /// whatever the site's language (after a failed build there may be no strings file to use).
-    package static let liveScript = """
+    package static func liveScript(build: Int) -> String {
+        """
     <script>
     (function () {
+      var served = 'build \(build)';
       var overlay = null;
       function show(lines) {
         if (!overlay) {
@@ -195,7 +200,7 @@ public final class DevServer: Sendable {
       function connect() {
         var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '\(livePath)');
         socket.onmessage = function (event) {
-          if (event.data === 'reload') { location.reload(); }
+          if (event.data.indexOf('build ') === 0) { if (event.data !== served) { location.reload(); } }
           else if (event.data.indexOf('errors\\n') === 0) { show(event.data.split('\\n').slice(1)); }
         };
         socket.onclose = function () { setTimeout(connect, 1000); };
@@ -205,6 +210,7 @@ public final class DevServer: Sendable {
     </script>
 
     """
+    }
 }
 
 /// Sends the live-reload messages of one page over its WebSocket.

@@ -19,6 +19,9 @@ final class RunningServer: @unchecked Sendable {
 
     init(idleTimeout: TimeInterval = 15) { self.idleTimeout = idleTimeout }
 
+    /// The folder of the site it serves, once started.
+    var root: URL? { project?.root }
+
     /// Starts `kennisbank serve` on a free port as a process of its own, as a user runs it (in
     /// this process, other suites' long synchronous builds could hold the threads it answers
     /// on); returns its port once it says where it serves.

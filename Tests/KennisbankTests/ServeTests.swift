@@ -54,20 +54,22 @@ struct ServeTests {
         let (_, missing) = try await patientSession.data(from: base.appendingPathComponent("nergens.html"))
         #expect((missing as? HTTPURLResponse)?.statusCode == 404)
 
-        // A change to a content file: the live channel says reload, and the next request sees it.
+        // A change to a content file: the live channel first says which build is served, then
+        // the next one, and the next request sees it.
         let updates = await server.live.subscribe()
         let inbox = Inbox()
         let reader = Task { for await message in updates { await inbox.add(message) } }
         defer { reader.cancel() }
+        #expect(try await inbox.wait(for: 1).first == "build 1")
         try project.write("---\ntitle: Een veranderd\norder: 1\n---\n## Kop een\n\n## Kop twee\n", to: "content/sectie/een.md")
-        let message = try await inbox.wait(for: 1).last
-        #expect(message == "reload")
+        let message = try await inbox.wait(for: 2).last
+        #expect(message == "build 2")
         let (changed, _) = try await patientSession.data(from: base.appendingPathComponent("sectie/een/index.html"))
         #expect(String(decoding: changed, as: UTF8.self).contains("<h1>Een veranderd</h1>"))
 
         // A broken change: the errors go to the pages and the last good site stays served.
         try project.write("---\ntitle: [kapot\n---\n", to: "content/sectie/twee.md")
-        let failure = try await inbox.wait(for: 2).last
+        let failure = try await inbox.wait(for: 3).last
         #expect(failure?.hasPrefix("errors\n") == true)
         #expect(failure?.contains("content/sectie/twee.md:") == true)
         #expect(failure?.contains("malformed YAML") == true)
@@ -126,17 +128,19 @@ extension ServeTests {
         }
     }
 
-    /// The real channel: a page open in headless Chromium reloads itself after a change.
+    /// The real channel: a page open in headless Chromium reloads itself after a change. The
+    /// server runs as a process of its own, as a user runs it; the page connects only after the
+    /// file changed, so a rebuild that finished before its WebSocket opened must reload it too.
     @Test func openPageReloadsAfterAChange() async throws {
-        let project = try TestProject(files: minimalSite)
-        defer { project.remove() }
-        let (_, base, running) = try await startServer(for: project)
-        defer { running.cancel() }
-        let page = base.appendingPathComponent("sectie/een/index.html").absoluteString
-        let source = project.root.appendingPathComponent("content/sectie/een.md").path
+        let server = RunningServer(idleTimeout: 60)
+        defer { server.stop() }
+        let port = try await server.start()
+        let page = "http://127.0.0.1:\(port)/sectie/een/index.html"
+        let source = try #require(server.root).appendingPathComponent("content/sectie/een.md").path
         let result = try await runBrowserScript("live_reload.py", page, source, "Een", "Een na de wijziging")
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("ok: the open page reloaded itself"))
+        #expect(result.output.contains("ok: a page that connected after the rebuild reloaded itself"))
     }
 }
 
@@ -222,6 +226,9 @@ extension ServeTests {
         try socket.send("GET \(DevServer.livePath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
         let handshake = try await socket.read(until: "\r\n\r\n", within: 10)
         #expect(handshake.hasPrefix("HTTP/1.1 101"))
+        // First the number of the build it serves, as an unmasked text frame: 0x81 and the length.
+        let greeting = Array("build 1".utf8)
+        #expect(try await socket.readBytes(2 + greeting.count, within: 10) == [0x81, UInt8(greeting.count)] + greeting)
         var pings = 0
         let until = Date().addingTimeInterval(3)
         while Date() < until {

@@ -21,7 +21,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from common import chromium, serve_with_not_found
+from common import chromium, serve_with_not_found, wait_until
 
 
 def axe_source():
@@ -105,10 +105,7 @@ def main():
                 time.sleep(0.3)
             if action == "search":
                 searching = driver.find_element(By.CSS_SELECTOR, "script[data-searching]").get_attribute("data-searching")
-                for _ in range(50):
-                    if driver.find_element(By.ID, "kb-zoekstatus").text not in ("", searching):
-                        break
-                    time.sleep(0.1)
+                wait_until(lambda: driver.find_element(By.ID, "kb-zoekstatus").text not in ("", searching))
             driver.execute_script(AXE)
             result = driver.execute_async_script(
                 "var done = arguments[arguments.length - 1];"

@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 import threading
+import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -96,6 +97,25 @@ def print_to_pdf(driver, path):
     result = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
     with open(path, "wb") as file:
         file.write(base64.b64decode(result["data"]))
+
+
+PATIENCE = 60  # seconds: what a loaded CI machine may need for a download, a reload or a search
+
+
+def wait_until(predicate, seconds=PATIENCE):
+    """Polls `predicate` every 0.1 s until it returns something true (which it returns) or
+    `seconds` pass (then None). Exceptions count as not yet."""
+    deadline = time.time() + seconds
+    while True:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception:
+            pass
+        if time.time() >= deadline:
+            return None
+        time.sleep(0.1)
 
 
 def check(condition, message):

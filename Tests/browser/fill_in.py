@@ -24,7 +24,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from common import check, chromium
+from common import check, chromium, wait_until
 
 # What the user enters. Statuses are the status keys of the radio buttons (None: "Nog open"),
 # chosen by clicking the label with the status's words, as a user would.
@@ -237,10 +237,7 @@ def main():
 
         button(driver, WORDS["saveFile"]).click()
         target = os.path.join(downloads, saved_name())
-        for _ in range(50):
-            if os.path.exists(target):
-                break
-            time.sleep(0.1)
+        wait_until(lambda: os.path.exists(target))
         check(os.path.exists(target), "the file was downloaded as " + saved_name())
         with open(os.path.join(downloads, "entered.json"), "w", encoding="utf-8") as file:
             json.dump(ENTERED, file, ensure_ascii=False, indent=2)

@@ -28,7 +28,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 
-from common import check, chromium, print_to_pdf
+from common import check, chromium, print_to_pdf, wait_until
 from fill_in import button, choose, field, indicator, read_words, text_field, WORDS, STATUS_LABELS
 
 # A long reflection with line breaks (40 lines) and multi-line actions.
@@ -237,14 +237,8 @@ def check_open_confirm(driver, work):
                    "## P1.05 Verspreid wonen\n\n**Kleurscore:** rood\n")
     for answer in ("dismiss", "accept"):
         driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(other)
-        for _ in range(30):
-            try:
-                alert = driver.switch_to.alert
-                break
-            except Exception:
-                time.sleep(0.1)
-        else:
-            check(False, "opening a file over work asks first")
+        alert = wait_until(lambda: driver.switch_to.alert)
+        check(alert is not None, "opening a file over work asks first")
         check("ander.md" in alert.text, "opening a file over work asks first: '%s'" % alert.text)
         getattr(alert, answer)()
         time.sleep(0.3)

@@ -16,9 +16,8 @@ Exits non-zero when any page is too wide.
 """
 import os
 import sys
-import time
 
-from common import chromium, serve_with_not_found
+from common import chromium, serve_with_not_found, wait_until
 
 WIDEST = """
 var width = arguments[0];
@@ -71,12 +70,11 @@ EXTRA = ["kader/p1/bestaat-niet/", "zoeken/index.html?q=woning"]
 
 
 def wait_for_results(driver):
-    for _ in range(50):
+    def done():
         status = driver.execute_script("var s = document.getElementById('kb-zoekstatus'); return s ? s.textContent : null;")
         searching = driver.execute_script("var s = document.querySelector('script[data-searching]'); return s ? s.dataset.searching : '';")
-        if status not in ("", searching):
-            return
-        time.sleep(0.1)
+        return status not in ("", searching)
+    wait_until(done)
 
 
 def html_pages(site):

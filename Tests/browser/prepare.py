@@ -20,7 +20,7 @@ import time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from common import check, chromium
+from common import check, chromium, wait_until
 from fill_in import WORDS, button, choose, clear_all, field, open_file, read_words
 
 SESSION = "proef-2026"
@@ -52,10 +52,7 @@ def fill_in(driver, participant, code):
 def save(driver, downloads, name):
     button(driver, WORDS["saveFile"]).click()
     target = os.path.join(downloads, name)
-    for _ in range(50):
-        if os.path.exists(target):
-            break
-        time.sleep(0.1)
+    wait_until(lambda: os.path.exists(target))
     check(os.path.exists(target), "the file was downloaded as " + name)
     with open(target, encoding="utf-8") as file:
         return file.read()

@@ -9,22 +9,20 @@ Prints one line per check; exits non-zero on the first failure.
 """
 import os
 import sys
-import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from common import check, chromium, serve
+from common import check, chromium, serve, wait_until
 
 
 def results(driver):
     # After Enter the search page may still be loading: wait for its status line, then its results.
-    for _ in range(100):
+    def done():
         found = driver.find_elements(By.ID, "kb-zoekstatus")
         status = found[0].text if found else ""
-        if "resultat" in status or "Geen" in status:
-            break
-        time.sleep(0.1)
+        return "resultat" in status or "Geen" in status
+    wait_until(done)
     return [link.get_attribute("href") for link in driver.find_elements(By.CSS_SELECTOR, "#kb-resultaten h2 a")]
 
 

@@ -10,7 +10,7 @@
 
   var script = document.currentScript;
   /** The text of the data attribute `name`, with its {query} and {count} filled in. */
-  function say(name, values) {
+  function searchWord(name, values) {
     return (script.getAttribute('data-' + name) || '').replace(/\{(\w+)\}/g, function (match, key) {
       return values && key in values ? String(values[key]) : match;
     });
@@ -28,7 +28,7 @@
   }
   if (!query.trim()) { return; }
 
-  status.textContent = say('searching');
+  status.textContent = searchWord('searching');
   import(new URL('pagefind/pagefind.js', root).href).then(function (pagefind) {
     return pagefind.options({ baseUrl: root.pathname }).then(function () {
       return pagefind.search(query);
@@ -37,7 +37,7 @@
     });
   }).then(function (results) {
     list.textContent = '';
-    status.textContent = say(results.length === 0 ? 'no-results' : results.length === 1 ? 'result' : 'results',
+    status.textContent = searchWord(results.length === 0 ? 'no-results' : results.length === 1 ? 'result' : 'results',
       { query: query, count: results.length });
     results.forEach(function (data) {
       var item = document.createElement('li');
@@ -61,6 +61,6 @@
       list.appendChild(item);
     });
   }).catch(function () {
-    status.textContent = say('failed');
+    status.textContent = searchWord('failed');
   });
 }());
