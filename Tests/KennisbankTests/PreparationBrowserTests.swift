@@ -46,4 +46,27 @@ struct PreparationBrowserTests {
         let report = project.check()
         #expect(report.diagnostics.errors.isEmpty && report.diagnostics.warnings.isEmpty, "\(project.lines(report))")
     }
+
+    /// Runs Tests/browser/invitation.py on the shipped site: the invitation link fills in and
+    /// fixes the session's details, each session's work is kept apart, a broken link says so.
+    /// The saved file, read by the site's reader, carries the link's session, code and practice.
+    @Test func anInvitationLinkFillsInTheSessionAndKeepsSessionsApart() async throws {
+        let site = try await ShippedSite.awaited()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-invitation-\(UUID().uuidString)")
+        let downloads = work.appendingPathComponent("downloads")
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try await runBrowserScript("invitation.py", site.output.path, downloads.path)
+        #expect(result.status == 0, "invitation browser test failed:\n\(result.output)")
+        for line in ["the link's details are fixed", "another session's link starts with its own, empty work",
+                     "the first session's work is still there", "a broken link fixes nothing"] {
+            #expect(result.output.contains("ok: \(line)"), "\(line)")
+        }
+        let saved = downloads.appendingPathComponent("voorbereiding-gemeente-beleidsadviseur-duinmeer-proef.md")
+        let kader = try #require(formatKader)
+        let assessment = try #require(SourceReaders.assessment(try Data(contentsOf: saved), kader: kader).0)
+        #expect(assessment.preparation == Preparation(party: .gemeente, session: "duinmeer-proef", participant: "Beleidsadviseur"))
+        #expect(assessment.code == "k3x9abcdef12")
+        #expect(assessment.practice == "Housing First <b>Proef</b> & \"Zon\"")
+    }
 }

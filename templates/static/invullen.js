@@ -38,7 +38,6 @@
 
   var kind = main.getAttribute('data-fillable'); // "whole" or "preparation"
   var version = main.getAttribute('data-kader-version') || '';
-  var storageKey = 'kennisbank:' + kind + ':' + version;
 
   var indicators = Array.prototype.map.call(main.querySelectorAll('.form-indicator[data-indicator]'), function (element) {
     return { id: element.getAttribute('data-indicator'), title: element.getAttribute('data-title') || '', element: element };
@@ -51,9 +50,21 @@
   var parseAssessment = file.parse, oneLine = file.oneLine;
   var dom = Kennisbank.dom, uid = dom.uid, el = dom.el, labelled = dom.labelled, button = dom.button;
 
+  // A preparation opened from a session's invitation link (kb-invitation.js): the details it
+  // carries are fixed, and the work is kept under the session's code, apart from other sessions'.
+  var invitation = kind === 'preparation' ? Kennisbank.invitation(data).read(window.location.hash) : null;
+  var fixed = invitation && invitation.values ? invitation.values : {};
+  var storageKey = 'kennisbank:' + kind + ':' + version + (fixed.code ? ':' + fixed.code : '');
+
+  /** `current` with the invitation's details written over it. */
+  function invited(current) {
+    Object.keys(fixed).forEach(function (name) { current[name] = fixed[name]; });
+    return current;
+  }
+
   // ---------------------------------------------------------------- state
 
-  var state = load() || emptyState();
+  var state = invited(load() || emptyState());
 
   function load() {
     try {
@@ -211,7 +222,7 @@
         announce(say('openCancelled', { name: file.name }));
         return;
       }
-      state = parsed.state;
+      state = invited(parsed.state);
       save();
       render();
       announce(say('opened', { name: file.name, count: parsed.count }) +
@@ -222,7 +233,7 @@
 
   function clearAll() {
     if (!window.confirm(say('clearConfirm'))) { return; }
-    state = emptyState();
+    state = invited(emptyState());
     save();
     render();
     announce(say('cleared'));
@@ -250,7 +261,7 @@
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    announce(say('saved', { name: fileName(state) }));
+    announce(kind === 'preparation' ? say('savedPreparation', { name: fileName(state) }) : say('saved', { name: fileName(state) }));
   }
 
   // ---------------------------------------------------------------- header fields
@@ -263,7 +274,9 @@
 
   /** A text field labelled `labelText` for the header value `name`. */
   function headerInput(labelText, name, type) {
-    return labelled(labelText, textInput(state[name], function (value) { state[name] = value; }, type));
+    var input = textInput(state[name], function (value) { state[name] = value; }, type);
+    if (fixed[name]) { input.readOnly = true; }
+    return labelled(labelText, input);
   }
 
   /** A choice labelled `labelText` for the header value `name`. */
@@ -346,6 +359,11 @@
   function renderHeader() {
     headerArea.textContent = '';
     checks = [];
+    if (fixed.code) {
+      headerArea.appendChild(el('p', { 'class': 'fill-invited', text: say('invited', { session: fixed.session, practice: fixed.practice || '' }) }));
+    } else if (invitation && invitation.problem) {
+      headerArea.appendChild(el('p', { 'class': 'fill-invited', role: 'alert', text: say(invitation.problem) }));
+    }
     if (kind === 'preparation') {
       headerArea.appendChild(headerSelect(say('party'), 'party', [''].concat(PARTIES), NAMES.roles));
       headerArea.appendChild(headerInput(say('session'), 'session'));
