@@ -324,13 +324,7 @@
     return problem;
   }
 
-  /** Whether `text` is a day that exists, written YYYY-MM-DD (as the site reads `datum:`). */
-  function validDate(text) {
-    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) { return false; }
-    var day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-    return day.getUTCFullYear() === Number(match[1]) && day.getUTCMonth() === Number(match[2]) - 1 && day.getUTCDate() === Number(match[3]);
-  }
+  var validDate = Kennisbank.isValidDate;
 
   function dateProblem(input, saving) {
     // A date field the browser cannot read (a day that does not exist, a part left out) is empty with `badInput`.
@@ -353,7 +347,7 @@
   function codeProblem() {
     var code = String(state.code || '');
     if (!code) { return ''; }
-    return /^[a-z0-9]+$/.test(code) && code.length >= FORMAT.codeMinimumLength ? '' : say('codeInvalid', { minimum: FORMAT.codeMinimumLength });
+    return Kennisbank.isSessionCode(FORMAT, code) ? '' : say('codeInvalid', { minimum: FORMAT.codeMinimumLength });
   }
 
   function renderHeader() {

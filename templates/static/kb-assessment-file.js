@@ -13,6 +13,19 @@
 
   var Kennisbank = window.Kennisbank = window.Kennisbank || {};
 
+  /** Whether `text` is a date the site reads (`YYYY-MM-DD`, a day that exists). */
+  Kennisbank.isValidDate = function (text) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) { return false; }
+    var day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    return day.getUTCFullYear() === Number(match[1]) && day.getUTCMonth() === Number(match[2]) - 1 && day.getUTCDate() === Number(match[3]);
+  };
+
+  /** Whether `code` is a session code the site accepts: lower-case letters and digits, at least `format.codeMinimumLength`. */
+  Kennisbank.isSessionCode = function (format, code) {
+    return /^[a-z0-9]+$/.test(code) && code.length >= format.codeMinimumLength;
+  };
+
   Kennisbank.assessmentFile = function (data, options) {
     var say = data.say;
     var kind = options.kind;

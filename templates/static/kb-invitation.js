@@ -10,6 +10,7 @@
  *   read(hash)     the details of `location.hash`: {values} when it holds a session and a
  *                  code the site accepts, {problem} (an interface word) when it is an
  *                  invitation that cannot be used, null when it is no invitation at all.
+ * The code and the date are judged by the format's rules in kb-assessment-file.js (loaded first).
  */
 (function () {
   'use strict';
@@ -50,9 +51,8 @@
         if (value) { values[name] = value; }
       });
       var code = values.code || '';
-      var codeOK = /^[a-z0-9]+$/.test(code) && code.length >= FORMAT.codeMinimumLength;
-      if (tooLong || !values.session || !codeOK) { return { problem: wordKey('invitationBroken') }; }
-      if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) { delete values.date; }
+      if (tooLong || !values.session || !Kennisbank.isSessionCode(FORMAT, code)) { return { problem: wordKey('invitationBroken') }; }
+      if (values.date && !Kennisbank.isValidDate(values.date)) { delete values.date; }
       return { values: values };
     }
 
