@@ -12,10 +12,8 @@ struct PreparationBrowserTests {
     /// participants, one party and the same code.
     @Test func twoParticipantsOfOnePartySaveOneSession() async throws {
         let site = try await ShippedSite.awaited()
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-prepare-\(UUID().uuidString)")
-        let downloads = work.appendingPathComponent("downloads")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        let downloads = try downloadsFolder()
+        defer { try? FileManager.default.removeItem(at: downloads) }
         let result = try await runBrowserScript("prepare.py", site.output.path, downloads.path)
         #expect(result.status == 0, "preparation browser test failed:\n\(result.output)")
         for line in ["saving with that code writes no file", "the second participant's file carries their name and the session's code",
@@ -52,10 +50,8 @@ struct PreparationBrowserTests {
     /// The saved file, read by the site's reader, carries the link's session, code and practice.
     @Test func anInvitationLinkFillsInTheSessionAndKeepsSessionsApart() async throws {
         let site = try await ShippedSite.awaited()
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-invitation-\(UUID().uuidString)")
-        let downloads = work.appendingPathComponent("downloads")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        let downloads = try downloadsFolder()
+        defer { try? FileManager.default.removeItem(at: downloads) }
         let result = try await runBrowserScript("invitation.py", site.output.path, downloads.path)
         #expect(result.status == 0, "invitation browser test failed:\n\(result.output)")
         for line in ["the link's details are fixed", "another session's link starts with its own, empty work",
@@ -68,5 +64,12 @@ struct PreparationBrowserTests {
         #expect(assessment.preparation == Preparation(party: .gemeente, session: "duinmeer-proef", participant: "Beleidsadviseur"))
         #expect(assessment.code == "k3x9abcdef12")
         #expect(assessment.practice == "Housing First <b>Proef</b> & \"Zon\"")
+    }
+
+    /// A new, empty folder for the browser's downloads.
+    private func downloadsFolder() throws -> URL {
+        let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-downloads-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        return downloads
     }
 }
