@@ -29,6 +29,8 @@ package enum GeneratedPage: Sendable, Hashable {
     case form(KaderForm)
     /// The overview of one joint session's preparations (an index in `AssessmentSite.sessions`).
     case preparationOverview(Int)
+    /// A page of the session's journey beside the forms (`SessionTool`).
+    case sessionTool(SessionTool)
     /// The search page (only when the site has a search index).
     case search
     /// The page served for a missing address.
@@ -215,6 +217,7 @@ package struct SiteModel: Sendable {
         if input.withSearch { generated.append(.search) }
         if !book.entries.isEmpty { generated.append(.book) }
         generated += (kader?.forms ?? []).map(GeneratedPage.form)
+        if kader != nil { generated += SessionTool.allCases.map(GeneratedPage.sessionTool) }
         generated += assessments.sessions.indices.map(GeneratedPage.preparationOverview)
         generated += aliases.indices.map(GeneratedPage.alias)
 

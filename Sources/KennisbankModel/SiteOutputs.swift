@@ -44,6 +44,9 @@ extension OutputTable {
             generator(form.html, "blank form `\(RelativePath.name(form.html))`")
             generator(form.pdf, "PDF of the blank form `\(RelativePath.name(form.html))`")
         }
+        for tool in SessionTool.allCases {
+            if let kader { generator(kader.path(of: tool), "session page `\(tool.fileName)`") }
+        }
 
         for (index, page) in tree.pages.enumerated() {
             let file = display(page.source)

@@ -5,8 +5,10 @@ import SiteFormats
 /// What the browser form (`static/invullen.js`) gets as data in its page: the assessment format
 /// (`AssessmentFormat.description`, with each status's shape), its interface words (the `fill`
 /// table of the strings file) and the names it shows for the format's statuses, roles,
-/// visibilities and plan fields in the site's language, as JSON in a
-/// `<script type="application/json">` element. The script holds no copy of any of them.
+/// visibilities and plan fields in the site's language, the kader's parts and indicators (for
+/// the pages that show a result or an overview), and where a page saves a self-contained copy
+/// of what it shows, the stylesheet that copy carries, as JSON in a
+/// `<script type="application/json">` element. The scripts hold no copy of any of them.
 package enum FillData {
     /// The id of the element that carries the data.
     package static let elementID = "kb-invuldata"
@@ -16,6 +18,34 @@ package enum FillData {
         var symbols: [String: String]
         var labels: JSONValue
         var names: Names
+        var kader: KaderData
+        var styles: String?
+    }
+
+    /// The kader as the scripts show it: its version, and its parts with their indicators in
+    /// the kader's order, each with the anchor its page and the generated pages give it.
+    private struct KaderData: Encodable {
+        struct Part: Encodable {
+            var id: String
+            var number: Int
+            var title: String
+            var indicators: [Item]
+        }
+        struct Item: Encodable {
+            var id: String
+            var title: String
+            var anchor: String
+        }
+        var version: String
+        var parts: [Part]
+
+        init(_ kader: Kader) {
+            version = kader.version
+            parts = kader.parts.map { part in
+                Part(id: part.id.description, number: part.id.number, title: part.title,
+                     indicators: part.indicators.map { Item(id: $0.id.description, title: $0.title, anchor: $0.id.anchor) })
+            }
+        }
     }
 
     /// The names the form shows for the choices the file writes in the format's own words.
@@ -28,11 +58,12 @@ package enum FillData {
 
     /// The JSON text, safe inside a `<script>` element (`<`, `>`, `&` and the line separators
     /// are written as `\u` escapes, so no text in it can end the element).
-    package static func json(strings: InterfaceStrings) -> String {
+    /// `styles`: the stylesheet of the self-contained copy a page saves, if it saves one.
+    package static func json(strings: InterfaceStrings, kader: Kader, styles: String? = nil) -> String {
         let payload = Payload(format: AssessmentFormat.description,
                               symbols: Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, $0.symbol) }),
                               labels: JSONValue(strings.value("fill") ?? .table([:])),
-                              names: names(strings))
+                              names: names(strings), kader: KaderData(kader), styles: styles)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = (try? encoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -3,7 +3,7 @@ import KennisbankLoad
 import KennisbankModel
 
 /// Renders the pages the generator makes itself (`GeneratedPage`): the 404 page, the search
-/// page, the blank forms of the kader, the overviews of a session's preparations and the
+/// page, the blank forms of the kader, the pages of the session's journey, the overviews of a session's preparations and the
 /// redirect pages of aliases.
 package struct GeneratedPages {
     /// One generated file: its path, its HTML, and for a printable one its print variant and PDF.
@@ -55,6 +55,8 @@ package struct GeneratedPages {
             return File(path: url, html: templates.render(contexts.generatedContext(url: url, title: model.strings.text("search.title")), with: "search"))
         case .form(let form):
             return formFile(form)
+        case .sessionTool(let tool):
+            return sessionTool(tool)
         case .preparationOverview(let number):
             return preparationOverview(model.assessments.sessions[number])
         case .book:
@@ -87,6 +89,10 @@ package struct GeneratedPages {
                                                                    pageCounter: model.strings.pageCounterCSS),
                                      root: RelativeURL.root(for: form.html), strings: contexts.stringsValue,
                                      form: kader.formValues(form, contents: contents))
+        if form.kind == .whole, let site = model.kader {
+            // The joint form saves its result as one self-contained page, with the site's stylesheet.
+            context.form.fillData = FillData.json(strings: model.strings, kader: site.kader, styles: stylesheets.style)
+        }
         let template = form.kind == .plan ? "form-plan" : "form"
         var file = File(path: form.html, html: templates.render(context, with: template), printable: true)
         if withPDF {
@@ -95,6 +101,22 @@ package struct GeneratedPages {
             file.pdf = form.pdf
         }
         return file
+    }
+
+    /// A page of the session's journey, in the kader's forms folder, with the site's header.
+    private func sessionTool(_ tool: SessionTool) -> File? {
+        guard let site = model.kader, let preparation = site.formPath(.preparation), let whole = site.formPath(.whole) else { return nil }
+        let path = site.path(of: tool)
+        let title = model.strings.text(tool == .start ? "sessionStart.title" : "bundle.title")
+        var context = contexts.generatedContext(url: path, title: title)
+        context.tool = SessionToolValues(kaderTitle: model.strings.text("kader.title"), version: site.kader.version,
+                                         preparationForm: RelativeURL.between(from: path, to: preparation),
+                                         wholeForm: RelativeURL.between(from: path, to: whole),
+                                         preparationAddress: model.config.baseURL.map { $0 + preparation },
+                                         baseURL: model.config.baseURL,
+                                         fillData: FillData.json(strings: model.strings, kader: site.kader,
+                                                                 styles: tool == .bundle ? stylesheets.style : nil))
+        return File(path: path, html: templates.render(context, with: tool == .start ? "session-start" : "session-bundle"))
     }
 
     private func preparationOverview(_ session: AssessmentSite.PreparationSession) -> File? {

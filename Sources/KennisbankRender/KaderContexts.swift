@@ -29,7 +29,7 @@ package struct KaderContexts: Sendable {
         self.site = site
         self.tree = tree
         self.strings = strings
-        fillData = FillData.json(strings: strings)
+        fillData = FillData.json(strings: strings, kader: site.kader)
         self.withPDF = withPDF
         forms = site.forms
         let parts = site.kader.parts.map { Self.link(to: $0, site: site, tree: tree) }

@@ -30,6 +30,8 @@ package struct PageContext: TypedContext {
     package var assessment: ResultValues?
     /// `preparation`: on the overview of a session's preparations.
     package var preparation: PreparationOverviewValues?
+    /// `tool`: on a page of the session's journey.
+    package var tool: SessionToolValues?
     /// `assessments`: on the assessments overview, the published ones (`hasAssessments`).
     package var assessments: [PublishedAssessmentValue] = []
     /// Whether search engines are asked not to list the page (`noindex`).
@@ -48,6 +50,7 @@ package struct PageContext: TypedContext {
     package func child(named name: String) -> Any? {
         switch name {
         case "page": page
+        case "tool": optional(tool)
         case "canonical": string(canonical)
         case "searchable": searchable
         case "sectionTitle": string(sectionTitle)

@@ -24,7 +24,7 @@ package struct TemplateSet: Sendable {
     package static let requiredForAssessments = ["assessment", "assessments", "assessment-standalone", "preparation",
                                          "partials/assessment-indicator", "partials/status-label"]
     /// Templates a site with a kader needs as well.
-    package static let requiredForKader = ["kader", "kader-part", "form-base", "form", "form-plan"]
+    package static let requiredForKader = ["kader", "kader-part", "form-base", "form", "form-plan", "session-start", "session-bundle"]
     /// Templates a site with aliases (`aliases:` in front matter) needs as well.
     package static let requiredForAliases = ["alias"]
 
