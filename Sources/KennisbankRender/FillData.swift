@@ -1,5 +1,6 @@
 import Foundation
 import Kader
+import KennisbankLoad
 import SiteFormats
 
 /// What the browser form (`static/invullen.js`) gets as data in its page: the assessment format
@@ -17,9 +18,24 @@ package enum FillData {
         var format: AssessmentFormat.Description
         var symbols: [String: String]
         var labels: JSONValue
+        /// The tables of `ScriptStrings.sharedTables`, by name.
+        var words: [String: JSONValue]
         var names: Names
         var kader: KaderData
         var styles: String?
+        var published: Published?
+    }
+
+    /// Where the site publishes a self-evaluation: its address (`base_url`, if set) and the
+    /// folder of the assessments' pages, relative to the site root (`zelfevaluaties/`).
+    package struct Published: Encodable, Sendable {
+        package var baseURL: String?
+        package var assessments: String
+
+        package init(baseURL: String?, assessments: String) {
+            self.baseURL = baseURL
+            self.assessments = assessments
+        }
     }
 
     /// The kader as the scripts show it: its version, and its parts with their indicators in
@@ -58,12 +74,16 @@ package enum FillData {
 
     /// The JSON text, safe inside a `<script>` element (`<`, `>`, `&` and the line separators
     /// are written as `\u` escapes, so no text in it can end the element).
-    /// `styles`: the stylesheet of the self-contained copy a page saves, if it saves one.
-    package static func json(strings: InterfaceStrings, kader: Kader, styles: String? = nil) -> String {
+    /// `styles`: the stylesheet of the self-contained copy a page saves, if it saves one;
+    /// `published`: where the site publishes the self-evaluation a page makes.
+    package static func json(strings: InterfaceStrings, kader: Kader, styles: String? = nil, published: Published? = nil) -> String {
         let payload = Payload(format: AssessmentFormat.description,
                               symbols: Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, $0.symbol) }),
                               labels: JSONValue(strings.value("fill") ?? .table([:])),
-                              names: names(strings), kader: KaderData(kader), styles: styles)
+                              words: Dictionary(uniqueKeysWithValues: ScriptStrings.sharedTables.compactMap { name in
+                                  strings.value(name).map { (name, JSONValue($0)) }
+                              }),
+                              names: names(strings), kader: KaderData(kader), styles: styles, published: published)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = (try? encoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

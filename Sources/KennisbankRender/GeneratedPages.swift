@@ -91,7 +91,10 @@ package struct GeneratedPages {
                                      form: kader.formValues(form, contents: contents))
         if form.kind == .whole, let site = model.kader {
             // The joint form saves its result as one self-contained page, with the site's stylesheet.
-            context.form.fillData = FillData.json(strings: model.strings, kader: site.kader, styles: stylesheets.style)
+            let folder = model.assessments.landing.map { String(model.tree.pages[$0].url.dropLast("index.html".count)) }
+                ?? model.config.assessmentsFolder + "/"
+            context.form.fillData = FillData.json(strings: model.strings, kader: site.kader, styles: stylesheets.style,
+                                                  published: FillData.Published(baseURL: model.config.baseURL, assessments: folder))
         }
         let template = form.kind == .plan ? "form-plan" : "form"
         var file = File(path: form.html, html: templates.render(context, with: template), printable: true)
