@@ -17,8 +17,10 @@
  * The pieces it is made of, each in a file of its own and loaded before it: the page's data
  * and its interface words (kb-fill-data.js, which says where they come from), the elements
  * (kb-dom.js), the assessment file as data, written and read (kb-assessment-file.js) by the
- * format's line rules (kb-format-lines.js). This script holds no word of the file format and
- * no interface text.
+ * format's line rules (kb-format-lines.js); on the joint form, the scores the participants
+ * agreed on as suggestions (kb-suggestions.js) and the result (kb-result-summary.js,
+ * kb-result-page.js, kb-result-view.js). This script holds no word of the file format and no
+ * interface text.
  */
 (function () {
   'use strict';
@@ -66,6 +68,27 @@
 
   var state = invited(load() || emptyState());
 
+  // The joint form opened from the bundle page (`#bundel=<code>`): the session's details and the
+  // agreed scores as suggestions (kb-suggestions.js). What to say about it waits for the page.
+  var suggestions = kind === 'whole' ? Kennisbank.suggestions(data, version) : null;
+  var bundled = suggestions ? suggestions.take(window.location.hash) : null;
+  var startMessage = '';
+  if (bundled && bundled.handoff) {
+    var replaces = hasContent(state) && state.code !== bundled.handoff.details.code;
+    if (!replaces || window.confirm(say('handoffConfirm'))) {
+      state = suggestions.apply(bundled.handoff, state, emptyState());
+      startMessage = say('handoffOpened', { count: Object.keys(suggestions.open(state)).length, participants: bundled.handoff.participants });
+    } else {
+      startMessage = say('handoffKept');
+    }
+  } else if (bundled) {
+    startMessage = say(bundled.problem);
+  }
+  if (bundled) {
+    // A reload must not take the handoff again (it is gone): the address loses its fragment.
+    try { window.history.replaceState(null, '', window.location.href.split('#')[0]); } catch (error) { /* the address stays */ }
+  }
+
   function load() {
     try {
       var text = window.localStorage.getItem(storageKey);
@@ -107,15 +130,22 @@
   }
 
   var live = el('p', { 'class': 'fill-status', 'role': 'status', 'aria-live': 'polite' });
-  function announce(message) { live.textContent = message; }
+  /** Says `message` in the live region of what is shown: the form's bar, or the result's view. */
+  function announce(message) {
+    if (resultView && !resultView.element.hidden) { resultView.status(message); } else { live.textContent = message; }
+  }
 
   // ---------------------------------------------------------------- the bar and the toolbar
 
   var fileInput = el('input', { type: 'file', accept: '.md,.markdown,.txt,text/markdown,text/plain', 'class': 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
+  var suggestionsNote = el('div', { 'class': 'fill-suggestions-note', hidden: '' });
+  var nextStep = el('div', { 'class': 'fill-next-step', hidden: '' });
   var toolbar = el('section', { 'class': 'fill-toolbar fill-control', 'aria-labelledby': 'kb-invullen' }, [
     el('h2', { id: 'kb-invullen', text: say('toolbarTitle') }),
     el('p', { text: say('toolbarIntro') }),
     el('div', { 'class': 'fill-buttons' }, [button(say('clearAll'), clearAll)]),
+    suggestionsNote,
+    nextStep,
     fileInput
   ]);
 
@@ -125,6 +155,7 @@
    * aria-current) and the live region that reports what happened.
    */
   var progress = el('p', { 'class': 'fill-progress', id: 'kb-voortgang' });
+  var resultButton = button(say('resultShow'), showResult);
   var menuList = el('ul', { id: 'kb-onderdelen-lijst' });
   var menuToggle = el('button', { type: 'button', 'class': 'fill-menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'kb-onderdelen-lijst' });
   var menu = el('nav', { 'class': 'fill-menu', 'aria-label': say('menuLabel') }, [menuToggle, menuList]);
@@ -133,7 +164,7 @@
       el('div', { 'class': 'fill-buttons' }, [
         button(say('saveFile'), download),
         button(say('openFile'), function () { fileInput.click(); })
-      ]),
+      ].concat(kind === 'whole' ? [resultButton] : [])),
       progress
     ]),
     menu,
@@ -243,7 +274,8 @@
     var problems = checks.map(function (check) { return { check: check, text: runCheck(check, true) }; })
       .filter(function (problem) { return problem.text; });
     if (problems.length) {
-      // The site would refuse the file: say why at the fields, and write nothing.
+      // The site would refuse the file: say why at the fields (shown again if the result was), and write nothing.
+      if (main.hidden) { hideResult(); }
       announce(say('notSaved', { problems: problems.map(function (problem) { return problem.text; }).join(' ') }));
       refusedSave = true;
       problems[0].check.input.focus();
@@ -261,7 +293,13 @@
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    announce(kind === 'preparation' ? say('savedPreparation', { name: fileName(state) }) : say('saved', { name: fileName(state) }));
+    if (kind === 'preparation') {
+      announce(say('savedPreparation', { name: fileName(state) }));
+    } else {
+      announce(say('saved', { name: fileName(state) }) + ' ' + say('nextStepSend', { name: fileName(state) }));
+      resultView.nextStep(nextStep, state);
+      nextStep.hidden = false;
+    }
   }
 
   // ---------------------------------------------------------------- header fields
@@ -435,7 +473,13 @@
     statusChoices().forEach(function (status) {
       var id = uid('score');
       var radio = el('input', { type: 'radio', name: name, id: id, value: status.key });
-      radio.addEventListener('change', function () { indicatorState(indicator.id).status = status.key; save(); });
+      radio.addEventListener('change', function () {
+        indicatorState(indicator.id).status = status.key;
+        if (state.suggestions) { delete state.suggestions[indicator.id]; }
+        save();
+        showSuggestion(indicator);
+        showSuggestionsNote();
+      });
       fieldset.appendChild(el('span', { 'class': 'fill-score' }, [
         radio,
         el('label', { 'for': id }, [
@@ -467,7 +511,12 @@
     var element = indicator.element;
     var scores = element.querySelector('.scores');
     scores.classList.add('kb-paper');
-    scores.after(scoreFieldset(indicator));
+    var fieldset = scoreFieldset(indicator);
+    scores.after(fieldset);
+    if (suggestions) {
+      indicator.suggestion = el('p', { 'class': 'fill-suggestion fill-control', id: uid('voorstel'), hidden: '' });
+      fieldset.appendChild(indicator.suggestion);
+    }
     var writes = element.querySelectorAll('.write');
     indicator.labels = {};
     [['reflection', say('reflection')], ['actions', say('actions')]].forEach(function (field, index) {
@@ -494,6 +543,7 @@
       var value = state.indicators[indicator.id] || emptyIndicator();
       var radios = indicator.element.querySelectorAll('.fill-scores input');
       Array.prototype.forEach.call(radios, function (radio) { radio.checked = radio.value === (value.status || ''); });
+      showSuggestion(indicator);
       ['reflection', 'actions'].forEach(function (field) {
         var area = indicator.element.querySelector('[data-field="' + field + '"] textarea');
         area.value = value[field] || '';
@@ -649,10 +699,97 @@
     renderHeader();
     renderIndicators();
     renderPlan();
+    showSuggestionsNote();
   }
+
+  // ---------------------------------------------------------------- suggestions and the result
+
+  /**
+   * An indicator's suggestion, if it has one still to confirm: the status all participants
+   * chose, marked on its tile, with a button that takes it over as the score.
+   */
+  function showSuggestion(indicator) {
+    if (!indicator.suggestion) { return; }
+    var key = suggestions.open(state)[indicator.id];
+    var tiles = indicator.element.querySelectorAll('.fill-score');
+    Array.prototype.forEach.call(tiles, function (tile) {
+      var radio = tile.querySelector('input');
+      tile.classList.toggle('fill-suggested', Boolean(key) && radio.value === key);
+      if (key && radio.value === key) { radio.setAttribute('aria-describedby', indicator.suggestion.id); } else { radio.removeAttribute('aria-describedby'); }
+    });
+    indicator.suggestion.textContent = '';
+    indicator.suggestion.hidden = !key;
+    if (!key) { return; }
+    indicator.suggestion.appendChild(el('span', { 'class': 'fill-suggestion-text' }, [
+      el('strong', { text: say('suggestionLabel') }), document.createTextNode(' '),
+      el('span', { 'class': 'symbol symbol-' + key, 'aria-hidden': 'true', text: data.symbols[key] }),
+      document.createTextNode(' ' + NAMES.statuses[key] + '. ' + say('suggestionWhy'))
+    ]));
+    indicator.suggestion.appendChild(document.createTextNode(' '));
+    indicator.suggestion.appendChild(button(say('suggestionTake', { id: indicator.id }), function () {
+      takeSuggestion(indicator.id);
+      save();
+      renderIndicators();
+      showSuggestionsNote();
+      var chosen = indicator.element.querySelector('.fill-scores input:checked');
+      if (chosen) { chosen.focus(); }
+      announce(say('suggestionTaken', { id: indicator.id, status: NAMES.statuses[key] }));
+    }));
+  }
+
+  function takeSuggestion(id) {
+    var key = suggestions.open(state)[id];
+    if (!key) { return; }
+    indicatorState(id).status = key;
+    delete state.suggestions[id];
+  }
+
+  /** How many suggestions are still to confirm, with a button that takes them all over. */
+  function showSuggestionsNote() {
+    if (!suggestions) { return; }
+    var open = Object.keys(suggestions.open(state));
+    suggestionsNote.textContent = '';
+    suggestionsNote.hidden = open.length === 0;
+    if (!open.length) { return; }
+    suggestionsNote.appendChild(el('p', { text: say('suggestionsOpen', { count: open.length }) }));
+    suggestionsNote.appendChild(button(say('suggestionsTakeAll', { count: open.length }), function () {
+      if (!window.confirm(say('suggestionsTakeAllConfirm', { count: open.length }))) { return; }
+      open.forEach(takeSuggestion);
+      save();
+      renderIndicators();
+      showSuggestionsNote();
+      announce(say('suggestionsTaken', { count: open.length }));
+    }));
+  }
+
+  var resultView = Kennisbank.resultView(data, {
+    state: function () { return state; },
+    language: document.documentElement.lang,
+    fileName: fileName,
+    saveFile: download,
+    close: hideResult
+  });
+
+  /** "Bekijk uitslag": the result instead of the form, until "Terug naar het formulier". */
+  function showResult() {
+    document.documentElement.classList.add('kb-result-open');
+    formHead.hidden = true;
+    main.hidden = true;
+    resultView.show();
+  }
+
+  function hideResult() {
+    resultView.hide();
+    formHead.hidden = false;
+    main.hidden = false;
+    document.documentElement.classList.remove('kb-result-open');
+    resultButton.focus();
+  }
+  var formHead = document.querySelector('.form-head');
 
   main.insertBefore(toolbar, main.firstChild);
   main.insertBefore(bar, main.firstChild);
+  if (kind === 'whole') { main.after(resultView.element); }
   indicators.forEach(enhanceIndicator);
   if (kind === 'whole' && parts.length) {
     parts[parts.length - 1].element.after(planSection);
@@ -668,7 +805,10 @@
   window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', function () { measureBar(); onScroll(); });
   if (window.ResizeObserver) { new ResizeObserver(measureBar).observe(bar); }
+  if (bundled) { save(); }
+  if (startMessage) { announce(startMessage); }
 
   // For tests: the file text the page would save now.
-  window.kennisbankAssessment = { toMarkdown: function () { return toMarkdown(state); }, parse: parseAssessment };
+  window.kennisbankAssessment = { toMarkdown: function () { return toMarkdown(state); }, parse: parseAssessment,
+    resultPage: function () { return Kennisbank.resultPage(data, state, Kennisbank.resultSummary(data, state), document.documentElement.lang); } };
 }());

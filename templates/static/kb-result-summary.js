@@ -45,9 +45,8 @@
     });
     // The plan's "Indicatoren" are split where the file's reader splits them (comma, semicolon,
     // white space); an ID the kader lacks is left out, as `kennisbank check` refuses it.
-    var plan = (state.plan || []).filter(function (entry) {
-      return ['what', 'who', 'when', 'goal', 'indicators'].some(function (name) { return String(entry[name] || '').trim(); });
-    }).map(function (entry) {
+    // The plan holds the actions the file holds: those with a "Wat" (kb-assessment-file.js).
+    var plan = (state.plan || []).filter(function (entry) { return String(entry.what || '').trim(); }).map(function (entry) {
       var ids = String(entry.indicators || '').split(/[,;\s]+/).filter(Boolean);
       return { entry: entry, indicators: ids.map(function (id) { return known[id.toUpperCase()]; }).filter(Boolean) };
     });
