@@ -65,11 +65,4 @@ struct PreparationBrowserTests {
         #expect(assessment.code == "k3x9abcdef12")
         #expect(assessment.practice == "Housing First <b>Proef</b> & \"Zon\"")
     }
-
-    /// A new, empty folder for the browser's downloads.
-    private func downloadsFolder() throws -> URL {
-        let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-downloads-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
-        return downloads
-    }
 }

@@ -163,6 +163,13 @@ func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async 
     }
 }
 
+/// A new, empty folder for the browser's downloads.
+func downloadsFolder() throws -> URL {
+    let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-downloads-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+    return downloads
+}
+
 /// Runs one of the browser tests in Tests/browser (selenium with headless Chromium).
 func runBrowserScript(_ name: String, _ arguments: String...) async throws -> (status: Int32, output: String) {
     try await runProgramAwaiting(["python3", repositoryRoot.appendingPathComponent("Tests/browser/\(name)").path] + arguments)
