@@ -12,7 +12,8 @@ overview page the build made for that session (both pages' DOMs are read here). 
 preparation files of a new session with a fixed random seed (two for one party, some indicators
 open, some disagreeing) into a copy of the content folder, builds that site with
 KENNISBANK_PROGRAM, and compares its overview with the bundle page in the same way. Also: a
-hostile file (script tags and `<img onerror>` in the practice and the reflection) shows as text,
+file dropped on the drop zone is opened; a hostile file (script tags and `<img onerror>` in the
+practice, the participant, the organisation and the reflection) shows as text,
 with no dialog and no script error; a 5 MB file and a file of another code are refused, each
 with its reason; a second file of the same participant is refused; removing a file brings its
 place back; "Start het gezamenlijke formulier" writes exactly the statuses all participants
@@ -107,6 +108,7 @@ def compare(driver, site, overview_path, preparations, extra, where):
     driver.get(url_of(site, overview_path))
     generated = read_table(driver, ".preparation-page")
     check(generated is not None and generated["rows"], "%s: the generated overview has its table" % where)
+    heading = driver.find_element(By.TAG_NAME, "h1").text
     driver.get(url_of(site, BUNDLE_PAGE))
     # In the reverse order of their names, so that the page's own order is what is compared.
     backwards = sorted(preparations, reverse=True)
@@ -118,6 +120,8 @@ def compare(driver, site, overview_path, preparations, extra, where):
           % (where, len(preparations), [item[0] for item in counted]))
     bundled = read_table(driver, ".bundle-result")
     check(bundled is not None, "%s: the bundle page shows the overview" % where)
+    shown = driver.find_element(By.CSS_SELECTOR, ".bundle-overview h2").text
+    check(shown == heading, "%s: the overview is headed as the generated page: %r" % (where, shown))
     check(bundled["heads"] == generated["heads"], "%s: the column heads are the generated page's: %s" % (where, bundled["heads"]))
     check([row["id"] for row in bundled["rows"]] == [row["id"] for row in generated["rows"]],
           "%s: the indicators are in the generated page's order (%d rows)" % (where, len(bundled["rows"])))
@@ -213,8 +217,23 @@ def main():
         result_file = os.path.join(REPOSITORY, "content/zelfevaluaties/duinmeer-2026.md")
         compare(driver, site, SHIPPED_OVERVIEW, shipped, [result_file], "shipped example")
         refused = [item for item in listed(driver) if item[0] == "duinmeer-2026.md"]
-        check(refused and refused[0][1] == "bundle-file-refused" and words["bundleNotPreparation"] in refused[0][2],
+        check(refused and refused[0][1] == "bundle-file-refused" and words["bundleNotPreparation"].replace("{key}", data["format"]["keys"]["party"]) in refused[0][2],
               "the session's result file is listed as not a preparation, with the reason")
+
+        # A file dropped on the drop zone is opened as a chosen one is (here a copy of a counted
+        # file, so the page refuses it as that participant's second file).
+        with open(shipped[2], encoding="utf-8") as source:
+            driver.execute_script("""
+                var transfer = new DataTransfer();
+                transfer.items.add(new File([arguments[0]], 'gesleept.md', {type: 'text/markdown'}));
+                document.querySelector('.bundle-drop').dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+            """, source.read())
+        dropped = wait_until(lambda: [item for item in listed(driver) if item[0] == "gesleept.md"])
+        check(dropped and dropped[0][1] == "bundle-file-refused" and os.path.basename(shipped[2]) in dropped[0][2],
+              "a file dropped on the drop zone is opened (and refused as a second file of %s)" % os.path.basename(shipped[2]))
+        names = [item[0] for item in listed(driver)]
+        driver.find_elements(By.CSS_SELECTOR, ".bundle-remove")[names.index("gesleept.md")].click()
+        check("gesleept.md" not in [item[0] for item in listed(driver)], "a file is removed by its own button")
 
         # A second file of the same participant, a file of another code, a 5 MB file, binary junk.
         other_code = os.path.join(work, "andere-code.md")

@@ -21,6 +21,8 @@
   var uid = Kennisbank.dom.uid;
   var FORMAT = data.format;
   var NAMES = data.names;
+  /** The file's word for each front-matter key (`namens`, `sessie` ...), for the reasons a file is refused. */
+  var KEYS = FORMAT.keys;
   var VERSION = data.kader.version;
   /** A preparation is a few dozen kilobytes; anything far larger is not one. */
   var MAXIMUM_MEGABYTES = 2;
@@ -66,19 +68,19 @@
     if (problems.length) { return say('bundleNotRead', { problems: problems.join(' ') }); }
     var state = result.state;
     var party = String(state.party || '').toLowerCase();
-    if (!party) { return say('bundleNotPreparation'); }
-    if (FORMAT.roles.indexOf(party) < 0) { return say('bundleUnknownParty', { party: state.party }); }
+    if (!party) { return say('bundleNotPreparation', { key: KEYS.party }); }
+    if (FORMAT.roles.indexOf(party) < 0) { return say('bundleUnknownParty', { party: state.party, key: KEYS.party }); }
     if (result.version !== null && result.version !== VERSION) {
       return say('bundleOtherVersion', { version: result.version, expected: VERSION });
     }
-    if (!state.session) { return say('bundleNoSession'); }
-    if (!Kennisbank.isSessionCode(FORMAT, state.code)) { return say('bundleNoCode'); }
+    if (!state.session) { return say('bundleNoSession', { key: KEYS.session }); }
+    if (!Kennisbank.isSessionCode(FORMAT, state.code)) { return say('bundleNoCode', { key: KEYS.code }); }
     var participant = participantOf(state);
     if (/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(participant) || Array.from(participant).length > FORMAT.participantMaximumLength) {
-      return say('bundleParticipantInvalid', { maximum: FORMAT.participantMaximumLength });
+      return say('bundleParticipantInvalid', { maximum: FORMAT.participantMaximumLength, key: KEYS.participant });
     }
-    if (!String(state.practice || '').trim()) { return say('bundleNoPractice'); }
-    if (!Kennisbank.isValidDate(state.date)) { return say('bundleNoDate'); }
+    if (!String(state.practice || '').trim()) { return say('bundleNoPractice', { key: KEYS.practice }); }
+    if (!Kennisbank.isValidDate(state.date)) { return say('bundleNoDate', { key: KEYS.date }); }
     return null;
   }
 
@@ -188,11 +190,15 @@
     };
   }
 
-  /** A date of the file (YYYY-MM-DD) as the page's language writes it: "10 maart 2026". */
+  /**
+   * A date of the file (YYYY-MM-DD) as the site's language writes it ("10 maart 2026"), by the
+   * browser's calendar for the page's locale (its `og:locale`, `nl_NL`, from the strings file).
+   */
   function shownDate(text) {
     var parts = text.split('-').map(Number);
+    var locale = document.querySelector('meta[property="og:locale"]');
     try {
-      return new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+      return new Intl.DateTimeFormat(locale ? locale.getAttribute('content').replace('_', '-') : document.documentElement.lang,
                                      { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
         .format(new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])));
     } catch (error) {
