@@ -192,7 +192,7 @@ def hostile_text(code):
         "voorbereiding: true", "namens: ervaringsdeskundige", 'deelnemer: "<script>alert(3)</script>"', "sessie: duinmeer-2026",
         "zichtbaarheid: unlisted", "code: %s" % code, "---", "",
         "## P1.01", "", "**Kleurscore:** rood", "", "### Reflectie", "", HOSTILE_REFLECTION, "",
-        "### Acties", "", "<img src=x onerror=\"alert(4)\">", ""])
+        "### Acties", "", "<img src=x onerror=\"alert(4)\">", "Een" + "heelerglangwoord" * 40, ""])
 
 
 def main():
@@ -281,6 +281,10 @@ def main():
         heads = read_table(driver, ".bundle-result")["heads"]
         check("Ervaringsdeskundige <img src=x onerror=alert(2)> Stichting <script>alert(3)</script>" in heads,
               "the hostile organisation and participant show as text in the column head")
+        driver.set_window_size(320, 900)
+        width = wait_until(lambda: driver.execute_script("return document.documentElement.scrollWidth"))
+        check(width <= 320, "with these files opened, the page is %d px wide in a 320 px window" % width)
+        driver.set_window_size(1280, 1600)
         errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE" and ("kb-" in entry["message"] or "Uncaught" in entry["message"])]
         check(errors == [], "no script error on the page (%s)" % errors)
 
