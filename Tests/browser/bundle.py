@@ -5,21 +5,25 @@ the participants' preparation files and sees them side by side.
 Usage: bundle.py SITE_DIR DOWNLOAD_DIR KENNISBANK_PROGRAM
 
 From the built site (file://), opens the shipped example's preparation files (content/zelfevaluaties,
-the files with `namens:`) on the bundle page, in two rounds, with the session's result file among
-them, and checks, row by row and cell by cell, that the order of the indicators, each
-participant's status, the column heads and the number of disagreements equal those of the
-overview page the build made for that session (both pages' DOMs are read here). Then writes four
-preparation files of a new session with a fixed random seed (two for one party, some indicators
-open, some disagreeing) into a copy of the content folder, builds that site with
-KENNISBANK_PROGRAM, and compares its overview with the bundle page in the same way. Also: a
-file dropped on the drop zone is opened; a hostile file (script tags and `<img onerror>` in the
-practice, the participant, the organisation and the reflection) shows as text,
-with no dialog and no script error; a 5 MB file and a file of another code are refused, each
-with its reason; a second file of the same participant is refused; removing a file brings its
-place back; "Start het gezamenlijke formulier" writes exactly the statuses all participants
-agree on into the handoff and opens the joint form; and the page made no network request.
-Prints one line per check; exits non-zero on the first failure. The words it looks for come from
-the page's own data.
+the files with `namens:`) on the bundle page, in two rounds and in the reverse order of their
+names, with the session's result file among them (refused: not a preparation), and checks that
+the heading, the column heads, the order of the indicators, each participant's status (class and
+words) and cell label, the attention, the notes side by side and the number of disagreements
+equal those of the overview page the build made for that session (both pages' DOMs are read
+here, row by row and cell by cell). Then writes four preparation files of a new session with a
+fixed random seed (two for one party, some indicators open, some disagreeing) into a copy of the
+content folder, builds that site with KENNISBANK_PROGRAM, and compares its overview with the
+bundle page in the same way.
+
+Also: a file dropped on the drop zone is opened; a second file of the same participant, a file
+of another code, a 5 MB file and binary junk are refused, each with its reason, and change
+nothing; a hostile file (script tags and `<img onerror>` in the practice, the participant, the
+organisation and the reflection, a very long word) shows as text, with no dialog, no script run,
+no script error, and the page still fits a 320 px window; removing a file takes it out again;
+"Start het gezamenlijke formulier" stores exactly the statuses all participants agree on, the
+session's details and organisations, and opens the joint form at `#bundel=<code>`; and the page
+made no network request. Prints one line per check; exits non-zero on the first failure. The
+words it looks for come from the page's own data.
 """
 import glob
 import json
