@@ -289,16 +289,17 @@ struct BrowserTests {
     }
 
     /// axe-core 4.x on English pages of the kinds whose words are generated (the form being
-    /// filled in, a result page, search results and the book), on a desktop and on a phone.
+    /// filled in, a result page, search results, the book and the bundle page with files
+    /// opened), on a desktop and on a phone.
     @Test func noAccessibilityViolationsInEnglish() async throws {
         let site = try await EnglishSite.awaited()
-        let pages = ["whole-kader form, being filled in", "assessment result", "search results", "book"]
+        let pages = ["whole-kader form, being filled in", "assessment result", "search results", "book", "bundle page, files opened"]
         let result = try await runBrowserScript("accessibility.py", site.output.path, "1280", "360", "--only", pages.joined(separator: ";"))
         #expect(result.status == 0, "axe-core found violations (or could not run):\n\(result.output)")
         for page in pages { #expect(result.output.contains("checked: \(page) (360 px)"), "\(page)") }
     }
 
-    /// Keyboard only: Tab reaches every interactive element of five pages, focus is always
+    /// Keyboard only: Tab reaches every interactive element of six pages, focus is always
     /// visible, and the skip link works with Enter.
     /// Then links to a heading whose anchor has accents (issue 17) land on it, also
     /// percent-encoded and in MkDocs' folded form, served and from a folder.

@@ -7,10 +7,11 @@ Serves SITE_DIR on a free loopback port and runs axe-core (WCAG 2.0, 2.1 and 2.2
 and best practices) on a page of every kind: home, a section, a knowledge page, the editor guide,
 the kader overview and a part, the forms (whole kader blank and being filled in, a part, the Plan
 van aanpak, the preparation), the assessments overview, a result page, a preparation overview,
-search results, the book and the 404 page (also as a server answers it at a nested address,
-its missing paths answered with 404.html); each at every WIDTH given (default: 1280 and 360 px),
-or only the pages named after --only. The words it clicks and waits for come from the page, so
-it checks a site in any language.
+search results, the book, the bundle page with the shipped preparations opened, and the 404
+page (also as a server answers it at a nested address, its missing paths answered with
+404.html); each at every WIDTH given (default: 1280 and 360 px), or only the pages named after
+--only. The words it clicks and waits for come from the page, so it checks a site in any
+language.
 Prints every violation; exits non-zero when there is any, whatever its impact.
 """
 import importlib.util
@@ -63,7 +64,21 @@ PAGES = [
     # The practice side's result pages (issue 18): an earlier round, and one party's preparation.
     ("assessment result, earlier round", "zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", None),
     ("preparation of one party", "zelfevaluaties/voorbereiding-gemeente-duinmeer-2026-q8v3m1x7k2d9/index.html", None),
+    # The bundle page with the shipped preparations opened, and the session's result file,
+    # which it refuses with its reason.
+    ("bundle page, files opened", "kader/formulieren/bundelen.html", "bundle"),
 ]
+
+REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def shipped_preparations():
+    """The shipped example's preparation files (those with `namens:`), and its result file."""
+    folder = os.path.join(REPOSITORY, "content", "zelfevaluaties")
+    names = sorted(name for name in os.listdir(folder) if name.endswith(".md")
+                   and "\nnamens:" in open(os.path.join(folder, name), encoding="utf-8").read())
+    return [os.path.join(folder, name) for name in names + ["duinmeer-2026.md"]]
+
 
 def main():
     arguments = sys.argv[2:]
@@ -103,6 +118,11 @@ def main():
                     toggle.click()
                 driver.execute_script("document.querySelector('.form-indicator[data-indicator=\"P3.02\"]').scrollIntoView()")
                 time.sleep(0.3)
+            if action == "bundle":
+                files = shipped_preparations()
+                driver.find_element(By.CSS_SELECTOR, "#kb-bundle input[type=file]").send_keys("\n".join(files))
+                wait_until(lambda: len(driver.find_elements(By.CSS_SELECTOR, ".bundle-files li")) == len(files)
+                           and driver.find_elements(By.CSS_SELECTOR, ".bundle-overview table"))
             if action == "search":
                 searching = driver.find_element(By.CSS_SELECTOR, "script[data-searching]").get_attribute("data-searching")
                 wait_until(lambda: driver.find_element(By.ID, "kb-zoekstatus").text not in ("", searching))

@@ -15,13 +15,18 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 
-from common import check, chromium, serve
+from common import check, chromium, serve, wait_until
 
 # Each page with the window width it is walked at: the fill-in forms also on a phone, where the
 # menu of the parts is closed behind its button.
 PAGES = [("index.html", 1280), ("kernprincipes/harm-reduction/index.html", 1280), ("kader/p6/index.html", 1280),
          ("zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", 1280), ("kader/formulieren/voorbereiding.html", 1280),
-         ("kader/formulieren/voorbereiding.html", 360)]
+         ("kader/formulieren/voorbereiding.html", 360), ("kader/formulieren/bundelen.html", 1280),
+         ("kader/formulieren/bundelen.html", 360)]
+# The bundle page is walked with the shipped example's preparations opened (and its result file,
+# which the page lists as refused): each file's remove button, the buttons and the table's links.
+BUNDLE_PAGE = "kader/formulieren/bundelen.html"
+SHIPPED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content", "zelfevaluaties")
 
 FOCUSABLE = """
 return Array.from(document.querySelectorAll('a[href], button, input, select, textarea'))
@@ -41,6 +46,15 @@ document.addEventListener('focusin', function (event) {
   window.kbFocus.push([name, s.outlineStyle, s.outlineWidth, s.boxShadow]);
 }, true);
 """
+
+
+def open_shipped_preparations(driver):
+    names = sorted(name for name in os.listdir(SHIPPED) if name.endswith(".md")
+                   and "\nnamens:" in open(os.path.join(SHIPPED, name), encoding="utf-8").read()) + ["duinmeer-2026.md"]
+    driver.find_element(By.CSS_SELECTOR, "#kb-bundle input[type=file]").send_keys(
+        "\n".join(os.path.abspath(os.path.join(SHIPPED, name)) for name in names))
+    check(wait_until(lambda: len(driver.find_elements(By.CSS_SELECTOR, ".bundle-files li")) == len(names)),
+          "the bundle page opened the shipped preparations")
 
 
 def follow_anchor_links(driver, base, where):
@@ -66,6 +80,8 @@ def main():
         for page, window_width in PAGES:
             driver.set_window_size(window_width, 1600)
             driver.get(base + page)
+            if page == BUNDLE_PAGE:
+                open_shipped_preparations(driver)
             wanted = driver.execute_script(FOCUSABLE)
             reached = []
             invisible = []

@@ -258,8 +258,11 @@
       return escapeRegExp(FORMAT.planFields[name]);
     }).join('|') + '):\\*\\*\\s*(.*)$');
 
-    /** Reads the front matter from `lines[0]` into `result`; returns the index of the first body line. */
-    function readFrontMatter(lines, result) {
+    /**
+     * Reads the front matter from `lines[0]` into `result` (and the kader version the file names,
+     * which is no part of the work, into `header.version`); returns the index of the first body line.
+     */
+    function readFrontMatter(lines, result, header) {
       if (!lines[0] || lines[0].trim() !== '---') { return 0; }
       var organisation = null;
       var inOrganisations = false;
@@ -278,6 +281,7 @@
           inOrganisations = pair[1] === KEYS.organisations;
           var name = FIELD_OF_KEY[pair[1]];
           if (HEADER_FIELDS.indexOf(name) >= 0) { result[name] = yamlValue(pair[2]); }
+          if (pair[1] === KEYS.kader) { header.version = yamlValue(pair[2]); }
         }
       }
       return index + 1;
@@ -300,20 +304,22 @@
     /**
      * Reads an assessment file, hand-written or saved here, into the form's state, by the
      * format's line rules (`scanLines`, `layoutOf`). A file that breaks them is not read:
-     * `errors` then says why, line by line, as the site would refuse it.
+     * `errors` then says why, line by line, as the site would refuse it. `version` is the
+     * kader version the file names (`kader:`), null when it names none.
      */
     function parseAssessment(text) {
       var result = emptyState();
       result.code = '';
       var problems = [];
       var count = 0;
+      var header = { version: null };
       var lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-      var start = readFrontMatter(lines, result);
+      var start = readFrontMatter(lines, result, header);
       var body = lines.slice(start);
       var scan = scanLines(body);
       var layout = layoutOf(scan);
       if (layout.problems.length) {
-        return { state: null, count: 0, problems: [], errors: layout.problems.map(function (problem) {
+        return { state: null, count: 0, problems: [], version: header.version, errors: layout.problems.map(function (problem) {
           problem.values.line = problem.line + start + 1;
           if (problem.values.first !== null) { problem.values.first += start + 1; }
           return say(problem.key, problem.values);
@@ -366,7 +372,7 @@
         value.actions = (value.actions || '').trim();
       });
       if (!result.code && kind !== 'preparation') { result.code = newCode(); }
-      return { state: result, count: count, problems: problems, errors: [] };
+      return { state: result, count: count, problems: problems, errors: [], version: header.version };
     }
 
     return {
