@@ -20,11 +20,4 @@ struct BundleBrowserTests {
             #expect(result.output.contains("ok: \(line)"), "\(line)")
         }
     }
-
-    /// A new, empty folder for the browser's downloads.
-    private func downloadsFolder() throws -> URL {
-        let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-downloads-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
-        return downloads
-    }
 }
