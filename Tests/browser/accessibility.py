@@ -18,11 +18,12 @@ import importlib.util
 import json
 import os
 import sys
+import tempfile
 import time
 
 from selenium.webdriver.common.by import By
 
-from common import chromium, serve_with_not_found, wait_until
+from common import check, chromium, serve_with_not_found, wait_until
 
 
 def axe_source():
@@ -67,6 +68,11 @@ PAGES = [
     # The bundle page with the shipped preparations opened, and the session's result file,
     # which it refuses with its reason.
     ("bundle page, files opened", "kader/formulieren/bundelen.html", "bundle"),
+    # The joint form started from that bundle, its agreed scores as suggestions; its result
+    # ("Bekijk uitslag") with the shipped result file opened; and that result saved as one page.
+    ("joint form with suggestions", "kader/formulieren/bundelen.html", "suggest"),
+    ("joint form's result view", "kader/formulieren/kwaliteitskader.html", "result"),
+    ("saved result page", "kader/formulieren/kwaliteitskader.html", "saved-result"),
 ]
 
 REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -118,11 +124,33 @@ def main():
                     toggle.click()
                 driver.execute_script("document.querySelector('.form-indicator[data-indicator=\"P3.02\"]').scrollIntoView()")
                 time.sleep(0.3)
-            if action == "bundle":
+            if action in ("bundle", "suggest"):
                 files = shipped_preparations()
                 driver.find_element(By.CSS_SELECTOR, "#kb-bundle input[type=file]").send_keys("\n".join(files))
                 wait_until(lambda: len(driver.find_elements(By.CSS_SELECTOR, ".bundle-files li")) == len(files)
                            and driver.find_elements(By.CSS_SELECTOR, ".bundle-overview table"))
+            if action == "suggest":
+                words = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))["labels"]
+                # The joint form's earlier work (another page's) is cleared: it would be kept.
+                driver.execute_script("localStorage.clear()")
+                driver.execute_script("arguments[0].click()", driver.find_element(By.XPATH, "//button[text()='%s']" % words["bundleStart"]))
+                check(wait_until(lambda: driver.find_elements(By.CSS_SELECTOR, ".fill-suggestion:not([hidden])")),
+                      "%s: the joint form shows the suggestions" % name)
+                driver.execute_script("document.querySelector('.fill-suggestion:not([hidden])').scrollIntoView({block: 'center'})")
+            if action in ("result", "saved-result"):
+                words = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))["labels"]
+                driver.execute_script("window.confirm = function () { return true; }")
+                driver.find_element(By.CSS_SELECTOR, "main input[type=file]").send_keys(os.path.join(REPOSITORY, "content", "zelfevaluaties", "duinmeer-2026.md"))
+                wait_until(lambda: driver.execute_script("return kennisbankAssessment.toMarkdown().indexOf('Kleurscore') > 0"))
+                driver.execute_script("arguments[0].click()", driver.find_element(By.XPATH, "//button[text()='%s']" % words["resultShow"]))
+                check(wait_until(lambda: driver.execute_script(
+                    "return document.querySelector('.fill-result-frame').contentDocument.querySelectorAll('.assessment-indicator').length")),
+                      "%s: the result is shown" % name)
+            if action == "saved-result":
+                saved = os.path.join(tempfile.mkdtemp(), "uitslag.html")
+                with open(saved, "w", encoding="utf-8") as file:
+                    file.write(driver.execute_script("return kennisbankAssessment.resultPage()"))
+                driver.get("file://" + saved)
             if action == "search":
                 searching = driver.find_element(By.CSS_SELECTOR, "script[data-searching]").get_attribute("data-searching")
                 wait_until(lambda: driver.find_element(By.ID, "kb-zoekstatus").text not in ("", searching))

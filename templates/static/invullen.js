@@ -297,7 +297,7 @@
       announce(say('savedPreparation', { name: fileName(state) }));
     } else {
       announce(say('saved', { name: fileName(state) }) + ' ' + say('nextStepSend', { name: fileName(state) }));
-      resultView.nextStep(nextStep, state);
+      resultView.nextStep(nextStep, state, 3);
       nextStep.hidden = false;
     }
   }

@@ -34,11 +34,12 @@
     var frame = el('iframe', { 'class': 'fill-result-frame', title: say('resultFrame'), sandbox: 'allow-same-origin allow-modals' });
     var nextStep = el('div', { 'class': 'fill-next-step' });
     var live = el('p', { 'class': 'fill-status', role: 'status', 'aria-live': 'polite' });
-    var heading = el('h2', { id: 'kb-uitslag', tabindex: '-1', text: say('resultTitle') });
+    var heading = el('h1', { id: 'kb-uitslag', tabindex: '-1', text: say('resultTitle') });
     var html = '';
     var current = null;
 
-    var section = el('section', { 'class': 'fill-result fill-control', 'aria-labelledby': 'kb-uitslag', hidden: '' }, [
+    // The view takes the place of the form's main element and heading, which are hidden meanwhile.
+    var section = el('main', { 'class': 'fill-result fill-control', 'aria-labelledby': 'kb-uitslag', hidden: '' }, [
       heading,
       el('p', { text: say('resultIntro') }),
       el('div', { 'class': 'fill-buttons' }, [
@@ -59,12 +60,12 @@
       return (published.baseURL || '') + published.assessments + slug + '/';
     }
 
-    /** What happens next with the result of `state`, into `target`. */
-    function showNextStep(target, state) {
+    /** What happens next with the result of `state`, into `target`, under a heading of `level` (2 or 3). */
+    function showNextStep(target, state, level) {
       target.textContent = '';
       var where = address(state);
       var unlisted = state.visibility === 'unlisted';
-      target.appendChild(el('h3', { text: say('nextStepTitle') }));
+      target.appendChild(el('h' + (level || 2), { text: say('nextStepTitle') }));
       target.appendChild(el('p', { text: say('nextStepSend', { name: options.fileName(state) }) }));
       target.appendChild(el('p', {}, [
         document.createTextNode(say(unlisted ? 'nextStepUnlisted' : 'nextStepPublic') + ' '),
