@@ -18,10 +18,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 from common import check, chromium, serve
 
 # Each page with the window width it is walked at: the fill-in forms also on a phone, where the
-# menu of the parts is closed behind its button.
+# menu of the parts is closed behind its button, and the session start page.
 PAGES = [("index.html", 1280), ("kernprincipes/harm-reduction/index.html", 1280), ("kader/p6/index.html", 1280),
          ("zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", 1280), ("kader/formulieren/voorbereiding.html", 1280),
-         ("kader/formulieren/voorbereiding.html", 360)]
+         ("kader/formulieren/voorbereiding.html", 360), ("kader/formulieren/sessie-starten.html", 1280),
+         ("kader/formulieren/sessie-starten.html", 360)]
 
 FOCUSABLE = """
 return Array.from(document.querySelectorAll('a[href], button, input, select, textarea'))
