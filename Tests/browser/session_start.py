@@ -6,17 +6,20 @@ Usage: session_start.py SITE_DIR DOWNLOAD_DIR [BASE_URL_SITE_DIR]
 
 From the built site (file://): starting without details, or with a date that does not exist, is
 refused at the fields (aria-invalid, the message tied with aria-describedby, the focus on the
-first problem); the session's name is proposed from the practice and the year, the code is one
-the site accepts and "Nieuwe code" makes another; once started, the page says a link needs the
-published site and saves a plain-text invitation (its session, code, practice, date and what to
-do); a practice name with markup stays text; a reload shows the started session again.
+first problem), and a detail longer than a link may carry is marked while typing; the session's
+name is proposed from the practice and the year, the code is one the site accepts and "Nieuwe
+code" makes another; once started, the page says a link needs the published site and saves a
+plain-text invitation (its session, code, practice, date and what to do); a practice name with
+markup stays text; a reload shows the started session again.
 Served over http: the invitation link is the preparation form's address resolved from the
 page's, the details in its fragment and no query string; opened, it fills in and fixes the
 preparation form's session, code, practice, region and date; the e-mail text carries the link;
-"Kopieer link" says what happened; "Nieuwe bijeenkomst" starts over with a new code. Neither
-page makes a network request outside the site. With BASE_URL_SITE_DIR (the site built with
+"Kopieer link" says what happened, and without the clipboard "Kopieer tekst" selects the text
+and says to press Ctrl+C; "Nieuwe bijeenkomst" starts over with a new code. Neither page makes a
+network request outside the site. With BASE_URL_SITE_DIR (the site built with
 `base_url: https://example.org/kennisbank/`), the link starts with the published address of the
-preparation form, also from file://. Prints one line per check; exits non-zero on the first failure.
+preparation form, also from file://. Prints one line per check; exits non-zero on the first
+failure. The Swift test (SessionStartBrowserTests) builds the base_url copy and runs this.
 """
 import os
 import re
@@ -24,6 +27,7 @@ import sys
 import urllib.parse
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from common import check, chromium, serve, wait_until
 from fill_in import WORDS, button, field, read_words, requests_made
@@ -100,8 +104,16 @@ def from_folder(driver, site, downloads):
     check(driver.switch_to.active_element == practice, "the focus goes to the first problem, the practice")
     check(WORDS["startPracticeMissing"] in status(driver) and not summary(driver), "the status says why, and nothing is started")
 
+    region = field(driver, WORDS["region"])
+    region.send_keys("x" * 501)
+    check(region.get_attribute("aria-invalid") == "true"
+          and driver.find_element(By.ID, region.get_attribute("aria-describedby")).text == WORDS["startTooLong"].replace("{maximum}", "500"),
+          "a region longer than an invitation link may carry is marked while typing")
+    region.send_keys(Keys.CONTROL + "a", Keys.DELETE)
+    check(region.get_attribute("aria-invalid") is None, "and the mark goes once it is short enough")
+
     practice.send_keys(PRACTICE)
-    field(driver, WORDS["region"]).send_keys(REGION)
+    region.send_keys(REGION)
     session = field(driver, WORDS["startSession"])
     check(session.get_attribute("value") == PROPOSED, "the session's name is proposed from the practice and the year: %r"
           % session.get_attribute("value"))
@@ -115,6 +127,7 @@ def from_folder(driver, site, downloads):
           "an impossible date is refused at its field, which gets the focus")
     set_date(driver, DATE)
     check(session.get_attribute("value") == PROPOSED, "the proposal follows the date's year")
+    check(status(driver) == "", "the refusal leaves the status line once every field is right")
 
     code = shown_code(driver)
     started = start(driver)
@@ -171,8 +184,12 @@ def served(driver, site):
         button(driver, WORDS["startCopyLink"]).click()
         check(wait_until(lambda: status(driver) in (WORDS["startCopiedLink"], WORDS["startCopyByHand"]), 10),
               "\"Kopieer link\" says what happened: %r" % status(driver))
-        if status(driver) == WORDS["startCopyByHand"]:
-            check(driver.switch_to.active_element.get_attribute("value") == link, "without the clipboard, the link is selected")
+        # A browser without the clipboard (or one that refuses it): the text is selected, and the page says to press Ctrl+C.
+        driver.execute_script("Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
+        button(driver, WORDS["startCopyText"]).click()
+        selected = driver.execute_script("var e = document.activeElement; return e.value.slice(e.selectionStart, e.selectionEnd)")
+        check(status(driver) == WORDS["startCopyByHand"] and selected == mail,
+              "without the clipboard, \"Kopieer tekst\" selects the whole text and says to press Ctrl+C")
 
         driver.get(link)
         values = {name: field(driver, WORDS[name]) for name in ("session", "sessionCode", "practice", "region", "date")}

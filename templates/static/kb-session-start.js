@@ -156,6 +156,8 @@
 
   var detailsSection = el('section', { 'class': 'start-details', 'aria-labelledby': 'kb-start-gegevens' });
   var checks = [];
+  /** Whether the status line says that the invitation was not made (taken away once all is right). */
+  var refused = false;
 
   /** A text field for the detail `name`, with a message tied to it while `problemOf` finds one. */
   function detailField(labelText, name, type, problemOf) {
@@ -173,13 +175,12 @@
       save();
     });
     if (problemOf) {
-      input.setAttribute('aria-required', 'true');
       var message = el('p', { 'class': 'start-error', id: input.id + '-melding' });
       message.hidden = true;
       wrapper.appendChild(message);
       var check = { input: input, message: message, problemOf: problemOf };
       checks.push(check);
-      ['change', 'blur'].forEach(function (event) { input.addEventListener(event, function () { runCheck(check, false); }); });
+      ['input', 'change', 'blur'].forEach(function (event) { input.addEventListener(event, function () { runCheck(check, false); }); });
       wrapper.check = check;
     }
     return wrapper;
@@ -188,6 +189,10 @@
   /** Shows or clears the message of `check`; gives it ('' when the field is right). */
   function runCheck(check, starting) {
     var problem = check.problemOf(check.input, starting);
+    if (!problem && refused && checks.every(function (other) { return other === check || other.message.hidden; })) {
+      refused = false;
+      announce('');
+    }
     check.message.textContent = problem;
     check.message.hidden = !problem;
     if (problem) {
@@ -200,9 +205,16 @@
     return problem;
   }
 
-  function practiceProblem(input, starting) {
-    return !state.practice.trim() && starting ? say('startPracticeMissing') : '';
+  /** A detail longer than an invitation link may carry (kb-invitation.js). */
+  function tooLong(text) {
+    return Array.from(text.replace(/\s+/g, ' ').trim()).length > invitation.longest ? say('startTooLong', { maximum: invitation.longest }) : '';
   }
+
+  function practiceProblem(input, starting) {
+    return tooLong(state.practice) || (!state.practice.trim() && starting ? say('startPracticeMissing') : '');
+  }
+
+  function regionProblem() { return tooLong(state.region); }
 
   function dateProblem(input, starting) {
     // A date field the browser cannot read (a day that does not exist, a part left out) is empty with `badInput`.
@@ -211,13 +223,14 @@
   }
 
   function sessionProblem(input, starting) {
-    return !state.session.trim() && starting ? say('startSessionMissing') : '';
+    return tooLong(state.session) || (!state.session.trim() && starting ? say('startSessionMissing') : '');
   }
 
   var practiceField = detailField(say('practice'), 'practice', 'text', practiceProblem);
-  var regionField = detailField(say('region'), 'region', 'text');
+  var regionField = detailField(say('region'), 'region', 'text', regionProblem);
   var dateField = detailField(say('date'), 'date', 'date', dateProblem);
   var sessionField = detailField(say('startSession'), 'session', 'text', sessionProblem);
+  [practiceField, dateField, sessionField].forEach(function (wrapper) { wrapper.check.input.setAttribute('aria-required', 'true'); });
   var sessionInput = sessionField.querySelector('input');
   var sessionCheck = sessionField.check;
 
@@ -244,6 +257,7 @@
     var found = checks.map(function (check) { return { check: check, text: runCheck(check, true) }; })
       .filter(function (problem) { return problem.text; });
     if (found.length) {
+      refused = true;
       announce(say('startRefused', { problems: found.map(function (problem) { return problem.text; }).join(' ') }));
       found[0].check.input.focus();
       return;
