@@ -172,8 +172,10 @@ package struct SiteModel: Sendable {
                                     displayPaths: input.sources.mapValues(\.displayPath),
                                     config: config, locator: contentLocator, diagnostics: &diagnostics)
         // A page may link to the kader's forms (`formulieren/voorbereiding.html` from the kader
-        // folder), which the build writes itself.
-        let locator = contentLocator.adding(generatedFiles: (kader?.forms ?? []).map(\.html))
+        // folder) and to the session's pages beside them (`formulieren/sessie-starten.html`),
+        // which the build writes itself.
+        let sessionPages = kader.map { site in SessionTool.allCases.map { site.path(of: $0) } } ?? []
+        let locator = contentLocator.adding(generatedFiles: (kader?.forms ?? []).map(\.html) + sessionPages)
         let kaders = KaderVersions(current: kader?.kader)
         let assessments = AssessmentSite.build(tree: tree, drafts: input.sources.compactMapValues(\.assessment),
                                                kaders: kaders, config: config, withNotes: input.withNotes,

@@ -284,11 +284,13 @@ struct AnchorTests {
         #expect(project.lines(project.build()) == [
             "content/kader/stappen.md:5:1: error: broken link: `formulieren/voorbereding.html` does not exist (looked for `kader/formulieren/voorbereding.html` in the content folder); did you mean `formulieren/voorbereiding.html`?",
         ])
-        files["kader/stappen.md"] = "# Stappen\n\nVul [de voorbereiding](formulieren/voorbereiding.html) in.\n"
+        // The session's pages beside the forms, which the build writes too, are linked the same way.
+        files["kader/stappen.md"] = "# Stappen\n\nVul [de voorbereiding](formulieren/voorbereiding.html) in. [Start](formulieren/sessie-starten.html).\n"
         let fixed = try TestProject(files: files)
         defer { fixed.remove() }
         #expect(fixed.build().succeeded)
         #expect(try fixed.output("kader/stappen/index.html").contains("<a href=\"../formulieren/voorbereiding.html\">de voorbereiding</a>"))
+        #expect(try fixed.output("kader/stappen/index.html").contains("<a href=\"../formulieren/sessie-starten.html\">Start</a>"))
         #expect(try fixed.output("index.html").contains("<a href=\"kader/formulieren/kwaliteitskader.html\">Het kader</a>"))
     }
 

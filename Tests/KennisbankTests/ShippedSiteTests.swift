@@ -161,6 +161,11 @@ struct ShippedSiteTests {
         }
         #expect(kader.contains("Formulieren: printen of in de browser invullen"))
         #expect(kader.contains("Het hele kader</a> (ook in de browser in te vullen)"))
+        // The facilitator's pages: from the kader's landing page, under the forms, and from the first step.
+        for tool in ["sessie-starten", "bundelen"] {
+            #expect(kader.contains("<a href=\"formulieren/\(tool).html\">"), "kader page lacks \(tool)")
+            #expect(steps.contains("href=\"../formulieren/\(tool).html\""), "steps page lacks \(tool)")
+        }
     }
 
     @Test func onlyRelativeURLsAndNoRawHTML() {

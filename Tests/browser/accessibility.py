@@ -7,11 +7,13 @@ Serves SITE_DIR on a free loopback port and runs axe-core (WCAG 2.0, 2.1 and 2.2
 and best practices) on a page of every kind: home, a section, a knowledge page, the editor guide,
 the kader overview and a part, the forms (whole kader blank and being filled in, a part, the Plan
 van aanpak, the preparation), the assessments overview, a result page, a preparation overview,
-search results, the book, the bundle page with the shipped preparations opened, and the 404
-page (also as a server answers it at a nested address, its missing paths answered with
-404.html); each at every WIDTH given (default: 1280 and 360 px), or only the pages named after
---only. The words it clicks and waits for come from the page, so it checks a site in any
-language.
+search results, the book, the facilitator's session start page (refused at its fields, and
+started with its invitation link), the bundle page with the shipped preparations opened, the
+joint form started from it with its suggestions, the joint form's result view and the result
+saved as one page, and the 404 page (also as a server answers it at a nested address, its
+missing paths answered with 404.html); each at every WIDTH given (default: 1280 and 360 px),
+or only the pages named after --only. The words it clicks and waits for come from the page, so
+it checks a site in any language.
 Prints every violation; exits non-zero when there is any, whatever its impact.
 """
 import importlib.util
@@ -73,6 +75,10 @@ PAGES = [
     ("joint form with suggestions", "kader/formulieren/bundelen.html", "suggest"),
     ("joint form's result view", "kader/formulieren/kwaliteitskader.html", "result"),
     ("saved result page", "kader/formulieren/kwaliteitskader.html", "saved-result"),
+    # The facilitator's session start page: refused with its messages at the fields, then started
+    # (its summary, the invitation link, the e-mail text and its buttons).
+    ("session start, refused", "kader/formulieren/sessie-starten.html", "start-refused"),
+    ("session start, started", "kader/formulieren/sessie-starten.html", "start"),
 ]
 
 REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -84,6 +90,24 @@ def shipped_preparations():
     names = sorted(name for name in os.listdir(folder) if name.endswith(".md")
                    and "\nnamens:" in open(os.path.join(folder, name), encoding="utf-8").read())
     return [os.path.join(folder, name) for name in names + ["duinmeer-2026.md"]]
+
+
+
+def start_session(driver, complete):
+    """On the session start page: a new session, its details filled in (`complete`) or left
+    empty, and "Uitnodiging maken" pressed."""
+    driver.execute_script("window.localStorage.clear()")
+    driver.refresh()
+    words = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))["labels"]
+    if complete:
+        fields = driver.find_elements(By.CSS_SELECTOR, ".start-details input")
+        fields[0].send_keys("Housing First <b>Proef</b>")
+        fields[1].send_keys("Duinstreek")
+        driver.execute_script("arguments[0].value = '2026-04-01'; arguments[0].dispatchEvent(new Event('input'))",
+                              driver.find_element(By.CSS_SELECTOR, ".start-details input[type=date]"))
+    driver.find_element(By.XPATH, "//button[text()='%s']" % words["startMake"]).click()
+    if complete and not wait_until(lambda: driver.find_element(By.CSS_SELECTOR, ".start-summary").is_displayed()):
+        sys.exit("accessibility: the session start page did not start a session")
 
 
 def main():
@@ -151,6 +175,8 @@ def main():
                 with open(saved, "w", encoding="utf-8") as file:
                     file.write(driver.execute_script("return kennisbankAssessment.resultPage()"))
                 driver.get("file://" + saved)
+            if action in ("start", "start-refused"):
+                start_session(driver, action == "start")
             if action == "search":
                 searching = driver.find_element(By.CSS_SELECTOR, "script[data-searching]").get_attribute("data-searching")
                 wait_until(lambda: driver.find_element(By.ID, "kb-zoekstatus").text not in ("", searching))

@@ -18,10 +18,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 from common import check, chromium, serve, wait_until
 
 # Each page with the window width it is walked at: the fill-in forms also on a phone, where the
-# menu of the parts is closed behind its button.
+# menu of the parts is closed behind its button, and the session start page.
 PAGES = [("index.html", 1280), ("kernprincipes/harm-reduction/index.html", 1280), ("kader/p6/index.html", 1280),
          ("zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", 1280), ("kader/formulieren/voorbereiding.html", 1280),
-         ("kader/formulieren/voorbereiding.html", 360), ("kader/formulieren/bundelen.html", 1280),
+         ("kader/formulieren/voorbereiding.html", 360), ("kader/formulieren/sessie-starten.html", 1280),
+         ("kader/formulieren/sessie-starten.html", 360), ("kader/formulieren/bundelen.html", 1280),
          ("kader/formulieren/bundelen.html", 360)]
 # The bundle page is walked with the shipped example's preparations opened (and its result file,
 # which the page lists as refused): each file's remove button, the buttons and the table's links.

@@ -9,7 +9,8 @@
  *   fragment(v)    the fragment (without `#`) for the details `v`;
  *   read(hash)     the details of `location.hash`: {values} when it holds a session and a
  *                  code the site accepts, {problem} (an interface word) when it is an
- *                  invitation that cannot be used, null when it is no invitation at all.
+ *                  invitation that cannot be used, null when it is no invitation at all;
+ *   longest        the most characters a detail may have (a longer one makes the link unusable).
  * The code and the date are judged by the format's rules in kb-assessment-file.js (loaded first).
  */
 (function () {
@@ -56,6 +57,6 @@
       return { values: values };
     }
 
-    return { fields: fields, fragment: fragment, read: read };
+    return { fields: fields, fragment: fragment, read: read, longest: LONGEST };
   };
 }());
