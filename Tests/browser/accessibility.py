@@ -10,7 +10,7 @@ van aanpak, the preparation), the assessments overview, a result page, a prepara
 search results, the book, the facilitator's session start page (refused at its fields, and
 started with its invitation link), the bundle page with the shipped preparations opened, the
 joint form started from it with its suggestions, the joint form's result view and the result
-saved as one page, and the 404 page (also as a server answers it at a nested address, its
+saved as one page, the preparation form opened from an invitation link, and the 404 page (also as a server answers it at a nested address, its
 missing paths answered with 404.html); each at every WIDTH given (default: 1280 and 360 px),
 or only the pages named after --only. The words it clicks and waits for come from the page, so
 it checks a site in any language.
@@ -72,6 +72,9 @@ PAGES = [
     ("bundle page, files opened", "kader/formulieren/bundelen.html", "bundle"),
     # The joint form started from that bundle, its agreed scores as suggestions; its result
     # ("Bekijk uitslag") with the shipped result file opened; and that result saved as one page.
+    ("preparation form from an invitation link",
+     "kader/formulieren/voorbereiding.html#sessie=duinmeer-proef&code=k3x9abcdef12&praktijk=Housing%20First%20Proef"
+     "&regio=Duinstreek&datum=2026-04-01", None),
     ("joint form with suggestions", "kader/formulieren/bundelen.html", "suggest"),
     ("joint form's result view", "kader/formulieren/kwaliteitskader.html", "result"),
     ("saved result page", "kader/formulieren/kwaliteitskader.html", "saved-result"),

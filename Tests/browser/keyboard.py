@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Keyboard-only walk in headless Chromium: on each page, Tab reaches every interactive element,
-each shows a visible focus indicator, and the skip link works with Enter.
+each shows a visible focus indicator, and the skip link works with Enter. The pages include those
+of the session's journey: the session start page, the preparation form, the bundle page with the
+shipped preparations, the joint form it starts (with its suggestions) and its result view.
 
 With ANCHOR_SITE_DIR, also follows links to a heading whose anchor has letters with accents
 (`#één-vraag-wat`, as GitHub makes it), written as such and percent-encoded, from a served
@@ -8,6 +10,7 @@ site and from a folder (file://): each must land on that heading.
 
 Usage: keyboard.py SITE_DIR [ANCHOR_SITE_DIR]
 """
+import json
 import os
 import sys
 
@@ -17,13 +20,18 @@ from selenium.webdriver.common.action_chains import ActionChains
 
 from common import check, chromium, serve, wait_until
 
+# The joint form as the bundle page opens it (its suggestions, each with its button), and its
+# result view ("Bekijk uitslag": its buttons and next steps; the result's own links are in a frame).
+JOINT_FROM_BUNDLE = "kader/formulieren/kwaliteitskader.html (from the bundle)"
+RESULT_VIEW = "kader/formulieren/kwaliteitskader.html (result view)"
 # Each page with the window width it is walked at: the fill-in forms also on a phone, where the
 # menu of the parts is closed behind its button, and the session start page.
 PAGES = [("index.html", 1280), ("kernprincipes/harm-reduction/index.html", 1280), ("kader/p6/index.html", 1280),
          ("zelfevaluaties/housing-first-duinmeer-2025-03-11/index.html", 1280), ("kader/formulieren/voorbereiding.html", 1280),
          ("kader/formulieren/voorbereiding.html", 360), ("kader/formulieren/sessie-starten.html", 1280),
          ("kader/formulieren/sessie-starten.html", 360), ("kader/formulieren/bundelen.html", 1280),
-         ("kader/formulieren/bundelen.html", 360)]
+         ("kader/formulieren/bundelen.html", 360), (JOINT_FROM_BUNDLE, 1280), (JOINT_FROM_BUNDLE, 360),
+         (RESULT_VIEW, 1280)]
 # The bundle page is walked with the shipped example's preparations opened (and its result file,
 # which the page lists as refused): each file's remove button, the buttons and the table's links.
 BUNDLE_PAGE = "kader/formulieren/bundelen.html"
@@ -58,6 +66,17 @@ def open_shipped_preparations(driver):
           "the bundle page opened the shipped preparations")
 
 
+def start_joint_form(driver):
+    """From the bundle page with the shipped preparations: the joint form with their suggestions."""
+    words = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))["labels"]
+    driver.execute_script("localStorage.clear()")  # the joint form's earlier work would be kept
+    start = driver.find_element(By.XPATH, "//button[text()='%s']" % words["bundleStart"])
+    driver.execute_script("window.confirm = function () { return true; }; arguments[0].click()", start)
+    check(wait_until(lambda: driver.find_elements(By.CSS_SELECTOR, ".fill-suggestion:not([hidden]) button")),
+          "the joint form opened from the bundle with its suggestions")
+    driver.execute_script("window.scrollTo(0, 0)")
+
+
 def follow_anchor_links(driver, base, where):
     """Clicks each link of sectie/twee/ to een/ and checks the heading it lands on."""
     for text in ("als geschreven", "gecodeerd", "zoals MkDocs"):
@@ -80,9 +99,16 @@ def main():
     try:
         for page, window_width in PAGES:
             driver.set_window_size(window_width, 1600)
-            driver.get(base + page)
-            if page == BUNDLE_PAGE:
+            driver.get(base + (BUNDLE_PAGE if page in (JOINT_FROM_BUNDLE, RESULT_VIEW) else page))
+            if page in (BUNDLE_PAGE, JOINT_FROM_BUNDLE, RESULT_VIEW):
                 open_shipped_preparations(driver)
+            if page in (JOINT_FROM_BUNDLE, RESULT_VIEW):
+                start_joint_form(driver)
+            if page == RESULT_VIEW:
+                words = json.loads(driver.find_element(By.ID, "kb-invuldata").get_attribute("textContent"))["labels"]
+                driver.find_element(By.XPATH, "//button[text()='%s']" % words["resultShow"]).click()
+                check(wait_until(lambda: driver.find_element(By.CSS_SELECTOR, ".fill-result").is_displayed()), "the result view is shown")
+                driver.execute_script("window.scrollTo(0, 0); document.activeElement.blur()")
             wanted = driver.execute_script(FOCUSABLE)
             reached = []
             invisible = []
