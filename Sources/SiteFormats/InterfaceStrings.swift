@@ -52,6 +52,8 @@ public struct InterfaceStrings: Sendable, Equatable {
             ("print.pageCounter", "the page numbers of printed pages, forms and the book"),
             ("kader.title", "the kader's name on forms, result pages and preparation overviews"),
             ("search.title", "the title of the search page"), ("notFound.title", "the title of the 404 page"),
+            ("sessionStart.title", "the title of the page that starts a session"),
+            ("bundle.title", "the title of the page that bundles a session's preparations"),
             ("sidebar.allPages", "the link to a long section's landing page in the section menu"),
             ("assessment.title", "the title of a result page"), ("assessment.titleWithDate", "the title of a result page"),
             ("assessment.description", "the description of a result page"),

@@ -76,7 +76,10 @@ struct BookTests {
 
     @Test func neverHoldsUnlistedPagesFormsOrPreparations() {
         // The example practice's rounds (one of them unlisted), its preparations and the forms.
-        for unlisted in ["q8v3m1x7k2d9", "Duinmeer", "Voorbereiding", "Leeg formulier", "Formulier voor de gezamenlijke bijeenkomst"] {
+        // (A preparation's page is "Voorbereiding <Party>, ..."; the kader's steps may name the
+        // page that bundles them, "Voorbereidingen bundelen".)
+        for unlisted in ["q8v3m1x7k2d9", "Duinmeer", "Voorbereiding Gemeente", "Voorbereiding Zorgorganisatie", "Voorbereiding Woningcorporatie",
+                         "Leeg formulier", "Formulier voor de gezamenlijke bijeenkomst"] {
             #expect(!book.contains(unlisted), "\(unlisted)")
         }
         // A page may link to the public overview of the self-evaluations, never into one.

@@ -13,8 +13,7 @@ struct SessionStartBrowserTests {
     /// starts with the preparation form's published address.
     @Test func theStartPageMakesTheCodeAndTheInvitation() async throws {
         let site = try await ShippedSite.awaited()
-        let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-downloads-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        let downloads = try downloadsFolder()
         defer { try? FileManager.default.removeItem(at: downloads) }
         let project = try TestProject(files: [:])
         defer { project.remove() }

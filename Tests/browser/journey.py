@@ -168,7 +168,7 @@ def hold_session(driver, downloads):
 
 
 def view_result(driver, downloads):
-    button(driver, WORDS["resultShow"]).click()
+    driver.execute_script("arguments[0].click()", button(driver, WORDS["resultShow"]))
     check(wait_until(lambda: driver.execute_script(
         "return document.querySelector('.fill-result-frame').contentDocument.querySelectorAll('.assessment-indicator').length")) == 83,
         "5. \"Bekijk uitslag\" shows the result")

@@ -514,7 +514,7 @@
     var fieldset = scoreFieldset(indicator);
     scores.after(fieldset);
     if (suggestions) {
-      indicator.suggestion = el('p', { 'class': 'fill-suggestion fill-control', id: uid('voorstel'), hidden: '' });
+      indicator.suggestion = el('p', { 'class': 'fill-suggestion fill-control', id: uid('suggestion'), hidden: '' });
       fieldset.appendChild(indicator.suggestion);
     }
     var writes = element.querySelectorAll('.write');

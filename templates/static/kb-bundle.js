@@ -336,7 +336,7 @@
 
   // ---------------------------------------------------------------- the page
 
-  var inputId = uid('bestanden');
+  var inputId = uid('files');
   var input = el('input', { type: 'file', id: inputId, multiple: 'multiple', accept: '.md,text/markdown' });
   var drop = el('div', { 'class': 'bundle-drop' }, [
     el('label', { 'for': inputId, text: say('bundleChoose') }), input,
@@ -345,7 +345,7 @@
   var filesHeadingId = uid('bestandenlijst');
   var list = el('ul', { 'class': 'bundle-files', 'aria-labelledby': filesHeadingId });
   var none = el('p', { 'class': 'bundle-none', text: say('bundleNoFiles') });
-  var openHeadingId = uid('openen');
+  var openHeadingId = uid('open');
   var overviewPlace = el('div', { 'class': 'bundle-result' });
 
   root.appendChild(el('section', { 'class': 'bundle-open', 'aria-labelledby': openHeadingId }, [
@@ -382,7 +382,7 @@
     if (!counted.length) { return classified; }
     var overview = overviewOf(counted);
     var first = overview.preparations[0].state;
-    var titleId = uid('overzicht');
+    var titleId = uid('overview');
     var print = Kennisbank.dom.button(say('bundlePrint'), function () { window.print(); });
     var start = Kennisbank.dom.button(say('bundleStart'), function () { startJointForm(overview); });
     start.className = 'bundle-start';

@@ -288,7 +288,7 @@
       el('style', { text: String(data.styles || '').replace(/<\//g, '<\\/') + RESULT_CSS })
     ]);
     var body = el('body', { 'class': 'standalone' }, [el('main', { id: 'kb-inhoud', 'class': 'layout' }, [article])]);
-    var html = el('html', { lang: language || 'nl' }, [head, body]);
+    var html = el('html', { lang: language || document.documentElement.lang }, [head, body]);
     return '<!DOCTYPE html>\n' + html.outerHTML + '\n';
   };
 
