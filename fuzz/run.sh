@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets for the readers of user files and for the whole build of a small
-# project, each for a bounded time.
+# project, each for a bounded time, and the browser's readers with seeded random input.
 #   fuzz/run.sh [SECONDS_PER_TARGET]        (default 30; CI uses a few seconds each)
 # Seeds come from the shipped content. A crash, hang (> 10 s per input) or broken invariant
 # stops the run with the input saved as fuzz/artifacts/<target>/crash-...; turn each into a
@@ -105,4 +105,17 @@ for target in ${FUZZ_TARGETS:-front-matter indicators assessment spreadsheet bui
     runs=$(awk '/stat::number_of_executed_units/ {print $2; exit}' "$log")
     echo "fuzz-$target: ${runs:-0} inputs in ${seconds} s, corpus $(ls "$work/corpus/$target" | wc -l) files"
 done
+
+# The browser's readers of what a page opens (issue 19: the files participants send, the bundle
+# page's handoff, the invitation link), in headless Chromium: seeded random inputs, 20 a second.
+if [ -z "${FUZZ_TARGETS:-}" ] && command -v chromium >/dev/null; then
+    (cd "$repo" && .build/release/kennisbank build --no-pdf --no-search --output "$work/site" >/dev/null)
+    if ! python3 "$repo/Tests/browser/hostile_files.py" "$work/site" "$repo/Tests/KennisbankTests/Fixtures/hostile-files" \
+        $((seconds * 20)) >"$work/browser.log" 2>&1; then
+        status=1
+        echo "fuzz-browser: FAILED, see $work/browser.log" >&2
+        grep FAIL "$work/browser.log" | head -3 >&2
+    fi
+    echo "fuzz-browser: $((seconds * 20)) files, handoffs and invitation links through the browser's readers"
+fi
 exit $status

@@ -33,14 +33,15 @@ struct HostileBrowserFileTests {
         var shown = 0
         for page in pages {
             let html = try String(contentsOf: page, encoding: .utf8)
+            // (As text, the markup's quotes are `&quot;`: an attribute needs a real one.)
             for markup in ["<script>window.kbRan", "<img src=x", " onerror=\"", "href=\"javascript:", "<svg onload", "<iframe",
-                           " ontoggle=", " onmouseover=", "<style>body { display: none }"] {
+                           " ontoggle=\"", " onmouseover=\"", "<style>body { display: none }"] {
                 #expect(!html.contains(markup), "\(page.lastPathComponent): \(markup)")
             }
             if html.contains("&lt;script&gt;window.kbRan = 1&lt;/script&gt;") { shown += 1 }
         }
-        // The practice with its markup as text: on its page, the session's overview and the forms' data are not among them.
-        #expect(shown >= 2, "the practice's markup is shown as text on its pages")
+        // The practice with its markup, as text on the preparation's own page.
+        #expect(shown >= 1, "the practice's markup is shown as text on its page")
     }
 
     @Test func aBrokenStructureIsRefusedAtItsLines() throws {
@@ -48,9 +49,9 @@ struct HostileBrowserFileTests {
         defer { project.remove() }
         let lines = project.lines(project.check())
         let file = "content/zelfevaluaties/broken-structure.md"
-        for expected in ["\(file):15:1: error: the score line of P1.01 must stand directly under `## P1.01`",
-                         "\(file):17:1: error: the score line of P1.01 must stand directly under `## P1.01`",
-                         "\(file):19:1: error: `P9.99` is not an indicator ID"] {
+        for expected in ["\(file):16:1: error: the score line of P1.01 must stand directly under `## P1.01`",
+                         "\(file):18:1: error: the score line of P1.01 must stand directly under `## P1.01`",
+                         "\(file):20:1: error: `P9.99` is not an indicator ID"] {
             #expect(lines.contains { $0.hasPrefix(expected) }, "\(expected)\n\(lines)")
         }
     }
