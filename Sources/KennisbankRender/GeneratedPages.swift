@@ -93,7 +93,9 @@ package struct GeneratedPages {
             // The joint form saves its result as one self-contained page, with the site's stylesheet.
             let folder = model.assessments.landing.map { String(model.tree.pages[$0].url.dropLast("index.html".count)) }
                 ?? model.config.assessmentsFolder + "/"
-            context.form.fillData = FillData.json(strings: model.strings, kader: site.kader, styles: stylesheets.style,
+            // With its page numbers at the foot of every printed page, as the self-contained file's.
+            let styles = stylesheets.style + "\n@page { @bottom-right { content: \(model.strings.pageCounterCSS); } }\n"
+            context.form.fillData = FillData.json(strings: model.strings, kader: site.kader, styles: styles,
                                                   published: FillData.Published(baseURL: model.config.baseURL, assessments: folder))
         }
         let template = form.kind == .plan ? "form-plan" : "form"

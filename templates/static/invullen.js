@@ -514,8 +514,9 @@
     var fieldset = scoreFieldset(indicator);
     scores.after(fieldset);
     if (suggestions) {
+      // Below the tiles, not among them: a row of its own in their grid would keep an empty column.
       indicator.suggestion = el('p', { 'class': 'fill-suggestion fill-control', id: uid('suggestion'), hidden: '' });
-      fieldset.appendChild(indicator.suggestion);
+      fieldset.after(indicator.suggestion);
     }
     var writes = element.querySelectorAll('.write');
     indicator.labels = {};
@@ -660,6 +661,8 @@
   function printPlan() {
     planPrinted.textContent = '';
     var entries = state.plan.filter(function (entry) { return planRowFields().some(function (field) { return oneLine(entry[field[0]]); }); });
+    // Printed without actions, the plan's heading would stand alone on the last page.
+    planSection.classList.toggle('fill-plan-empty', !entries.length);
     if (!entries.length) { return; }
     planPrinted.appendChild(el('table', { 'class': 'plan' }, [
       el('thead', {}, [el('tr', {}, planRowFields().map(function (field) { return el('th', { scope: 'col', text: field[1] }); }))]),
@@ -752,6 +755,7 @@
     suggestionsNote.hidden = open.length === 0;
     if (!open.length) { return; }
     suggestionsNote.appendChild(el('p', { text: say('suggestionsOpen', { count: open.length }) }));
+    suggestionsNote.appendChild(el('p', { text: say('suggestionsHow') }));
     suggestionsNote.appendChild(button(say('suggestionsTakeAll', { count: open.length }), function () {
       if (!window.confirm(say('suggestionsTakeAllConfirm', { count: open.length }))) { return; }
       open.forEach(takeSuggestion);
@@ -764,6 +768,7 @@
 
   var resultView = Kennisbank.resultView(data, {
     state: function () { return state; },
+    unconfirmed: function () { return suggestions ? Object.keys(suggestions.open(state)).length : 0; },
     language: document.documentElement.lang,
     fileName: fileName,
     saveFile: download,

@@ -270,11 +270,11 @@
         el('p', { 'class': 'lead' }, [text(say('assessment.lead') + ' '), time(state.date)])
       ])
     ]);
-    if (state.visibility === 'unlisted') {
-      article.appendChild(el('p', { 'class': 'notice' }, [
-        el('strong', { text: say('assessment.unlisted.title') }), text(' ' + say('assessment.unlisted.text'))
-      ]));
-    }
+    // Not the published page's notice (which says where the page is listed): this is a copy made
+    // in the browser, before anything is published.
+    article.appendChild(el('p', { 'class': 'notice' }, [
+      el('strong', { text: say('resultCopyTitle') }), text(' ' + say('resultCopyText'))
+    ]));
     [factsList(), summarySection(), attentionSection(), planSection(), detailsSection()].forEach(function (section) {
       if (section) { article.appendChild(section); }
     });

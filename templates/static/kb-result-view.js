@@ -24,7 +24,7 @@
   /**
    * The view of `options`: `state()` gives the work now, `language` the page's language,
    * `saveFile()` saves the assessment file (the form's own "Opslaan als bestand"),
-   * `close()` returns to the form. `status(text)` says what happened, in the view's own live region.
+   * `close()` returns to the form, `unconfirmed()` counts the suggestions still to confirm. `status(text)` says what happened, in the view's own live region.
    */
   Kennisbank.resultView = function (data, options) {
     var say = data.say;
@@ -34,6 +34,7 @@
     var frame = el('iframe', { 'class': 'fill-result-frame', title: say('resultFrame'), sandbox: 'allow-same-origin allow-modals' });
     var nextStep = el('div', { 'class': 'fill-next-step' });
     var live = el('p', { 'class': 'fill-status', role: 'status', 'aria-live': 'polite' });
+    var unconfirmed = el('p', { 'class': 'fill-unconfirmed', hidden: '' });
     var heading = el('h1', { id: 'kb-uitslag', tabindex: '-1', text: say('resultTitle') });
     var html = '';
     var current = null;
@@ -49,6 +50,7 @@
         button(say('saveFile'), function () { options.saveFile(); })
       ]),
       live,
+      unconfirmed,
       nextStep,
       frame
     ]);
@@ -75,9 +77,12 @@
       target.appendChild(el('p', { text: say('nextStepShare') }));
     }
 
+    /** The frame as high as the page in it (measured in a low frame: a document is never lower than its frame). */
     function fitFrame() {
       var inner = frame.contentDocument;
-      if (inner && inner.documentElement) { frame.style.height = inner.documentElement.scrollHeight + 40 + 'px'; }
+      if (!inner || !inner.documentElement) { return; }
+      frame.style.height = '150px';
+      frame.style.height = inner.documentElement.scrollHeight + 'px';
     }
     frame.addEventListener('load', fitFrame);
     window.addEventListener('resize', function () { if (!section.hidden) { fitFrame(); } });
@@ -88,6 +93,9 @@
       frame.srcdoc = html;
       showNextStep(nextStep, current);
       live.textContent = '';
+      var waiting = options.unconfirmed ? options.unconfirmed() : 0;
+      unconfirmed.hidden = !waiting;
+      unconfirmed.textContent = waiting ? say('resultUnconfirmed', { count: waiting }) : '';
       section.hidden = false;
       heading.focus();
     }
