@@ -82,6 +82,9 @@ archive("names-and-template", [("content/a.md", "---\ntitle: A\nslug: x\n---\n# 
 archive("other-generators", [("content/docs/README.md", "# Docs\n\n## Begin\n"),
                              ("content/docs/stap.md", "---\nweight: 2\naliases: [/oud/stap/]\nextra: {regio: Utrecht}\n---\n[terug](README.md#begin)\n"),
                              ("content/zonder-landing/pagina.md", "Tekst zonder titel.\n")])
+# Issue 20: the assessments in a folder beside the content, named in the config.
+archive("assessments-elsewhere", kader[:-1] + [("kennisbank.yml", "assessments: prive/zelfevaluaties\n"),
+                                               ("prive/zelfevaluaties/" + first, open(os.path.join(assessments, first), encoding="utf-8").read())])
 # The site's language: the kader and an assessment in English, with the strings file to mutate.
 archive("language-en", kader + [("kennisbank.yml", "title: Kennisbank\nlanguage: en\n"),
                                 ("templates/strings/en.yml", open(os.path.join(templates, "strings", "en.yml"), encoding="utf-8").read())])

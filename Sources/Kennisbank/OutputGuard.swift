@@ -1,6 +1,8 @@
 import Diagnostics
 import Foundation
+import KennisbankLoad
 import KennisbankOutput
+import SiteFormats
 
 extension SiteBuilder {
     /// Why a build (or `serve`) may not write into the output folder of `options`, or nil when
@@ -9,13 +11,16 @@ extension SiteBuilder {
     /// (`OutputFolder`).
     public static func outputProblem(_ options: BuildOptions) -> Diagnostic? {
         let output = canonicalPath(options.url(options.output).path)
-        let sources = [(options.content, "content"), (options.templates, "templates")]
+        // The assessments folder the config names outside the content is the user's too.
+        var ignored = DiagnosticList()
+        let assessments = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &ignored).assessmentsRoot
+        let sources = [(options.content, "content"), (options.templates, "templates")] + (assessments.map { [($0, "assessments")] } ?? [])
         for (folder, what) in sources where isInside(output, canonicalPath(options.url(folder).path)) {
             return .error("the output folder is inside the \(what) folder `\(folder)`, so the site would be written among your sources; choose an --output outside it, such as `_site`",
                           file: options.output)
         }
-        let protected = [options.url(options.content).path, options.url(options.templates).path, options.url(options.config).path,
-                         FileManager.default.currentDirectoryPath].map(canonicalPath)
+        let protected = ([options.url(options.content).path, options.url(options.templates).path, options.url(options.config).path,
+                          FileManager.default.currentDirectoryPath] + [assessments].compactMap { $0 }).map(canonicalPath)
         for path in protected where isInside(path, output) {
             return .error("the output folder contains the project's own files (\(path)), which the build would replace; choose an output folder of its own, such as `_site`",
                           file: options.output)

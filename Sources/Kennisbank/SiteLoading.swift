@@ -62,6 +62,11 @@ struct LoadedSite {
         var loaded = parallelMap(inventory.markdown) {
             SourceLoader.load(path: $0, contentRoot: contentRoot, displayRoot: options.content, folders: rules)
         }
+        if let root = config.assessmentsRoot, let written = config.assessmentsPath {
+            loaded += ExternalAssessments.load(root: URL(fileURLWithPath: root), displayRoot: ExternalAssessments.displayRoot(written: written, configPath: options.config),
+                                               contentRoot: contentRoot.standardizedFileURL, config: config, rules: rules,
+                                               inventory: &inventory, diagnostics: &diagnostics)
+        }
         var standalonePath: String?
         if let standalone {
             let file = standalone.file.standardizedFileURL

@@ -18,7 +18,23 @@ extension SiteConfig {
                                       file: displayPath, line: line, column: column))
             return SiteConfig()
         case .success(let source):
-            return parse(source.text, displayPath: displayPath, diagnostics: &diagnostics)
+            var config = parse(source.text, displayPath: displayPath, diagnostics: &diagnostics)
+            config.findAssessmentsFolder(configFolder: url.deletingLastPathComponent(), displayPath: displayPath, diagnostics: &diagnostics)
+            return config
+        }
+    }
+
+    /// The folder `assessments:` names outside the content, relative to the config file's folder
+    /// (or absolute); a missing one is an error at its line.
+    mutating func findAssessmentsFolder(configFolder: URL, displayPath: String, diagnostics: inout DiagnosticList) {
+        guard let written = assessmentsPath else { return }
+        let root = URL(fileURLWithPath: written, relativeTo: configFolder).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            assessmentsRoot = root.path
+        } else {
+            diagnostics.append(.error("the assessments folder `\(written)` does not exist (a relative path is read from the folder of this file: \(root.path)); check it out or create it there, or correct `assessments:`",
+                                      file: displayPath, line: assessmentsLine ?? 1, column: assessmentsColumn ?? 1))
         }
     }
 
@@ -52,7 +68,16 @@ extension SiteConfig {
         config.allowRawHTML = fields.bool("raw_html", diagnostics: &diagnostics) ?? false
         config.trustedActiveFiles = fields.bool("trusted_active_files", diagnostics: &diagnostics) ?? false
         if let folder = fields.string("kader", diagnostics: &diagnostics) { config.kaderFolder = folder }
-        if let folder = fields.string("assessments", diagnostics: &diagnostics) { config.assessmentsFolder = folder }
+        if let folder = fields.string("assessments", diagnostics: &diagnostics), let entry = fields.entry("assessments") {
+            // A name is a folder of the content; a path (with a `/`) is a folder elsewhere.
+            if folder.contains("/") {
+                config.assessmentsPath = folder
+                config.assessmentsLine = entry.line
+                config.assessmentsColumn = entry.column
+            } else {
+                config.assessmentsFolder = folder
+            }
+        }
         if let date = fields.string("content_date", diagnostics: &diagnostics), let entry = fields.entry("content_date") {
             if SessionDate(date) != nil {
                 config.contentDate = date

@@ -123,7 +123,7 @@ public final class DevServer: Sendable {
                 return refusal
             }
         }
-        let watched = [options.content, options.templates, options.config].map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let watched = Self.watchedPaths(options)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
@@ -140,6 +140,15 @@ public final class DevServer: Sendable {
             // Runs until the server stops or fails; a failure ends the others too.
             try await group.waitForAll()
         }
+    }
+
+    /// What `serve` watches: the content, the templates, the config and, when the config names
+    /// one outside the content, the assessments folder.
+    package static func watchedPaths(_ options: BuildOptions) -> [URL] {
+        var diagnostics = DiagnosticList()
+        let config = SiteConfig.load(from: options.url(options.config), displayPath: options.config, diagnostics: &diagnostics)
+        return ([options.content, options.templates, options.config] + [config.assessmentsRoot].compactMap { $0 })
+            .map { URL(fileURLWithPath: $0).standardizedFileURL }
     }
 
     /// Waits for changes below the watched paths and rebuilds after each batch of them.

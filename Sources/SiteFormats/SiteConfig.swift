@@ -25,8 +25,17 @@ public struct SiteConfig: Sendable, Equatable {
     public var trustedActiveFiles = false
     /// The content folder that holds the Kwaliteitskader (its parts and indicators).
     public var kaderFolder = "kader"
-    /// The content folder that holds completed assessments (self-evaluations).
+    /// The content folder that holds completed assessments (self-evaluations), and the start of
+    /// their pages' addresses.
     public var assessmentsFolder = "zelfevaluaties"
+    /// A folder outside the content that holds them instead (`assessments:` naming a path, such
+    /// as `../kennisbank-prive/zelfevaluaties`, a private repository beside the site), as written
+    /// and where in the config; its files are read as if they lay in `assessmentsFolder`.
+    public var assessmentsPath: String?
+    public var assessmentsLine: Int?
+    public var assessmentsColumn: Int?
+    /// That folder's absolute path, once the config's reader found it.
+    public var assessmentsRoot: String?
 
     /// The date the content was last brought up to date (`content_date: 2026-11-01`), shown on
     /// the book's title page; without it the book shows the latest `updated:` of its pages.

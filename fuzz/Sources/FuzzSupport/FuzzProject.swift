@@ -2,7 +2,7 @@ import Foundation
 
 /// A small project as one fuzz input: text before the first marker line is `content/_index.md`;
 /// each line `>>> PATH` starts the file PATH (relative to the project: `content/...`,
-/// `templates/...` or `kennisbank.yml`; any other path is put under `content/`). The shipped
+/// `templates/...`, `prive/...` or `kennisbank.yml`; any other path is put under `content/`). The shipped
 /// templates and config are written first, so an input replaces only what it names.
 ///
 /// Paths may hold any bytes the file system takes (one-character names, spaces, Unicode, dots),
@@ -59,7 +59,8 @@ public struct FuzzProject {
             }
         if components.count > 12 { components = Array(components.prefix(12)) }
         guard !components.isEmpty else { return "content/_index.md" }
-        if components == ["kennisbank.yml"] || ["content", "templates"].contains(components[0]) && components.count > 1 {
+        // `prive/` is a folder beside the content, as a private assessments folder would be (issue 20).
+        if components == ["kennisbank.yml"] || ["content", "templates", "prive"].contains(components[0]) && components.count > 1 {
             return components.joined(separator: "/")
         }
         return (["content"] + components).joined(separator: "/")
