@@ -84,6 +84,13 @@
   } else if (bundled) {
     startMessage = say(bundled.problem);
   }
+  var controls = suggestions ? Kennisbank.suggestionControls(data, {
+    suggestions: suggestions,
+    state: function () { return state; },
+    score: function (id, key) { indicatorState(id).status = key; },
+    changed: function () { save(); renderIndicators(); },
+    announce: announce
+  }) : null;
   if (bundled) {
     // A reload must not take the handoff again (it is gone): the address loses its fragment.
     try { window.history.replaceState(null, '', window.location.href.split('#')[0]); } catch (error) { /* the address stays */ }
@@ -138,13 +145,12 @@
   // ---------------------------------------------------------------- the bar and the toolbar
 
   var fileInput = el('input', { type: 'file', accept: '.md,.markdown,.txt,text/markdown,text/plain', 'class': 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
-  var suggestionsNote = el('div', { 'class': 'fill-suggestions-note', hidden: '' });
   var nextStep = el('div', { 'class': 'fill-next-step', hidden: '' });
   var toolbar = el('section', { 'class': 'fill-toolbar fill-control', 'aria-labelledby': 'kb-invullen' }, [
     el('h2', { id: 'kb-invullen', text: say('toolbarTitle') }),
     el('p', { text: say('toolbarIntro') }),
     el('div', { 'class': 'fill-buttons' }, [button(say('clearAll'), clearAll)]),
-    suggestionsNote,
+    controls ? controls.note : document.createTextNode(''),
     nextStep,
     fileInput
   ]);
@@ -475,10 +481,10 @@
       var radio = el('input', { type: 'radio', name: name, id: id, value: status.key });
       radio.addEventListener('change', function () {
         indicatorState(indicator.id).status = status.key;
-        if (state.suggestions) { delete state.suggestions[indicator.id]; }
+        if (controls) { controls.chosen(indicator.id); }
         save();
         showSuggestion(indicator);
-        showSuggestionsNote();
+        if (controls) { controls.showNote(); }
       });
       fieldset.appendChild(el('span', { 'class': 'fill-score' }, [
         radio,
@@ -513,9 +519,9 @@
     scores.classList.add('kb-paper');
     var fieldset = scoreFieldset(indicator);
     scores.after(fieldset);
-    if (suggestions) {
+    if (controls) {
       // Below the tiles, not among them: a row of its own in their grid would keep an empty column.
-      indicator.suggestion = el('p', { 'class': 'fill-suggestion fill-control', id: uid('suggestion'), hidden: '' });
+      indicator.suggestion = controls.line();
       fieldset.after(indicator.suggestion);
     }
     var writes = element.querySelectorAll('.write');
@@ -702,73 +708,17 @@
     renderHeader();
     renderIndicators();
     renderPlan();
-    showSuggestionsNote();
+    if (controls) { controls.showNote(); }
   }
 
   // ---------------------------------------------------------------- suggestions and the result
 
-  /**
-   * An indicator's suggestion, if it has one still to confirm: the status all participants
-   * chose, marked on its tile, with a button that takes it over as the score.
-   */
-  function showSuggestion(indicator) {
-    if (!indicator.suggestion) { return; }
-    var key = suggestions.open(state)[indicator.id];
-    var tiles = indicator.element.querySelectorAll('.fill-score');
-    Array.prototype.forEach.call(tiles, function (tile) {
-      var radio = tile.querySelector('input');
-      tile.classList.toggle('fill-suggested', Boolean(key) && radio.value === key);
-      if (key && radio.value === key) { radio.setAttribute('aria-describedby', indicator.suggestion.id); } else { radio.removeAttribute('aria-describedby'); }
-    });
-    indicator.suggestion.textContent = '';
-    indicator.suggestion.hidden = !key;
-    if (!key) { return; }
-    indicator.suggestion.appendChild(el('span', { 'class': 'fill-suggestion-text' }, [
-      el('strong', { text: say('suggestionLabel') }), document.createTextNode(' '),
-      el('span', { 'class': 'symbol symbol-' + key, 'aria-hidden': 'true', text: data.symbols[key] }),
-      document.createTextNode(' ' + NAMES.statuses[key] + '. ' + say('suggestionWhy'))
-    ]));
-    indicator.suggestion.appendChild(document.createTextNode(' '));
-    indicator.suggestion.appendChild(button(say('suggestionTake', { id: indicator.id }), function () {
-      takeSuggestion(indicator.id);
-      save();
-      renderIndicators();
-      showSuggestionsNote();
-      var chosen = indicator.element.querySelector('.fill-scores input:checked');
-      if (chosen) { chosen.focus(); }
-      announce(say('suggestionTaken', { id: indicator.id, status: NAMES.statuses[key] }));
-    }));
-  }
-
-  function takeSuggestion(id) {
-    var key = suggestions.open(state)[id];
-    if (!key) { return; }
-    indicatorState(id).status = key;
-    delete state.suggestions[id];
-  }
-
-  /** How many suggestions are still to confirm, with a button that takes them all over. */
-  function showSuggestionsNote() {
-    if (!suggestions) { return; }
-    var open = Object.keys(suggestions.open(state));
-    suggestionsNote.textContent = '';
-    suggestionsNote.hidden = open.length === 0;
-    if (!open.length) { return; }
-    suggestionsNote.appendChild(el('p', { text: say('suggestionsOpen', { count: open.length }) }));
-    suggestionsNote.appendChild(el('p', { text: say('suggestionsHow') }));
-    suggestionsNote.appendChild(button(say('suggestionsTakeAll', { count: open.length }), function () {
-      if (!window.confirm(say('suggestionsTakeAllConfirm', { count: open.length }))) { return; }
-      open.forEach(takeSuggestion);
-      save();
-      renderIndicators();
-      showSuggestionsNote();
-      announce(say('suggestionsTaken', { count: open.length }));
-    }));
-  }
+  /** An indicator's suggestion, if it has one (kb-suggestion-controls.js). */
+  function showSuggestion(indicator) { if (controls) { controls.mark(indicator); } }
 
   var resultView = Kennisbank.resultView(data, {
     state: function () { return state; },
-    unconfirmed: function () { return suggestions ? Object.keys(suggestions.open(state)).length : 0; },
+    unconfirmed: function () { return controls ? controls.unconfirmed() : 0; },
     language: document.documentElement.lang,
     fileName: fileName,
     saveFile: download,
