@@ -49,8 +49,7 @@ enum ExternalAssessments {
 
     /// The folder as diagnostics name it: as written in the config, from the config file's folder.
     static func displayRoot(written: String, configPath: String) -> String {
-        let folder = (configPath as NSString).deletingLastPathComponent
-        let joined = written.hasPrefix("/") || folder.isEmpty ? written : folder + "/" + written
-        return (joined as NSString).standardizingPath
+        let folder = RelativePath.parent(configPath)
+        return RelativePath.normalized(written.hasPrefix("/") || folder.isEmpty ? written : folder + "/" + written)
     }
 }

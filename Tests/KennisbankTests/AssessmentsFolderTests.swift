@@ -1,6 +1,7 @@
 import Foundation
 import Kennisbank
 import KennisbankServe
+import Basics
 import Testing
 
 /// The assessments in a folder outside the content (`assessments:` naming a path, issue 20):
@@ -92,5 +93,12 @@ struct AssessmentsFolderTests {
             #expect(!report.succeeded, "\(output)")
             #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("prive/zelfevaluaties/proef-2025.md").path))
         }
+    }
+
+    /// How diagnostics name the folder: as written, from the config's folder, `..` taken back.
+    @Test(arguments: [("site/../prive/zelfevaluaties", "prive/zelfevaluaties"), ("../x/./y", "../x/y"), ("a/..", "."),
+                      ("/srv/prive/../zelf", "/srv/zelf"), ("a", "a")])
+    func pathsAreNamedLexically(_ written: String, _ shown: String) {
+        #expect(RelativePath.normalized(written) == shown)
     }
 }
