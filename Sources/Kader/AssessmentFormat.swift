@@ -48,6 +48,11 @@ public enum AssessmentFormat {
         case party = "namens"
         case session = "sessie"
         case participant = "deelnemer"
+        /// `persoonsgegevens_gecontroleerd: true`: someone checked the file for personal data
+        /// (names above all, which no program can find); a public assessment needs it.
+        case personalDataChecked = "persoonsgegevens_gecontroleerd"
+        /// `voorbeeld: true`: a fictional practice, for demonstration; its page says so.
+        case example = "voorbeeld"
     }
 
     /// The most characters `deelnemer:` may hold (a name or role, shown in a column heading).
@@ -99,6 +104,12 @@ public enum AssessmentFormat {
     /// The words for yes and no of `voorbereiding:`.
     public static let yesWords: Set<String> = ["true", "ja", "yes"]
     public static let noWords: Set<String> = ["false", "nee", "no"]
+
+    /// A yes-or-no value as written, in any case: true, false, or nil for another word.
+    public static func yesNo(_ word: String) -> Bool? {
+        let word = word.lowercased()
+        return yesWords.contains(word) ? true : noWords.contains(word) ? false : nil
+    }
 
     /// Whether a file with this `zichtbaarheid:` (or none) is left out of every list: anything
     /// but `public` is, so that a typo never publishes a page.
