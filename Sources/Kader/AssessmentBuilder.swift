@@ -130,7 +130,8 @@ public enum AssessmentBuilder {
     static func checkedYesNo(_ written: Located<String>?, key: AssessmentFormat.Key, error: (String, Int?) -> Void) -> Bool {
         guard let written else { return false }
         guard let value = AssessmentFormat.yesNo(written.value) else {
-            error("`\(key.rawValue)` must be `true` or `false`; found `\(written.value)`", written.line)
+            let found = written.value.count <= 20 ? "; found `\(written.value)`" : ""
+            error("`\(key.rawValue)` must be `true` or `false`\(found)", written.line)
             return false
         }
         return value

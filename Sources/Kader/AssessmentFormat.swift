@@ -134,7 +134,8 @@ public enum AssessmentFormat {
             parties: preparationParties.map(\.rawValue),
             visibilities: Visibility.allCases.map(\.rawValue),
             defaultVisibility: Visibility.unlisted.rawValue,
-            participantMaximumLength: participantMaximumLength, codeMinimumLength: codeMinimumLength)
+            participantMaximumLength: participantMaximumLength, codeMinimumLength: codeMinimumLength,
+            yesWords: yesWords.sorted(), publicVisibility: Visibility.public.rawValue)
     }
 
     /// What the browser form needs to read and write the format.
@@ -166,5 +167,9 @@ public enum AssessmentFormat {
         /// The most characters of `deelnemer:`, and the fewest of `code:`.
         public var participantMaximumLength: Int
         public var codeMinimumLength: Int
+        /// The words for yes of the yes-or-no keys (`persoonsgegevens_gecontroleerd:`, `voorbeeld:`).
+        public var yesWords: [String]
+        /// The visibility of a listed, public assessment, which must be checked for personal data.
+        public var publicVisibility: String
     }
 }
