@@ -116,7 +116,7 @@ def main():
         handle.write("---\ntitle: Zelfevaluaties\n---\nOverzicht.\n")
     for number in range(assessments):
         lines = ["---", "praktijk: Praktijk %d" % (number // 2), "datum: 202%d-03-1%d" % (4 + number % 2, number % 10),
-                 "zichtbaarheid: public", "---", ""]
+                 "zichtbaarheid: public", "persoonsgegevens_gecontroleerd: true", "---", ""]
         for indicator in ids:
             if rng.random() < 0.1:
                 continue

@@ -18,10 +18,17 @@ public struct Assessment: Sendable, Equatable {
     public var plan: [PlanEntry]
     /// Set for one participant's provisional scores before the joint session.
     public var preparation: Preparation?
+    /// `voorbeeld: true`: a fictional practice, shown with a notice that says so.
+    public var isExample: Bool
+    /// `persoonsgegevens_gecontroleerd: true`: checked for personal data (a public one always is).
+    public var personalDataChecked: Bool
 
     public init(source: String, practice: String, region: String?, date: SessionDate, kaderVersion: String,
                 organisations: [Organisation], facilitator: String?, visibility: Visibility, code: String?,
-                scores: [IndicatorID: IndicatorScore], plan: [PlanEntry], preparation: Preparation? = nil) {
+                scores: [IndicatorID: IndicatorScore], plan: [PlanEntry], preparation: Preparation? = nil,
+                isExample: Bool = false, personalDataChecked: Bool = false) {
+        self.isExample = isExample
+        self.personalDataChecked = personalDataChecked
         self.source = source
         self.practice = practice
         self.region = region

@@ -53,6 +53,13 @@ public enum AssessmentBuilder {
             error("an unlisted assessment needs a `code:` so that its address cannot be guessed; add a line such as `code: \(exampleCode)` (any 10 or more lower-case letters and digits)", draft.practice?.line)
         }
 
+        let personalDataChecked = checkedYesNo(draft.personalDataChecked, key: .personalDataChecked, error: error)
+        let isExample = checkedYesNo(draft.example, key: .example, error: error)
+        if visibility == .public, !personalDataChecked, draft.personalDataChecked.map({ AssessmentFormat.yesNo($0.value) != nil }) ?? true {
+            error("a public self-evaluation must be checked for personal data first, since everyone can read it: names above all (of participants, colleagues and the people they support; no program can find them), and e-mail addresses, phone numbers, BSNs and addresses; read the whole file, write roles instead of names, and then say so with `\(AssessmentFormat.Key.personalDataChecked.rawValue): true` in the front matter",
+                  draft.visibility?.line)
+        }
+
         var preparation: Preparation?
         if let written = draft.preparation {
             let word = written.value.lowercased()
@@ -114,7 +121,20 @@ public enum AssessmentBuilder {
         guard diagnostics.isEmpty, let date else { return (nil, diagnostics) }
         return (Assessment(source: draft.source, practice: practice, region: draft.region, date: date, kaderVersion: version,
                            organisations: organisations, facilitator: draft.facilitator, visibility: visibility ?? .unlisted,
-                           code: draft.code?.value, scores: scores, plan: plan, preparation: preparation), diagnostics)
+                           code: draft.code?.value, scores: scores, plan: plan, preparation: preparation,
+                           isExample: isExample, personalDataChecked: personalDataChecked), diagnostics)
+    }
+
+    /// A yes-or-no key (`true`/`false`, `ja`/`nee`); false when not given, and an error (and
+    /// false) for another word.
+    static func checkedYesNo(_ written: Located<String>?, key: AssessmentFormat.Key, error: (String, Int?) -> Void) -> Bool {
+        guard let written else { return false }
+        guard let value = AssessmentFormat.yesNo(written.value) else {
+            let found = written.value.count <= 20 ? "; found `\(written.value)`" : ""
+            error("`\(key.rawValue)` must be `true` or `false`\(found)", written.line)
+            return false
+        }
+        return value
     }
 
     /// An example for the `code` diagnostics; any unguessable value will do.

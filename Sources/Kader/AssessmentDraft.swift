@@ -29,6 +29,9 @@ public struct AssessmentDraft: Sendable {
     public var session: Located<String>?
     /// `deelnemer:`, the participant's name or role.
     public var participant: Located<String>?
+    /// `persoonsgegevens_gecontroleerd:` and `voorbeeld:` as written.
+    public var personalDataChecked: Located<String>?
+    public var example: Located<String>?
     public var indicators: [IndicatorEntry]
     public var plan: [PlanDraft]
 

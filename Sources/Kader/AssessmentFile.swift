@@ -29,6 +29,10 @@ public struct AssessmentFile: Sendable, Equatable {
     public var facilitator = ""
     public var visibility = Visibility.unlisted.rawValue
     public var code = ""
+    /// `persoonsgegevens_gecontroleerd: true`, written only when set (a public file needs it).
+    public var personalDataChecked = false
+    /// `voorbeeld: true`, written only when set: a fictional practice.
+    public var example = false
     /// Set for a participant's preparation: `voorbereiding: true` with `namens:`, `sessie:` and
     /// `deelnemer:` (when given). A preparation is never public.
     public var preparation: Preparation?
@@ -63,6 +67,8 @@ public struct AssessmentFile: Sendable, Equatable {
         }
         lines.append("\(AssessmentFormat.Key.visibility.rawValue): \(Self.quoted(visibility))")
         if !code.isEmpty { lines.append("\(AssessmentFormat.Key.code.rawValue): \(Self.quoted(code))") }
+        if personalDataChecked { lines.append("\(AssessmentFormat.Key.personalDataChecked.rawValue): true") }
+        if example { lines.append("\(AssessmentFormat.Key.example.rawValue): true") }
         lines += ["---", ""]
         for score in scores where score.status != nil || !score.reflection.isEmpty || !score.actions.isEmpty {
             lines += ["## \(score.id) \(score.title)", ""]

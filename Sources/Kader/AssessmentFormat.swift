@@ -48,6 +48,11 @@ public enum AssessmentFormat {
         case party = "namens"
         case session = "sessie"
         case participant = "deelnemer"
+        /// `persoonsgegevens_gecontroleerd: true`: someone checked the file for personal data
+        /// (names above all, which no program can find); a public assessment needs it.
+        case personalDataChecked = "persoonsgegevens_gecontroleerd"
+        /// `voorbeeld: true`: a fictional practice, for demonstration; its page says so.
+        case example = "voorbeeld"
     }
 
     /// The most characters `deelnemer:` may hold (a name or role, shown in a column heading).
@@ -100,6 +105,12 @@ public enum AssessmentFormat {
     public static let yesWords: Set<String> = ["true", "ja", "yes"]
     public static let noWords: Set<String> = ["false", "nee", "no"]
 
+    /// A yes-or-no value as written, in any case: true, false, or nil for another word.
+    public static func yesNo(_ word: String) -> Bool? {
+        let word = word.lowercased()
+        return yesWords.contains(word) ? true : noWords.contains(word) ? false : nil
+    }
+
     /// Whether a file with this `zichtbaarheid:` (or none) is left out of every list: anything
     /// but `public` is, so that a typo never publishes a page.
     public static func isUnlisted(_ written: String?) -> Bool {
@@ -123,7 +134,8 @@ public enum AssessmentFormat {
             parties: preparationParties.map(\.rawValue),
             visibilities: Visibility.allCases.map(\.rawValue),
             defaultVisibility: Visibility.unlisted.rawValue,
-            participantMaximumLength: participantMaximumLength, codeMinimumLength: codeMinimumLength)
+            participantMaximumLength: participantMaximumLength, codeMinimumLength: codeMinimumLength,
+            yesWords: yesWords.sorted(), publicVisibility: Visibility.public.rawValue)
     }
 
     /// What the browser form needs to read and write the format.
@@ -155,5 +167,9 @@ public enum AssessmentFormat {
         /// The most characters of `deelnemer:`, and the fewest of `code:`.
         public var participantMaximumLength: Int
         public var codeMinimumLength: Int
+        /// The words for yes of the yes-or-no keys (`persoonsgegevens_gecontroleerd:`, `voorbeeld:`).
+        public var yesWords: [String]
+        /// The visibility of a listed, public assessment, which must be checked for personal data.
+        public var publicVisibility: String
     }
 }

@@ -10,10 +10,11 @@ public enum SpreadsheetFormat {
         practice: "Praktijk", region: "Gemeente of regio", date: "Datum (JJJJ-MM-DD)",
         facilitator: "Gespreksleider",
         visibility: "Zichtbaarheid (" + Visibility.allCases.map(\.rawValue).joined(separator: " of ") + ")",
-        code: "Code (leeg laten: de import maakt er een)", organisation: "Organisatie")
+        code: "Code (leeg laten: de import maakt er een)", organisation: "Organisatie",
+        personalDataChecked: "Persoonsgegevens gecontroleerd (ja of nee; nodig voor public)")
     /// A session row of the template.
     public enum Field: Sendable, CaseIterable {
-        case practice, region, date, facilitator, visibility, code, organisation
+        case practice, region, date, facilitator, visibility, personalDataChecked, code, organisation
     }
 
     /// The field a session row stands for: its label's first word, in any case (a shortened or
@@ -35,6 +36,7 @@ public enum SpreadsheetFormat {
         case .date: fieldLabels.date
         case .facilitator: fieldLabels.facilitator
         case .visibility: fieldLabels.visibility
+        case .personalDataChecked: fieldLabels.personalDataChecked
         case .code: fieldLabels.code
         case .organisation: fieldLabels.organisation
         }

@@ -42,6 +42,8 @@ package enum AssessmentSource {
         draft.party = located(AssessmentFormat.Key.party.rawValue)
         draft.session = located(AssessmentFormat.Key.session.rawValue)
         draft.participant = located(AssessmentFormat.Key.participant.rawValue)
+        draft.personalDataChecked = located(AssessmentFormat.Key.personalDataChecked.rawValue)
+        draft.example = located(AssessmentFormat.Key.example.rawValue)
         if let entry = fields.entry(AssessmentFormat.Key.organisations.rawValue) {
             guard let sequence = entry.value.sequence else {
                 diagnostics.append(.error("`organisaties` must be a list of `- naam: ...` with `rol: ...` lines",

@@ -129,6 +129,9 @@ package enum SourceLoader {
             guard fields != nil else { return (nil, diagnostics.items) }
         }
         if folders.isAssessment(path) {
+            // Every field may hold personal data: the whole text is scanned, so that each warning
+            // stands at its line and column of the file.
+            diagnostics.append(contentsOf: PersonalDataWarnings.warnings(in: text, file: displayPath))
             return parseAssessment(split, fields: fields ?? YAMLFields(file: displayPath, entries: []), path: path,
                                    displayPath: displayPath, reservedIDs: folders.reservedIDs, diagnostics: diagnostics)
         }

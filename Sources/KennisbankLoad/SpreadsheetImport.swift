@@ -82,6 +82,12 @@ package enum SpreadsheetImport {
                     } else {
                         file.visibility = value
                     }
+                } else if field == .personalDataChecked {
+                    if let checked = AssessmentFormat.yesNo(cell(1)) {
+                        file.personalDataChecked = checked
+                    } else if !cell(1).isEmpty {
+                        error("the row `\(first)` must say `ja` (you checked the file for personal data, names above all) or `nee`, not `\(cell(1).prefix(20))`", row: number)
+                    }
                 } else if field == .code {
                     file.code = cell(1)
                 } else if field == .organisation {

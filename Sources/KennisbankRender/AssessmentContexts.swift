@@ -103,6 +103,7 @@ package struct AssessmentContexts: Sendable {
         return ResultValues(
             heading: heading, practice: assessment.practice, date: strings.date(assessment.date), dateISO: assessment.date.description,
             version: assessment.kaderVersion, kaderTitle: strings.text("kader.title"), isUnlisted: assessment.visibility == .unlisted,
+            isExample: assessment.isExample,
             region: assessment.region, facilitator: assessment.facilitator,
             filled: summary.total.filled, total: summary.total.total, roles: roles(assessment), statuses: StatusValue.all(strings),
             summary: rows,
@@ -214,7 +215,8 @@ extension AssessmentContexts {
                                          session: overview.session, kaderTitle: strings.text("kader.title"), version: kader.version,
                                          practice: first?.practice, date: first.map { strings.date($0.date) },
                                          dateISO: first?.date.description, parties: parties, rows: rows,
-                                         disagreements: overview.disagreements)
+                                         disagreements: overview.disagreements,
+                                         isExample: !overview.preparations.isEmpty && overview.preparations.allSatisfy(\.isExample))
     }
 }
 

@@ -21,6 +21,7 @@ package enum KaderSpreadsheet {
         try writer.write(row: [SpreadsheetFormat.fieldLabels.date, ""])
         try writer.write(row: [SpreadsheetFormat.fieldLabels.facilitator, ""])
         try writer.write(row: [SpreadsheetFormat.fieldLabels.visibility, Visibility.unlisted.rawValue])
+        try writer.write(row: [SpreadsheetFormat.fieldLabels.personalDataChecked, "nee"])
         try writer.write(row: [SpreadsheetFormat.fieldLabels.code, ""])
         for role in [Role.zorgorganisatie, .woningcorporatie, .gemeente] {
             try writer.write(row: [SpreadsheetFormat.fieldLabels.organisation, "", role.rawValue])

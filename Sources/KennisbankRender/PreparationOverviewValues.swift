@@ -15,6 +15,8 @@ package struct PreparationOverviewValues: TypedContext {
     package var parties: [PartyColumn]
     package var rows: [OverviewRow]
     package var disagreements: Int
+    /// Every preparation of the session is a fictional example (`voorbeeld: true`).
+    package var isExample = false
 
     package func child(named name: String) -> Any? {
         switch name {
@@ -28,6 +30,7 @@ package struct PreparationOverviewValues: TypedContext {
         case "parties": parties
         case "rows": rows
         case "disagreements": int(disagreements)
+        case "isExample": isExample
         case "total": int(rows.count)
         default: nil
         }

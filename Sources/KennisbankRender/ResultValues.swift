@@ -10,6 +10,8 @@ package struct ResultValues: TypedContext {
     package var version: String
     package var kaderTitle: String
     package var isUnlisted: Bool
+    /// `voorbeeld: true`: a fictional practice, shown with a notice.
+    package var isExample = false
     package var region: String?
     package var facilitator: String?
     package var filled: Int
@@ -36,6 +38,7 @@ package struct ResultValues: TypedContext {
         case "version": string(version)
         case "kaderTitle": string(kaderTitle)
         case "isUnlisted": isUnlisted
+        case "isExample": isExample
         case "region": string(region)
         case "facilitator": string(facilitator)
         case "filled": int(filled)

@@ -52,6 +52,7 @@ private func assessmentProject() throws -> TestProject {
     praktijk: Open Praktijk
     datum: 2024-05-01
     zichtbaarheid: public
+    persoonsgegevens_gecontroleerd: true
     ---
     ## P1.01 Iedereen krijgt de kans
 
@@ -159,6 +160,7 @@ struct AssessmentSiteTests {
             praktijk: Praktijk \(name)
             datum: 2025-06-0\(name == "A" ? 1 : 2)
             zichtbaarheid: public
+            persoonsgegevens_gecontroleerd: true
             ---
             ## P1.02 Huurdersplichten
 
@@ -233,7 +235,7 @@ struct AssessmentSiteTests {
     @Test func standaloneFileFromOutsideTheContent() throws {
         let project = try assessmentProject()
         defer { project.remove() }
-        try project.write("---\npraktijk: Buiten\ndatum: 2025-06-01\nzichtbaarheid: public\n---\n## K.04 Onderzoek\n\n**Kleurscore:** geel\n",
+        try project.write("---\npraktijk: Buiten\ndatum: 2025-06-01\nzichtbaarheid: public\npersoonsgegevens_gecontroleerd: true\n---\n## K.04 Onderzoek\n\n**Kleurscore:** geel\n",
                           to: "elders/buiten.md")
         let report = StandaloneAssessment.render(file: project.root.appendingPathComponent("elders/buiten.md").path,
                                                  output: project.root.appendingPathComponent("buiten.html").path,

@@ -182,7 +182,7 @@ struct AssessmentTests {
         let text = "---\npraktijk: P\ndatum: 2025-01-02\n---\n"
         let (_, problems) = validate(text)
         #expect(problems == ["content/zelfevaluaties/test.md:2:1: error: an unlisted assessment needs a `code:` so that its address cannot be guessed; add a line such as `code: k7w2p9x4qm` (any 10 or more lower-case letters and digits)"])
-        let (published, none) = validate("---\npraktijk: P\ndatum: 2025-01-02\nzichtbaarheid: public\n---\n")
+        let (published, none) = validate("---\npraktijk: P\ndatum: 2025-01-02\nzichtbaarheid: public\npersoonsgegevens_gecontroleerd: true\n---\n")
         #expect(none.isEmpty)
         #expect(published?.visibility == .public)
     }

@@ -287,7 +287,7 @@ struct OutputSafetyTests {
         try project.write("---\ntitle: Lang\nslug: \(long)\n---\nTekst.\n", to: "content/over-housing-first/lang.md")
         try project.write("---\npraktijk: Proef\ndatum: 2025-01-01\nkader: \"2025\"\ncode: \(long)\n---\n## P1.01\n\n**Kleurscore:** groen\n",
                           to: "content/zelfevaluaties/code.md")
-        try project.write("---\npraktijk: \(long)\ndatum: 2025-01-01\nzichtbaarheid: public\n---\n## P1.01\n\n**Kleurscore:** groen\n",
+        try project.write("---\npraktijk: \(long)\ndatum: 2025-01-01\nzichtbaarheid: public\npersoonsgegevens_gecontroleerd: true\n---\n## P1.01\n\n**Kleurscore:** groen\n",
                           to: "content/zelfevaluaties/praktijk.md")
         try project.write("---\npraktijk: Proef\ndatum: 2025-01-01\nvoorbereiding: true\nnamens: gemeente\nsessie: \(long)\ncode: q8v3m1x7k2d9\n---\n## P1.01\n\n**Kleurscore:** groen\n",
                           to: "content/zelfevaluaties/sessie.md")

@@ -131,7 +131,7 @@ struct OwnershipTests {
         var files = kaderSite
         files["sectie/drie.md"] = "---\ntitle: Drie\nnews: true\ndate: 2025-01-02\n---\nNieuws.\n"
         files["sectie/foto.png"] = "png"
-        files["zelfevaluaties/open.md"] = assessment("Open", code: nil, extra: ["zichtbaarheid: public"])
+        files["zelfevaluaties/open.md"] = assessment("Open", code: nil, extra: ["zichtbaarheid: public", "persoonsgegevens_gecontroleerd: true"])
         files["zelfevaluaties/a.md"] = preparation("zorgorganisatie", session: "duinmeer-2025")
         files["zelfevaluaties/b.md"] = preparation("gemeente", session: "duinmeer-2025")
         let project = try TestProject(files: files, config: "base_url: https://example.org/kb/\n")
@@ -225,10 +225,10 @@ private let unlistedLinks: [Clash] = [
     ]),
     Clash("a public assessment to an unlisted one", kader: true, [
         "zelfevaluaties/geheim.md": assessment("Geheim"),
-        "zelfevaluaties/open.md": assessment("Open", code: nil, extra: ["zichtbaarheid: public"],
+        "zelfevaluaties/open.md": assessment("Open", code: nil, extra: ["zichtbaarheid: public", "persoonsgegevens_gecontroleerd: true"],
                                              body: "## P1.01\n\n**Kleurscore:** groen\n\n### Reflectie\n\nZie [vorig jaar](geheim.md).\n"),
     ], [
-        "content/zelfevaluaties/open.md:12:5: error: link `geheim.md` \(leak), or make it listed with `zichtbaarheid: public`",
+        "content/zelfevaluaties/open.md:13:5: error: link `geheim.md` \(leak), or make it listed with `zichtbaarheid: public`",
     ]),
     Clash("a listed page with the secret address written out", kader: true, [
         "zelfevaluaties/geheim.md": assessment("Geheim"),

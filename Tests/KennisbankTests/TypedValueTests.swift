@@ -39,6 +39,7 @@ struct TypedValueTests {
         praktijk: Kaal
         datum: 2024-05-01
         zichtbaarheid: public
+        persoonsgegevens_gecontroleerd: true
         ---
         ## P1.01 Iedereen krijgt de kans
 

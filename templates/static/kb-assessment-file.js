@@ -44,6 +44,13 @@
 
     /** The front-matter values the form keeps as text, by their names in `KEYS`. */
     var HEADER_FIELDS = ['practice', 'region', 'date', 'facilitator', 'visibility', 'code', 'party', 'session', 'participant'];
+    /**
+     * The yes-or-no front-matter values, kept as `true` or `false`: `personalDataChecked`
+     * (written only for a public assessment, when the user ticked that they checked it for
+     * personal data) and `example` (a fictional practice, kept as an opened file has it).
+     */
+    var FLAG_FIELDS = ['personalDataChecked', 'example'];
+    var YES_WORDS = FORMAT.yesWords || ['true'];
     /** The labelled items of one plan action, by their names in `FORMAT.planFields`, in the file's order. */
     var PLAN_FIELDS = ['who', 'when', 'goal', 'indicators'];
 
@@ -86,6 +93,7 @@
     function emptyState() {
       var result = { organisations: [], indicators: {}, plan: [] };
       HEADER_FIELDS.forEach(function (name) { result[name] = ''; });
+      FLAG_FIELDS.forEach(function (name) { result[name] = false; });
       result.visibility = FORMAT.defaultVisibility;
       // A preparation takes the session's code, which the participant types in (or which comes
       // with an opened file); left empty, saving makes a new one.
@@ -196,8 +204,13 @@
       } else {
         if (current.facilitator) { lines.push(KEYS.facilitator + ': ' + yamlString(current.facilitator)); }
         lines.push(KEYS.visibility + ': ' + current.visibility);
+        // Said only when the user ticked it, and only where it counts: a public file.
+        if (current.visibility === FORMAT.publicVisibility && current.personalDataChecked === true) {
+          lines.push(KEYS.personalDataChecked + ': true');
+        }
       }
       if (current.code) { lines.push(KEYS.code + ': ' + current.code); }
+      if (current.example === true) { lines.push(KEYS.example + ': true'); }
       lines.push('---', '');
       return lines;
     }
@@ -271,7 +284,7 @@
         var line = lines[index];
         var item = ORGANISATION_LINE.exec(line);
         var role = ROLE_LINE.exec(line);
-        var pair = /^([a-z]+):\s*(.*)$/.exec(line);
+        var pair = /^([a-z_]+):\s*(.*)$/.exec(line);
         if (inOrganisations && item) {
           organisation = { name: yamlValue(item[1]), role: ROLES[0] };
           result.organisations.push(organisation);
@@ -281,6 +294,7 @@
           inOrganisations = pair[1] === KEYS.organisations;
           var name = FIELD_OF_KEY[pair[1]];
           if (HEADER_FIELDS.indexOf(name) >= 0) { result[name] = yamlValue(pair[2]); }
+          if (FLAG_FIELDS.indexOf(name) >= 0) { result[name] = YES_WORDS.indexOf(yamlValue(pair[2]).toLowerCase()) >= 0; }
           if (pair[1] === KEYS.kader) { header.version = yamlValue(pair[2]); }
         }
       }
@@ -376,7 +390,7 @@
     }
 
     return {
-      FORMAT: FORMAT, KEYS: KEYS, HEADER_FIELDS: HEADER_FIELDS, PLAN_FIELDS: PLAN_FIELDS,
+      FORMAT: FORMAT, KEYS: KEYS, HEADER_FIELDS: HEADER_FIELDS, FLAG_FIELDS: FLAG_FIELDS, PLAN_FIELDS: PLAN_FIELDS,
       newCode: newCode, emptyState: emptyState, emptyIndicator: emptyIndicator, emptyPlanEntry: emptyPlanEntry,
       hasContent: hasContent, fromStorage: fromStorage, statusByKey: statusByKey, statusOfWord: statusOfWord,
       fileName: fileName, toMarkdown: toMarkdown, parse: parseAssessment, slug: slug, oneLine: oneLine
