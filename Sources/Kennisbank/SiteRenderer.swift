@@ -133,6 +133,7 @@ package enum SiteRenderer {
                               diagnostics: inout DiagnosticList) -> SiteModel? {
         let input = loaded.modelInput(options, withSearch: withSearch, withNotes: withNotes)
         guard let model = SiteModel.build(input, diagnostics: &diagnostics) else { return nil }
+        warnAboutTrackedUnlisted(model, loaded, options, diagnostics: &diagnostics)
         if model.kader != nil {
             loaded.templates?.requireTemplates(TemplateSet.requiredForKader, displayRoot: options.templates, diagnostics: &diagnostics)
         }
@@ -145,6 +146,22 @@ package enum SiteRenderer {
         }
         StageClock.mark("site model")
         return model
+    }
+
+    /// An unlisted self-evaluation (or preparation) in a folder that git tracks is in every copy
+    /// of the repository, with its code: a warning for each, but for fictional examples.
+    private static func warnAboutTrackedUnlisted(_ model: SiteModel, _ loaded: LoadedSite, _ options: BuildOptions,
+                                                 diagnostics: inout DiagnosticList) {
+        var unlisted: [(file: String, display: String)] = []
+        for (index, assessment) in model.assessments.assessments where assessment.visibility == .unlisted && !assessment.isExample {
+            guard let display = loaded.sources[model.tree.pages[index].source]?.displayPath else { continue }
+            unlisted.append((URL(fileURLWithPath: display).standardizedFileURL.path, display))
+        }
+        let tracked = GitTracking.tracked(unlisted.map(\.file), searchPath: options.programSearchPath)
+        for item in unlisted.sorted(by: { $0.display < $1.display }) where tracked.contains(item.file) {
+            diagnostics.append(.warning("this unlisted self-evaluation lies in a folder that git tracks, so every copy of the repository holds it and its code; keep it in an assessments folder outside the repository (`assessments:` in the site config, see the README), or, for a fictional example, write `voorbeeld: true`",
+                                        file: item.display, line: 1, column: 1))
+        }
     }
 
     /// The renderer of the site's pages; `withChrome` false leaves out the sidebars, headers and

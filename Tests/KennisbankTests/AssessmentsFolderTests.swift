@@ -101,4 +101,28 @@ struct AssessmentsFolderTests {
     func pathsAreNamedLexically(_ written: String, _ shown: String) {
         #expect(RelativePath.normalized(written) == shown)
     }
+
+    /// An unlisted assessment in a folder that git tracks (here: added to a repository of the
+    /// project) gets a warning, a fictional example (`voorbeeld: true`) none, nor one outside it.
+    @Test func anUnlistedAssessmentThatGitTracksIsWarnedAbout() throws {
+        let project = try project(config: "title: Proef\n")
+        defer { project.remove() }
+        try project.write(Self.assessment, to: "content/zelfevaluaties/proef-2025.md")
+        try project.write(Self.assessment.replacingOccurrences(of: "datum: 2025-03-11", with: "datum: 2024-03-11\nvoorbeeld: true"),
+                          to: "content/zelfevaluaties/voorbeeld-2024.md")
+        let folder = project.root.path
+        #expect(try runProgram(["git", "-C", folder, "init", "-q"]).status == 0)
+        #expect(try runProgram(["git", "-C", folder, "add", "content"]).status == 0)
+        let lines = project.lines(project.check())
+        let warned = lines.filter { $0.contains("warning: this unlisted self-evaluation lies in a folder that git tracks") }
+        #expect(warned.count == 1 && warned[0].hasPrefix("content/zelfevaluaties/proef-2025.md:1:1:"), "\(lines)")
+    }
+
+    @Test func outsideARepositoryNothingIsWarnedAbout() throws {
+        let project = try project(config: "title: Proef\n")
+        defer { project.remove() }
+        try project.write(Self.assessment, to: "content/zelfevaluaties/proef-2025.md")
+        let lines = project.lines(project.check())
+        #expect(!lines.contains { $0.contains("git tracks") }, "\(lines)")
+    }
 }
