@@ -123,8 +123,11 @@ def main():
             for html, style, width, shadow in driver.execute_script("return window.kbFocus"):
                 if html.startswith("<body"):
                     continue
-                if html not in reached:
-                    reached.append(html)
+                if html in reached:
+                    # Focus that came round again (past the end of the page, through the
+                    # browser's own controls, where the page's :focus styles do not apply yet).
+                    continue
+                reached.append(html)
                 if (style == "none" or width == "0px") and shadow == "none":
                     invisible.append(html)
             missing = [html for html in wanted if html not in reached]
