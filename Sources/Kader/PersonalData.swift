@@ -157,27 +157,48 @@ private struct Scanner {
 
     // MARK: numbers
 
-    /// The digit groups from `start` on: runs of digits with one separator of `separators`
-    /// between them, until `enough` digits are read or the groups end. Each group's digits and
-    /// its end; a run longer than `maximumRun` ends the reading.
-    func groups(from start: Int, separators: [UInt8], enough: Int) -> [(digits: [UInt8], end: Int)] {
-        var result: [(digits: [UInt8], end: Int)] = []
-        var index = start
+    /// What `digits(from:separators:enough:)` read: the digits' count, the first two, the
+    /// 11-test's sum of the first nine, the groups and the hyphens between them, and the end.
+    /// (Counts instead of arrays: the scanner tries every number of a text, millions of them.)
+    struct DigitRun {
         var count = 0
-        while count < enough {
-            var digits: [UInt8] = []
+        var first: UInt8?
+        var second: UInt8?
+        var elevenSum = 0
+        var groups = 0
+        /// Every group has two to four digits.
+        var shortGroups = true
+        var hyphens = 0
+        var end = 0
+    }
+
+    /// The digit groups from `start` on: runs of digits with one separator of `separators`
+    /// between them, until `enough` digits are read or the groups end; a run longer than
+    /// `maximumRun` ends the reading.
+    func digits(from start: Int, separators: [UInt8], enough: Int) -> DigitRun {
+        var run = DigitRun()
+        var index = start
+        while run.count < enough {
+            var length = 0
             while let next = byte(index), Self.isDigit(next) {
-                digits.append(next)
+                let value = Int(next) - 0x30
+                if run.count == 0 { run.first = next } else if run.count == 1 { run.second = next }
+                if run.count < 8 { run.elevenSum += value * (9 - run.count) } else if run.count == 8 { run.elevenSum -= value }
+                run.count += 1
+                length += 1
                 index += 1
-                if digits.count > Self.maximumRun { return result + [(digits, index)] }
+                if length > Self.maximumRun { break }
             }
-            guard !digits.isEmpty else { break }
-            result.append((digits, index))
-            count += digits.count
-            guard let separator = byte(index), separators.contains(separator), Self.isDigit(byte(index + 1)) else { break }
+            guard length > 0 else { break }
+            run.groups += 1
+            run.end = index
+            if !(2...4).contains(length) { run.shortGroups = false }
+            guard length <= Self.maximumRun, run.count < enough, let separator = byte(index), separators.contains(separator),
+                  Self.isDigit(byte(index + 1)) else { break }
+            if separator == 0x2D { run.hyphens += 1 }
             index += 1
         }
-        return result
+        return run
     }
 
     /// A Dutch phone number: ten digits starting with `0` and a digit other than `0`
@@ -185,57 +206,45 @@ private struct Scanner {
     /// (`+31 6 12345678`, `+31 (0)20 1234567`); spaces and at most one hyphen between groups.
     func phone(at start: Int) -> Range<Int>? {
         var index = start
-        var prefix: [UInt8] = []
+        var international = false
         if bytes[index] == 0x2B {
             guard byte(index + 1) == 0x33, byte(index + 2) == 0x31 else { return nil }
             index += 3
-            prefix = [0x30]
+            international = true
         } else if byte(index) == 0x30, byte(index + 1) == 0x30, byte(index + 2) == 0x33, byte(index + 3) == 0x31 {
             index += 4
-            prefix = [0x30]
+            international = true
+        } else if byte(index) != 0x30 || byte(index + 1) == 0x30 {
+            return nil
         }
-        if !prefix.isEmpty {
+        var hyphens = 0
+        if international {
             // `+31 6`, `+316`, `+31-6`, `+31 (0)6`.
-            if byte(index) == 0x20 || byte(index) == 0x2D { index += 1 }
+            if byte(index) == 0x20 || byte(index) == 0x2D {
+                if byte(index) == 0x2D { hyphens += 1 }
+                index += 1
+            }
             if byte(index) == 0x28, byte(index + 1) == 0x30, byte(index + 2) == 0x29 {
                 index += 3
                 if byte(index) == 0x20 { index += 1 }
             }
             guard Self.isDigit(byte(index)), byte(index) != 0x30 else { return nil }
         }
-        let read = groups(from: index, separators: [0x20, 0x2D], enough: 10 - prefix.count)
-        guard let last = read.last else { return nil }
-        let digits = prefix + read.flatMap(\.digits)
-        guard digits.count == 10, digits[0] == 0x30, digits[1] != 0x30, endsNumber(last.end) else { return nil }
-        let hyphens = (index..<last.end).filter { bytes[$0] == 0x2D }.count
-        guard hyphens <= 1 else { return nil }
-        return start..<last.end
+        let needed = international ? 9 : 10
+        let run = digits(from: index, separators: [0x20, 0x2D], enough: needed)
+        guard run.count == needed, run.second != 0x30 || international, run.hyphens + hyphens <= 1, endsNumber(run.end) else { return nil }
+        return start..<run.end
     }
 
     /// Nine digits, alone or in groups of two to four with one kind of separator (a dot or a
     /// space: `123456782`, `1234.56.782`, `123 456 782`), that pass the 11-test.
     func bsn(at start: Int) -> Range<Int>? {
-        let dotted = groups(from: start, separators: [0x2E], enough: 9)
-        let spaced = groups(from: start, separators: [0x20], enough: 9)
-        for read in [dotted, spaced] {
-            guard let last = read.last else { continue }
-            let digits = read.flatMap(\.digits)
-            guard digits.count == 9, endsNumber(last.end) else { continue }
-            guard read.count == 1 || read.allSatisfy({ (2...4).contains($0.digits.count) }) else { continue }
-            if Self.passesElevenTest(digits) { return start..<last.end }
+        for separator: UInt8 in [0x2E, 0x20] {
+            let run = digits(from: start, separators: [separator], enough: 9)
+            guard run.count == 9, run.groups == 1 || run.shortGroups, endsNumber(run.end) else { continue }
+            if run.elevenSum != 0, run.elevenSum % 11 == 0 { return start..<run.end }
         }
         return nil
-    }
-
-    /// 9×d1 + 8×d2 + … + 2×d8 − 1×d9 is divisible by 11 and not 0.
-    static func passesElevenTest(_ digits: [UInt8]) -> Bool {
-        guard digits.count == 9 else { return false }
-        var sum = 0
-        for (position, digit) in digits.enumerated() {
-            let value = Int(digit) - 0x30
-            sum += position == 8 ? -value : value * (9 - position)
-        }
-        return sum != 0 && sum % 11 == 0
     }
 
     /// A postcode (four digits, the first not `0`, an optional space and two capitals) with a

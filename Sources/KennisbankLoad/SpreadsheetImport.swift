@@ -39,6 +39,7 @@ package enum SpreadsheetImport {
         file.kaderVersion = kader.version
         enum Mode { case header, indicators, plan }
         var mode = Mode.header
+        var visibilityRow = 1
         var seen: [IndicatorID: Int] = [:]
         var scored: [IndicatorID: AssessmentFile.Score] = [:]
         for (offset, row) in rows.enumerated() {
@@ -76,6 +77,7 @@ package enum SpreadsheetImport {
                 } else if field == .facilitator {
                     file.facilitator = cell(1)
                 } else if field == .visibility {
+                    visibilityRow = number
                     let value = cell(1).lowercased()
                     if AssessmentFormat.visibility(value) == nil {
                         error("visibility must be `unlisted` or `public`, not `\(cell(1))`", row: number)
@@ -157,6 +159,10 @@ package enum SpreadsheetImport {
         }
         if mode == .header {
             diagnostics.append(.error("the spreadsheet has no row starting with `ID`; start from `kennisbank assessment template --csv`", file: path, line: max(1, rows.count)))
+        }
+        if file.visibility == Visibility.public.rawValue, !file.personalDataChecked {
+            diagnostics.append(.error("a public self-evaluation must be checked for personal data first (names above all, which no program can find); read the whole sheet, write roles instead of names, and then write `ja` in the row `\(SpreadsheetFormat.fieldLabels.personalDataChecked)`",
+                                      file: path, line: visibilityRow))
         }
         if file.visibility == Visibility.unlisted.rawValue, file.code.isEmpty { file.code = randomCode() }
         file.scores = kader.indicators.compactMap { scored[$0.id] }

@@ -242,6 +242,6 @@ struct AssessmentSiteTests {
                                                  pdf: false, options: project.options)
         #expect(!report.succeeded)
         #expect(report.diagnostics.errors.map(\.message) == ["unknown status `geel`; use one of `groen`, `in ontwikkeling`, `niet op orde`, `op orde`, `oranje`, `rood`, `open`"])
-        #expect(report.diagnostics.errors.first?.line == 8)
+        #expect(report.diagnostics.errors.first?.line == 9)
     }
 }

@@ -215,6 +215,7 @@ func samples(_ kader: Kader, texts: Generator<String, AnySequence<Any>>,
             file.kaderVersion = kader.version
             file.facilitator = header.3 ?? ""
             file.visibility = header.4.rawValue
+            file.personalDataChecked = header.4 == .public
             file.code = header.5
             file.organisations = organisations.map { ($0.0, $0.1.rawValue) }
             file.scores = scores

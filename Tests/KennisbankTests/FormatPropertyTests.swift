@@ -28,6 +28,9 @@ struct ReadBack {
     init(_ markdown: String, kader: Kader) {
         let data = Data(markdown.utf8)
         (assessment, diagnostics) = SourceReaders.assessment(data, kader: kader)
+        // Random texts with digits may look like a phone number or a BSN: that warning is about
+        // the content, not the format (PersonalDataTests test it).
+        diagnostics.removeAll { $0.message.hasPrefix("this looks like ") || $0.message.contains("more things in this file from here on look like personal data") }
         let (source, _) = SourceLoader.parse(data: data, path: "zelfevaluaties/ronde.md", displayPath: "content/zelfevaluaties/ronde.md",
                                              folders: LoadRules(onlyAssessments: true))
         guard let source else { return }

@@ -74,6 +74,7 @@ func filledIn(_ sample: Sample, template: [[String]]) throws -> [[String]] {
     table[try row(SpreadsheetFormat.fieldLabels.date)][1] = file.date
     table[try row(SpreadsheetFormat.fieldLabels.facilitator)][1] = typed(file.facilitator)
     table[try row(SpreadsheetFormat.fieldLabels.visibility)][1] = anyCase(file.visibility, &random)
+    table[try row(SpreadsheetFormat.fieldLabels.personalDataChecked)][1] = anyCase(file.personalDataChecked ? "ja" : "nee", &random)
     table[try row(SpreadsheetFormat.fieldLabels.code)][1] = typed(file.code)
     for score in file.scores {
         let index = try row(score.id.description)

@@ -36,13 +36,13 @@ struct HostileInputPersonalDataTests {
         #expect(seconds < 60, "\(name): \(seconds) s")
     }
 
-    @Test(arguments: ["0", "1", "0 ", "0-", "0.", "+", "+31 ", "@", "a@", "@a.", "1234 A", "A 1 ", "9", ".", "Ab 1, "])
+    @Test(arguments: ["0", "1", "0 ", "0-", "0.", "+", "+31 ", "@", "a@", "@a.", "1234 A", "A 1 ", "9", ".", "Ab 1, ", "11 ", "12.", "a.a.a@", "06 12 "])
     func tenMegabytesOfOneSignAreReadQuickly(_ unit: String) {
         let text = String(repeating: unit, count: 10_000_000 / unit.utf8.count)
         let start = Date()
         let (matches, total) = PersonalData.scan(text, limit: 21)
-        print("TIMING \(unit.debugDescription) \(Date().timeIntervalSince(start))")
-        #expect(Date().timeIntervalSince(start) < 20, "\(unit)")
+        // Half a second or less each on a small machine; the bound leaves room for a busy one.
+        #expect(Date().timeIntervalSince(start) < 10, "\(unit)")
         #expect(matches.count == min(total, 21))
     }
 
