@@ -155,6 +155,12 @@ def fill_in(driver):
                           field(driver, WORDS["date"]), ENTERED["date"])
     field(driver, WORDS["facilitator"]).send_keys(ENTERED["facilitator"])
     Select(field(driver, WORDS["visibility"])).select_by_value(ENTERED["visibility"])
+    if ENTERED["visibility"] == "public":
+        # A public self-evaluation is saved only once someone says it was read for personal data.
+        box = driver.find_element(By.CSS_SELECTOR, ".fill-check input[type=checkbox]")
+        check(box.is_displayed(), "the box for the personal-data check shows for a public self-evaluation")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        box.click()
     for organisation in ENTERED["organisations"]:
         button(driver, WORDS["addOrganisation"]).click()
         row = organisation_rows(driver)[-1]

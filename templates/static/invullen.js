@@ -387,6 +387,28 @@
     return length > FORMAT.participantMaximumLength ? say('participantTooLong', { maximum: FORMAT.participantMaximumLength }) : '';
   }
 
+  /**
+   * A public self-evaluation needs someone to have read it for personal data (names above all,
+   * which no program finds): the box, shown while the visibility is public, writes
+   * `persoonsgegevens_gecontroleerd: true` (kb-assessment-file.js); saving public without it is refused.
+   */
+  function personalDataCheck(visibility) {
+    var box = el('input', { type: 'checkbox', id: uid('personal-data') });
+    box.checked = state.personalDataChecked === true;
+    box.addEventListener('change', function () { state.personalDataChecked = box.checked; save(); });
+    var field = checked(el('div', { 'class': 'fill-field fill-check' }, [
+      el('label', {}, [box, document.createTextNode(' ' + say('personalDataChecked'))])
+    ]), personalDataProblem);
+    function show() { field.hidden = state.visibility !== FORMAT.publicVisibility; }
+    visibility.addEventListener('change', show);
+    show();
+    return field;
+  }
+
+  function personalDataProblem(input, saving) {
+    return saving && state.visibility === FORMAT.publicVisibility && state.personalDataChecked !== true ? say('personalDataNeeded') : '';
+  }
+
   /** A code the site accepts: lower-case letters and digits, at least `FORMAT.codeMinimumLength`. */
   function codeProblem() {
     var code = String(state.code || '');
@@ -413,7 +435,9 @@
     headerArea.appendChild(checked(headerInput(say('date'), 'date', 'date'), dateProblem));
     if (kind === 'whole') {
       headerArea.appendChild(headerInput(say('facilitator'), 'facilitator'));
-      headerArea.appendChild(headerSelect(say('visibility'), 'visibility', VISIBILITIES, NAMES.visibilities));
+      var visibility = headerSelect(say('visibility'), 'visibility', VISIBILITIES, NAMES.visibilities);
+      headerArea.appendChild(visibility);
+      headerArea.appendChild(personalDataCheck(visibility.querySelector('select')));
     }
     headerArea.appendChild(organisationList());
   }
