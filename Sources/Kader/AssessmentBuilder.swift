@@ -55,7 +55,9 @@ public enum AssessmentBuilder {
 
         let personalDataChecked = checkedYesNo(draft.personalDataChecked, key: .personalDataChecked, error: error)
         let isExample = checkedYesNo(draft.example, key: .example, error: error)
-        if visibility == .public, !personalDataChecked, draft.personalDataChecked.map({ AssessmentFormat.yesNo($0.value) != nil }) ?? true {
+        // (A preparation is never public: that is its own error.)
+        if visibility == .public, draft.preparation == nil, !personalDataChecked,
+           draft.personalDataChecked.map({ AssessmentFormat.yesNo($0.value) != nil }) ?? true {
             error("a public self-evaluation must be checked for personal data first, since everyone can read it: names above all (of participants, colleagues and the people they support; no program can find them), and e-mail addresses, phone numbers, BSNs and addresses; read the whole file, write roles instead of names, and then say so with `\(AssessmentFormat.Key.personalDataChecked.rawValue): true` in the front matter",
                   draft.visibility?.line)
         }

@@ -13,13 +13,11 @@ struct HostileInputPersonalDataTests {
     private static let front = "---\npraktijk: Proef\ndatum: 2026-03-10\ncode: abcdefghij12\n---\n## P1.01 Iets\n\n### Reflectie\n\n"
 
     /// The warnings of `check` for one assessment with `reflection` as its text, and the time taken.
-    private func check(_ reflection: String) throws -> (lines: [String], seconds: Double) {
+    private func check(_ reflection: String) throws -> [String] {
         let project = try personalDataProject(["x.md": Self.front + reflection + "\n"])
         defer { project.remove() }
-        let start = Date()
         let report = project.check()
-        let seconds = Date().timeIntervalSince(start)
-        return (project.lines(report).filter { $0.hasPrefix("content/zelfevaluaties/x.md") && $0.contains(": warning: ") }, seconds)
+        return project.lines(report).filter { $0.hasPrefix("content/zelfevaluaties/x.md") && $0.contains(": warning: ") }
     }
 
     @Test(arguments: [
@@ -30,19 +28,16 @@ struct HostileInputPersonalDataTests {
     ])
     func tenMegabytesOfMatchesGiveTwentyWarningsAndACount(_ name: String, _ unit: String, _ count: Int) throws {
         let text = String(repeating: unit, count: 10_000_000 / unit.utf8.count)
-        let (lines, seconds) = try check(text)
+        let lines = try check(text)
         #expect(lines.count == PersonalDataWarnings.limit + 1, "\(name)")
         #expect(lines.last?.contains("warning: \(count - PersonalDataWarnings.limit) more things in this file from here on look like personal data") == true, "\(name): \(lines.last ?? "")")
-        #expect(seconds < 60, "\(name): \(seconds) s")
     }
 
     @Test(arguments: ["0", "1", "0 ", "0-", "0.", "+", "+31 ", "@", "a@", "@a.", "1234 A", "A 1 ", "9", ".", "Ab 1, ", "11 ", "12.", "a.a.a@", "06 12 "])
-    func tenMegabytesOfOneSignAreReadQuickly(_ unit: String) {
+    func tenMegabytesOfOneSignAreScannedToTheirLimit(_ unit: String) {
+        // (About half a second each on a small machine; no test asserts a time, see bench/.)
         let text = String(repeating: unit, count: 10_000_000 / unit.utf8.count)
-        let start = Date()
         let (matches, total) = PersonalData.scan(text, limit: 21)
-        // Half a second or less each on a small machine; the bound leaves room for a busy one.
-        #expect(Date().timeIntervalSince(start) < 10, "\(unit)")
         #expect(matches.count == min(total, 21))
     }
 
