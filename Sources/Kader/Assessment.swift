@@ -22,6 +22,8 @@ public struct Assessment: Sendable, Equatable {
     public var isExample: Bool
     /// `persoonsgegevens_gecontroleerd: true`: checked for personal data (a public one always is).
     public var personalDataChecked: Bool
+    /// `publicatie:`: everything, or a summary without reflections and actions.
+    public var publication: AssessmentFormat.Publication = .full
 
     public init(source: String, practice: String, region: String?, date: SessionDate, kaderVersion: String,
                 organisations: [Organisation], facilitator: String?, visibility: Visibility, code: String?,

@@ -62,6 +62,15 @@ public enum AssessmentBuilder {
                   draft.visibility?.line)
         }
 
+        var publication = AssessmentFormat.Publication.full
+        if let written = draft.publication {
+            if let chosen = AssessmentFormat.Publication(rawValue: written.value.lowercased()) {
+                publication = chosen
+            } else {
+                error(unknownWord("publication", written.value, valid: AssessmentFormat.Publication.allCases.map(\.rawValue)), written.line)
+            }
+        }
+
         var preparation: Preparation?
         if let written = draft.preparation {
             let word = written.value.lowercased()
@@ -121,10 +130,12 @@ public enum AssessmentBuilder {
         }
 
         guard diagnostics.isEmpty, let date else { return (nil, diagnostics) }
-        return (Assessment(source: draft.source, practice: practice, region: draft.region, date: date, kaderVersion: version,
-                           organisations: organisations, facilitator: draft.facilitator, visibility: visibility ?? .unlisted,
-                           code: draft.code?.value, scores: scores, plan: plan, preparation: preparation,
-                           isExample: isExample, personalDataChecked: personalDataChecked), diagnostics)
+        var assessment = Assessment(source: draft.source, practice: practice, region: draft.region, date: date, kaderVersion: version,
+                                    organisations: organisations, facilitator: draft.facilitator, visibility: visibility ?? .unlisted,
+                                    code: draft.code?.value, scores: scores, plan: plan, preparation: preparation,
+                                    isExample: isExample, personalDataChecked: personalDataChecked)
+        assessment.publication = publication
+        return (assessment, diagnostics)
     }
 
     /// A yes-or-no key (`true`/`false`, `ja`/`nee`); false when not given, and an error (and

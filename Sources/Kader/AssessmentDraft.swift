@@ -32,6 +32,7 @@ public struct AssessmentDraft: Sendable {
     /// `persoonsgegevens_gecontroleerd:` and `voorbeeld:` as written.
     public var personalDataChecked: Located<String>?
     public var example: Located<String>?
+    public var publication: Located<String>?
     public var indicators: [IndicatorEntry]
     public var plan: [PlanDraft]
 

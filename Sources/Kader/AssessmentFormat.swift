@@ -53,6 +53,17 @@ public enum AssessmentFormat {
         case personalDataChecked = "persoonsgegevens_gecontroleerd"
         /// `voorbeeld: true`: a fictional practice, for demonstration; its page says so.
         case example = "voorbeeld"
+        /// `publicatie: samenvatting`: the page shows the counts, the aandachtspunten and the
+        /// plan's actions by their titles, without any reflection or action text.
+        case publication = "publicatie"
+    }
+
+    /// What a result page shows (`publicatie:`).
+    public enum Publication: String, CaseIterable, Sendable {
+        /// Everything (the default).
+        case full = "volledig"
+        /// Counts per part and the titles of the aandachtspunten and of the plan's actions.
+        case summary = "samenvatting"
     }
 
     /// The most characters `deelnemer:` may hold (a name or role, shown in a column heading).

@@ -44,6 +44,7 @@ package enum AssessmentSource {
         draft.participant = located(AssessmentFormat.Key.participant.rawValue)
         draft.personalDataChecked = located(AssessmentFormat.Key.personalDataChecked.rawValue)
         draft.example = located(AssessmentFormat.Key.example.rawValue)
+        draft.publication = located(AssessmentFormat.Key.publication.rawValue)
         if let entry = fields.entry(AssessmentFormat.Key.organisations.rawValue) {
             guard let sequence = entry.value.sequence else {
                 diagnostics.append(.error("`organisaties` must be a list of `- naam: ...` with `rol: ...` lines",

@@ -103,7 +103,7 @@ package struct AssessmentContexts: Sendable {
         return ResultValues(
             heading: heading, practice: assessment.practice, date: strings.date(assessment.date), dateISO: assessment.date.description,
             version: assessment.kaderVersion, kaderTitle: strings.text("kader.title"), isUnlisted: assessment.visibility == .unlisted,
-            isExample: assessment.isExample,
+            isExample: assessment.isExample, isSummary: assessment.publication == .summary,
             region: assessment.region, facilitator: assessment.facilitator,
             filled: summary.total.filled, total: summary.total.total, roles: roles(assessment), statuses: StatusValue.all(strings),
             summary: rows,

@@ -12,6 +12,8 @@ package struct ResultValues: TypedContext {
     package var isUnlisted: Bool
     /// `voorbeeld: true`: a fictional practice, shown with a notice.
     package var isExample = false
+    /// `publicatie: samenvatting`: the counts and titles only, no reflection or action text.
+    package var isSummary = false
     package var region: String?
     package var facilitator: String?
     package var filled: Int
@@ -39,6 +41,7 @@ package struct ResultValues: TypedContext {
         case "kaderTitle": string(kaderTitle)
         case "isUnlisted": isUnlisted
         case "isExample": isExample
+        case "isSummary": isSummary
         case "region": string(region)
         case "facilitator": string(facilitator)
         case "filled": int(filled)

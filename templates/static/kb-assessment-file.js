@@ -43,7 +43,7 @@
     var VISIBILITIES = FORMAT.visibilities;
 
     /** The front-matter values the form keeps as text, by their names in `KEYS`. */
-    var HEADER_FIELDS = ['practice', 'region', 'date', 'facilitator', 'visibility', 'code', 'party', 'session', 'participant'];
+    var HEADER_FIELDS = ['practice', 'region', 'date', 'facilitator', 'visibility', 'code', 'party', 'session', 'participant', 'publication'];
     /**
      * The yes-or-no front-matter values, kept as `true` or `false`: `personalDataChecked`
      * (written only for a public assessment, when the user ticked that they checked it for
@@ -211,6 +211,8 @@
       }
       if (current.code) { lines.push(KEYS.code + ': ' + current.code); }
       if (current.example === true) { lines.push(KEYS.example + ': true'); }
+      // Kept as the file said it (`publicatie: samenvatting`); the form has no field for it.
+      if (kind !== 'preparation' && String(current.publication || '').trim()) { lines.push(KEYS.publication + ': ' + yamlString(current.publication.trim())); }
       lines.push('---', '');
       return lines;
     }
