@@ -171,7 +171,8 @@ def main():
                 wait_until(lambda: driver.execute_script("return kennisbankAssessment.toMarkdown().indexOf('Kleurscore') > 0"))
                 driver.execute_script("arguments[0].click()", driver.find_element(By.XPATH, "//button[text()='%s']" % words["resultShow"]))
                 check(wait_until(lambda: driver.execute_script(
-                    "return document.querySelector('.fill-result-frame').contentDocument.querySelectorAll('.assessment-indicator').length")),
+                    "var d = document.querySelector('.fill-result-frame').contentDocument;"
+        " return d.readyState === 'complete' && d.querySelectorAll('.assessment-indicator').length")),
                       "%s: the result is shown" % name)
             if action == "saved-result":
                 saved = os.path.join(tempfile.mkdtemp(), "uitslag.html")

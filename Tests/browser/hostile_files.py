@@ -80,7 +80,8 @@ def open_in_form(driver, form, path, whole):
     if whole:
         button(driver, WORDS["resultShow"]).click()
         wait_until(lambda: driver.execute_script(
-            "return document.querySelector('.fill-result-frame').contentDocument.querySelectorAll('.assessment-indicator').length"))
+            "var d = document.querySelector('.fill-result-frame').contentDocument;"
+        " return d.readyState === 'complete' && d.querySelectorAll('.assessment-indicator').length"))
         inside = driver.execute_script(
             "var doc = document.querySelector('.fill-result-frame').contentDocument;"
             "return [doc.querySelectorAll('script, img, svg:not(.status-bar), iframe').length, doc.defaultView.kbRan || 0]")

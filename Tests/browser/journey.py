@@ -170,7 +170,8 @@ def hold_session(driver, downloads):
 def view_result(driver, downloads):
     driver.execute_script("arguments[0].click()", button(driver, WORDS["resultShow"]))
     check(wait_until(lambda: driver.execute_script(
-        "return document.querySelector('.fill-result-frame').contentDocument.querySelectorAll('.assessment-indicator').length")) == 83,
+        "var d = document.querySelector('.fill-result-frame').contentDocument;"
+        " return d.readyState === 'complete' && d.querySelectorAll('.assessment-indicator').length")) == 83,
         "5. \"Bekijk uitslag\" shows the result")
     facts = result_facts(driver, ".fill-result-frame")
     before = set(os.listdir(downloads))

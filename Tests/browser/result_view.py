@@ -43,12 +43,14 @@ def generated_page(site, practice_heading, date):
 
 
 def show_result(driver):
+    """Shows the result and waits until its frame's page is read to its end (a count taken while
+    the frame still parses it would be short)."""
     # A script click: the button sits in the bar that stays in view, where a pointer click can
     # land on the bar while it is still laid out on a loaded machine.
     driver.execute_script("arguments[0].click()", button(driver, WORDS["resultShow"]))
     return wait_until(lambda: driver.execute_script(
         "var f = document.querySelector(arguments[0]); return f && f.contentDocument && "
-        "f.contentDocument.querySelectorAll('.assessment-indicator').length", FRAME))
+        "f.contentDocument.readyState === 'complete' && f.contentDocument.querySelectorAll('.assessment-indicator').length", FRAME))
 
 
 def fresh_form(driver, form):
