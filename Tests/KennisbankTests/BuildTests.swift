@@ -22,7 +22,7 @@ struct BuildTests {
         #expect(report.pages == 4 && report.assets == 1)
         let written = filesBelow(project.root.appendingPathComponent("_site")).keys.sorted()
         #expect(written == [".kennisbank-output", "404.html", "assets/book.css", "assets/favicon.svg", "assets/form.css", "assets/invullen.css", "assets/invullen.js",
-                            "assets/kb-assessment-file.js", "assets/kb-bundle.js", "assets/kb-dom.js", "assets/kb-fill-data.js", "assets/kb-format-lines.js",
+                            "assets/kb-assessment-file.js", "assets/kb-bundle.js", "assets/kb-dom.js", "assets/kb-field-checks.js", "assets/kb-fill-data.js", "assets/kb-format-lines.js",
                             "assets/kb-invitation.js", "assets/kb-result-page.js", "assets/kb-result-summary.js", "assets/kb-result-view.js",
                             "assets/kb-session-start.js", "assets/kb-suggestion-controls.js", "assets/kb-suggestions.js", "assets/style.css", "assets/zoeken.js", "boek/index.html", "index.html", "robots.txt", "sectie/een/index.html", "sectie/foto.png",
                             "sectie/index.html", "sectie/twee/index.html"])

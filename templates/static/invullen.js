@@ -277,13 +277,11 @@
   }
 
   function download() {
-    var problems = checks.map(function (check) { return { check: check, text: runCheck(check, true) }; })
-      .filter(function (problem) { return problem.text; });
+    var problems = checks.refusal();
     if (problems.length) {
       // The site would refuse the file: say why at the fields (shown again if the result was), and write nothing.
       if (main.hidden) { hideResult(); }
       announce(say('notSaved', { problems: problems.map(function (problem) { return problem.text; }).join(' ') }));
-      refusedSave = true;
       problems[0].check.input.focus();
       return;
     }
@@ -332,40 +330,11 @@
    * The header fields that a file the site accepts must have right (the practice, the date),
    * each with the message tied to it (aria-invalid, aria-describedby) while it is wrong.
    */
-  var checks = [];
+  var checks = Kennisbank.fieldChecks('fill-error', announce);
 
   function checked(wrapper, problemOf) {
-    var input = wrapper.querySelector('input');
-    var message = el('p', { 'class': 'fill-error', id: input.id + '-melding' });
-    message.hidden = true;
-    wrapper.appendChild(message);
-    var check = { input: input, message: message, problemOf: problemOf };
-    checks.push(check);
-    ['input', 'change', 'blur'].forEach(function (type) { input.addEventListener(type, function () { runCheck(check, false); }); });
-    runCheck(check, false);
+    checks.run(checks.add(wrapper, problemOf), false);
     return wrapper;
-  }
-
-  /** Whether the live region says that the file was not saved (taken away once all is right). */
-  var refusedSave = false;
-
-  /** Shows or clears the message of `check`; gives it ('' when the field is right). */
-  function runCheck(check, saving) {
-    var problem = check.problemOf(check.input, saving);
-    if (!problem && refusedSave && checks.every(function (other) { return other === check || other.message.hidden; })) {
-      refusedSave = false;
-      announce('');
-    }
-    check.message.textContent = problem;
-    check.message.hidden = !problem;
-    if (problem) {
-      check.input.setAttribute('aria-invalid', 'true');
-      check.input.setAttribute('aria-describedby', check.message.id);
-    } else {
-      check.input.removeAttribute('aria-invalid');
-      check.input.removeAttribute('aria-describedby');
-    }
-    return problem;
   }
 
   var validDate = Kennisbank.isValidDate;
@@ -418,7 +387,7 @@
 
   function renderHeader() {
     headerArea.textContent = '';
-    checks = [];
+    checks.clear();
     if (fixed.code) {
       headerArea.appendChild(el('p', { 'class': 'fill-invited', text: say('invited', { session: fixed.session, practice: fixed.practice || '' }) }));
     } else if (invitation && invitation.problem) {

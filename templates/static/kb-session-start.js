@@ -155,9 +155,7 @@
   // ---------------------------------------------------------------- the details
 
   var detailsSection = el('section', { 'class': 'start-details', 'aria-labelledby': 'kb-start-gegevens' });
-  var checks = [];
-  /** Whether the status line says that the invitation was not made (taken away once all is right). */
-  var refused = false;
+  var checks = Kennisbank.fieldChecks('start-error', announce);
 
   /** A text field for the detail `name`, with a message tied to it while `problemOf` finds one. */
   function detailField(labelText, name, type, problemOf) {
@@ -170,39 +168,12 @@
       if ((name === 'practice' || name === 'date') && !state.named) {
         state.session = proposedName();
         sessionInput.value = state.session;
-        runCheck(sessionCheck, false);
+        checks.run(sessionCheck, false);
       }
       save();
     });
-    if (problemOf) {
-      var message = el('p', { 'class': 'start-error', id: input.id + '-melding' });
-      message.hidden = true;
-      wrapper.appendChild(message);
-      var check = { input: input, message: message, problemOf: problemOf };
-      checks.push(check);
-      ['input', 'change', 'blur'].forEach(function (event) { input.addEventListener(event, function () { runCheck(check, false); }); });
-      wrapper.check = check;
-    }
+    if (problemOf) { wrapper.check = checks.add(wrapper, problemOf); }
     return wrapper;
-  }
-
-  /** Shows or clears the message of `check`; gives it ('' when the field is right). */
-  function runCheck(check, starting) {
-    var problem = check.problemOf(check.input, starting);
-    if (!problem && refused && checks.every(function (other) { return other === check || other.message.hidden; })) {
-      refused = false;
-      announce('');
-    }
-    check.message.textContent = problem;
-    check.message.hidden = !problem;
-    if (problem) {
-      check.input.setAttribute('aria-invalid', 'true');
-      check.input.setAttribute('aria-describedby', check.message.id);
-    } else {
-      check.input.removeAttribute('aria-invalid');
-      check.input.removeAttribute('aria-describedby');
-    }
-    return problem;
   }
 
   /** A detail longer than an invitation link may carry (kb-invitation.js). */
@@ -254,10 +225,8 @@
   detailsSection.appendChild(el('div', { 'class': 'start-buttons' }, [makeButton]));
 
   function start() {
-    var found = checks.map(function (check) { return { check: check, text: runCheck(check, true) }; })
-      .filter(function (problem) { return problem.text; });
+    var found = checks.refusal();
     if (found.length) {
-      refused = true;
       announce(say('startRefused', { problems: found.map(function (problem) { return problem.text; }).join(' ') }));
       found[0].check.input.focus();
       return;
@@ -348,7 +317,7 @@
     dateField.querySelector('input').value = state.date;
     sessionInput.value = state.session;
     codeValue.textContent = state.code;
-    checks.forEach(function (check) { runCheck(check, false); });
+    checks.runAll();
     detailsSection.hidden = state.started;
     [summarySection, invitationSection, mailSection, againBlock].forEach(function (part) { part.hidden = !state.started; });
     if (state.started) { renderStarted(); }
