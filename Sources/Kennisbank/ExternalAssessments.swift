@@ -23,23 +23,26 @@ enum ExternalAssessments {
         let found = ContentInventory.scan(root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         var only = rules
         only.onlyAssessments = true
-        var loaded: [(LoadedSource?, [Diagnostic])] = []
+        let inContent = Set(inventory.markdown)
+        var accepted: [String] = []
         for path in found.markdown {
             let target = config.assessmentsFolder + "/" + path
             if ContentPath.isLanding(path) {
                 diagnostics.append(.warning("an overview page is not read from the assessments folder, which holds only assessment files; the overview of the self-evaluations is `\(config.assessmentsFolder)/_index.md` in the content",
                                             file: "\(displayRoot)/\(path)", line: 1, column: 1))
-                continue
-            }
-            if inventory.markdown.contains(target) {
+            } else if inContent.contains(target) {
                 diagnostics.append(.error("the content holds `\(target)` too, so both would be the same page; keep the assessment in one of the two folders",
                                           file: "\(displayRoot)/\(path)", line: 1, column: 1))
-                continue
+            } else {
+                accepted.append(path)
             }
-            let (source, problems) = SourceLoader.load(path: path, contentRoot: root, displayRoot: displayRoot, folders: only)
-            loaded.append((source.relocated(to: target), problems))
-            inventory.markdown.append(target)
         }
+        // Read on every core, as the content's own files are.
+        let loaded = parallelMap(accepted) { path -> (LoadedSource?, [Diagnostic]) in
+            let (source, problems) = SourceLoader.load(path: path, contentRoot: root, displayRoot: displayRoot, folders: only)
+            return (source.relocated(to: config.assessmentsFolder + "/" + path), problems)
+        }
+        inventory.markdown += accepted.map { config.assessmentsFolder + "/" + $0 }
         for asset in found.assets {
             diagnostics.append(.warning("the assessments folder holds only assessment files (`.md`); this file is not published",
                                         file: "\(displayRoot)/\(asset)"))
